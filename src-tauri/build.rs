@@ -1,0 +1,26 @@
+//! Generates the Tauri context and the per-command permissions the capability files refer to.
+
+const COMMANDS: &[&str] = &[
+    "bootstrap",
+    "list_profiles",
+    "reload_profiles",
+    "select_profile",
+    "current_session",
+    "list_buckets",
+    "list_prefix",
+    "head_object",
+    "presign_preview",
+    "presign_share",
+    "get_settings",
+    "save_settings",
+    "validate_settings",
+    "parse_location",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("failed to run tauri-build");
+}

@@ -1,0 +1,43 @@
+//! Generates `ui/src/ipc/bindings.ts` from the Rust types and fails when the committed file is stale.
+
+use ts_rs::{Config, TS};
+
+macro_rules! decls {
+    ($cfg:expr; $($t:ty),* $(,)?) => {{
+        let mut out = String::new();
+        $( out.push_str(&format!("export {}\n\n", <$t as TS>::decl($cfg))); )*
+        out
+    }};
+}
+
+fn generate() -> String {
+    use crate::*;
+    let cfg = &Config::new().with_large_int("number");
+    let body = decls!(cfg;
+        error::ErrorKind, error::ErrorPayload,
+        profiles::ProfileKind, profiles::ProfileInfo, profiles::ProfileList,
+        client::Overrides, client::ConnectionInfo,
+        listing::BucketInfo, listing::FolderEntry, listing::ObjectEntry, listing::ListPage, listing::ObjectMeta,
+        presign::Purpose, presign::HeaderPair, presign::Presigned,
+        settings::Language, settings::Theme, settings::ProfileSettings, settings::ExpirySettings,
+        settings::UploadSettings, settings::Settings, settings::FieldError, settings::Notice,
+        mime::TypeSource, mime::Detected, upload::UploadOutcome, s3url::S3Location, ipc::Bootstrap,
+    );
+    let kinds: Vec<String> = error::ErrorKind::ALL.iter().map(|k| format!("\"{}\"", k.name())).collect();
+    format!(
+        "// Generated from the Rust types by `cargo test -p bucketlens-core bindings` (UPDATE_BINDINGS=1 rewrites it).\n// Do not edit by hand.\n\n{body}export const ERROR_KINDS: readonly ErrorKind[] = [{}];\n",
+        kinds.join(", ")
+    )
+}
+
+#[test]
+fn bindings_are_fresh() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/ipc/bindings.ts");
+    let want = generate();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(have == want, "ui/src/ipc/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p bucketlens-core bindings`");
+}

@@ -1,0 +1,242 @@
+//! Builds one S3 client per (profile, overrides), caches it, and knows when its credentials expire.
+
+use crate::error::{Detail, Error, Result};
+use crate::error_map;
+use crate::profiles::{self, AwsFiles};
+use aws_config::identity::IdentityCache;
+use aws_config::profile::ProfileFileCredentialsProvider;
+use aws_config::BehaviorVersion;
+use aws_credential_types::provider::{error::CredentialsError, future, ProvideCredentials, SharedCredentialsProvider};
+use aws_credential_types::Credentials;
+use aws_sdk_s3::config::{Region, RequestChecksumCalculation, ResponseChecksumValidation};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+use ts_rs::TS;
+
+/// Per-profile settings that win over the profile file and the environment.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Overrides {
+    pub region: Option<String>,
+    pub endpoint_url: Option<String>,
+    pub path_style: Option<bool>,
+}
+
+/// A secret string whose `Debug` never shows the value.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(REDACTED)")
+    }
+}
+
+/// What to connect to: a named AWS profile, or fixed keys (the embedded demo server).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    Profile { name: String, overrides: Overrides },
+    Static { label: String, access_key: String, secret_key: Secret, session_token: Option<Secret>, region: String, endpoint_url: Option<String>, path_style: bool },
+}
+
+impl Target {
+    pub fn profile(name: impl Into<String>) -> Self {
+        Target::Profile { name: name.into(), overrides: Overrides::default() }
+    }
+    pub fn label(&self) -> &str {
+        match self {
+            Target::Profile { name, .. } => name,
+            Target::Static { label, .. } => label,
+        }
+    }
+}
+
+/// What the UI may know about the active connection. No secrets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionInfo {
+    pub profile: String,
+    pub region: String,
+    pub endpoint_url: Option<String>,
+    pub path_style: bool,
+    /// True for SSO, role and session-token credentials.
+    pub temporary: bool,
+    /// When the current credentials stop working, as Unix milliseconds.
+    #[ts(type = "number | null")]
+    pub credentials_expire_at: Option<i64>,
+}
+
+/// Caches credentials until shortly before they expire, so presigning can read the expiry it signs with.
+#[derive(Debug, Clone)]
+pub struct CredsHandle(Arc<CredsInner>);
+
+#[derive(Debug)]
+struct CredsInner {
+    inner: SharedCredentialsProvider,
+    profile: String,
+    cached: tokio::sync::Mutex<Option<Credentials>>,
+}
+
+impl CredsHandle {
+    fn new(inner: SharedCredentialsProvider, profile: &str) -> Self {
+        Self(Arc::new(CredsInner { inner, profile: profile.to_owned(), cached: Default::default() }))
+    }
+
+    async fn fetch(&self) -> std::result::Result<Credentials, CredentialsError> {
+        let mut g = self.0.cached.lock().await;
+        if let Some(c) = g.as_ref() {
+            let fresh = c.expiry().is_none_or(|e| e > SystemTime::now() + Duration::from_secs(60));
+            if fresh {
+                return Ok(c.clone());
+            }
+        }
+        let c = self.0.inner.provide_credentials().await?;
+        *g = Some(c.clone());
+        Ok(c)
+    }
+
+    /// The credentials that the next signature will use.
+    pub async fn current(&self) -> Result<Credentials> {
+        self.fetch().await.map_err(|e| error_map::from_credentials(&e, &self.0.profile))
+    }
+}
+
+impl ProvideCredentials for CredsHandle {
+    fn provide_credentials<'a>(&'a self) -> future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        future::ProvideCredentials::new(self.fetch())
+    }
+}
+
+/// A ready client with what it was built from.
+#[derive(Debug, Clone)]
+pub struct Connection {
+    pub client: aws_sdk_s3::Client,
+    pub target: Target,
+    pub region: String,
+    pub endpoint_url: Option<String>,
+    pub path_style: bool,
+    pub creds: CredsHandle,
+}
+
+pub fn unix_ms(t: SystemTime) -> i64 {
+    t.duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+}
+
+impl Connection {
+    /// Current facts about the connection; resolves (and so checks) the credentials.
+    pub async fn info(&self) -> Result<ConnectionInfo> {
+        let c = self.creds.current().await?;
+        Ok(ConnectionInfo {
+            profile: self.target.label().to_owned(),
+            region: self.region.clone(),
+            endpoint_url: self.endpoint_url.clone(),
+            path_style: self.path_style,
+            temporary: c.session_token().is_some() || c.expiry().is_some(),
+            credentials_expire_at: c.expiry().map(unix_ms),
+        })
+    }
+}
+
+fn env_first(names: &[&str]) -> Option<String> {
+    names.iter().find_map(|n| std::env::var(n).ok().filter(|v| !v.trim().is_empty()))
+}
+
+/// Checks an endpoint URL: http(s), a host, nothing else.
+pub fn validate_endpoint(url: &str) -> Result<()> {
+    let parsed = url::Url::parse(url).map_err(|e| Error::invalid_input(format!("endpoint URL {url:?}: {e}")))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+        return Err(Error::invalid_input(format!("endpoint URL {url:?} must be http:// or https:// with a host")));
+    }
+    Ok(())
+}
+
+/// Builds a client. The profile's credentials come only from that profile (not from `AWS_ACCESS_KEY_ID`),
+/// so picking a profile means using it. Precedence: override > profile file > environment > default.
+pub async fn connect(files: &AwsFiles, target: &Target) -> Result<Connection> {
+    let timeouts = aws_config::timeout::TimeoutConfig::builder()
+        .connect_timeout(Duration::from_secs(5))
+        .read_timeout(Duration::from_secs(60))
+        .build();
+    let base = aws_config::defaults(BehaviorVersion::latest()).timeout_config(timeouts).identity_cache(IdentityCache::no_cache());
+    let (loader, region, endpoint, path_style, creds) = match target {
+        Target::Profile { name, overrides } => {
+            let set = profiles::load_set(files).await?;
+            let profile = set.as_ref().and_then(|s| s.get_profile(name)).ok_or_else(|| {
+                Error::ProfileNotFound(Detail::msg(format!("profile {name:?} is not in the AWS config or credentials files")).profile(name))
+            })?;
+            let region = overrides
+                .region
+                .clone()
+                .or_else(|| profile.get("region").map(str::to_owned))
+                .or_else(|| env_first(&["AWS_REGION", "AWS_DEFAULT_REGION"]))
+                .unwrap_or_else(|| "us-east-1".to_owned());
+            let endpoint = overrides
+                .endpoint_url
+                .clone()
+                .or_else(|| profile.get("endpoint_url").map(str::to_owned))
+                .or_else(|| env_first(&["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"]));
+            let provider = ProfileFileCredentialsProvider::builder()
+                .profile_files(files.env_config_files())
+                .profile_name(name)
+                .build();
+            let creds = CredsHandle::new(SharedCredentialsProvider::new(provider), name);
+            let loader = base.profile_files(files.env_config_files()).profile_name(name);
+            let path_style = overrides.path_style.unwrap_or(endpoint.is_some());
+            (loader, region, endpoint, path_style, creds)
+        }
+        Target::Static { label, access_key, secret_key, session_token, region, endpoint_url, path_style } => {
+            let c = Credentials::new(access_key, &secret_key.0, session_token.as_ref().map(|s| s.0.clone()), None, "bucketlens-static");
+            let creds = CredsHandle::new(SharedCredentialsProvider::new(c), label);
+            (base, region.clone(), endpoint_url.clone(), *path_style, creds)
+        }
+    };
+    if let Some(ep) = &endpoint {
+        validate_endpoint(ep)?;
+    }
+    if region.trim().is_empty() || region.contains(char::is_whitespace) {
+        return Err(Error::invalid_input(format!("region {region:?} is not a valid region name")));
+    }
+    let sdk = loader.region(Region::new(region.clone())).credentials_provider(creds.clone()).load().await;
+    let mut b = aws_sdk_s3::config::Builder::from(&sdk)
+        .force_path_style(path_style)
+        .request_checksum_calculation(RequestChecksumCalculation::WhenRequired)
+        .response_checksum_validation(ResponseChecksumValidation::WhenRequired);
+    if let Some(ep) = &endpoint {
+        b = b.endpoint_url(ep);
+    }
+    Ok(Connection { client: aws_sdk_s3::Client::from_conf(b.build()), target: target.clone(), region, endpoint_url: endpoint, path_style, creds })
+}
+
+/// Clients by target, built outside the lock and swapped in; cleared when the profile files change.
+#[derive(Debug, Default)]
+pub struct Connections {
+    files: AwsFiles,
+    cache: Mutex<HashMap<Target, Arc<Connection>>>,
+}
+
+impl Connections {
+    pub fn new(files: AwsFiles) -> Self {
+        Self { files, cache: Mutex::default() }
+    }
+    pub fn files(&self) -> &AwsFiles {
+        &self.files
+    }
+    /// Returns the cached client for `target`, building (and checking credentials of) a new one if needed.
+    pub async fn get(&self, target: &Target) -> Result<Arc<Connection>> {
+        if let Some(c) = self.cache.lock().unwrap().get(target) {
+            return Ok(c.clone());
+        }
+        let conn = Arc::new(connect(&self.files, target).await?);
+        conn.creds.current().await?;
+        self.cache.lock().unwrap().insert(target.clone(), conn.clone());
+        Ok(conn)
+    }
+    pub fn clear(&self) {
+        self.cache.lock().unwrap().clear();
+    }
+}

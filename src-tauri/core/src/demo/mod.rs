@@ -1,0 +1,133 @@
+//! The embedded S3 server (s3s + s3s-fs) on loopback with SigV4 checking on: tests and the demo bucket use it.
+
+mod pdf;
+mod strict;
+pub mod samples;
+pub mod seed;
+
+use crate::client::{Secret, Target};
+use crate::error::{Error, Result};
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::server::conn::auto::Builder as ConnBuilder;
+use rand::distr::{Alphanumeric, SampleString};
+use s3s::auth::SimpleAuth;
+use s3s::service::S3ServiceBuilder;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use tokio::net::TcpListener;
+use tokio::task::{JoinHandle, JoinSet};
+
+pub const DEMO_PROFILE: &str = "Demo (local)";
+pub const DEMO_BUCKET: &str = "demo";
+pub const DEMO_REGION: &str = "us-east-1";
+
+/// Where the server listens and the keys it accepts.
+#[derive(Debug, Clone)]
+pub struct DemoEndpoint {
+    pub endpoint_url: String,
+    pub access_key: String,
+    pub secret_key: Secret,
+    pub region: String,
+    pub data_dir: PathBuf,
+}
+
+impl DemoEndpoint {
+    /// The connection target for this server: fixed keys, path-style, same code path as any S3.
+    pub fn target(&self) -> Target {
+        Target::Static {
+            label: DEMO_PROFILE.to_owned(),
+            access_key: self.access_key.clone(),
+            secret_key: self.secret_key.clone(),
+            session_token: None,
+            region: self.region.clone(),
+            endpoint_url: Some(self.endpoint_url.clone()),
+            path_style: true,
+        }
+    }
+}
+
+/// A running embedded S3 server. Dropping it stops the server and closes its connections.
+#[derive(Debug)]
+pub struct DemoServer {
+    pub endpoint: DemoEndpoint,
+    pub addr: SocketAddr,
+    task: JoinHandle<()>,
+}
+
+impl Drop for DemoServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+fn random_key(len: usize) -> String {
+    Alphanumeric.sample_string(&mut rand::rng(), len)
+}
+
+impl DemoServer {
+    /// Starts on `127.0.0.1:port` (0 = any free port) with fresh random keys, storing data under `data_dir`.
+    pub async fn start(data_dir: &Path, port: u16) -> Result<Self> {
+        Self::start_with_keys(data_dir, port, &format!("BLDEMO{}", random_key(14).to_uppercase()), &random_key(40)).await
+    }
+
+    /// Starts with given keys (used when a test needs to restart the same server).
+    pub async fn start_with_keys(data_dir: &Path, port: u16, access_key: &str, secret_key: &str) -> Result<Self> {
+        std::fs::create_dir_all(data_dir).map_err(|e| Error::io("creating the demo data folder", e))?;
+        let fs = s3s_fs::FileSystem::new(data_dir).map_err(|e| Error::internal(format!("demo storage: {e:?}")))?;
+        let mut b = S3ServiceBuilder::new(strict::Strict(fs));
+        b.set_auth(SimpleAuth::from_single(access_key, secret_key));
+        let service = b.build();
+        let listener = TcpListener::bind(("127.0.0.1", port)).await.map_err(|e| Error::io(&format!("listening on 127.0.0.1:{port}"), e))?;
+        let addr = listener.local_addr()?;
+        let task = tokio::spawn(async move {
+            let mut conns = JoinSet::new();
+            let http = ConnBuilder::new(TokioExecutor::new());
+            loop {
+                let Ok((socket, _)) = listener.accept().await else { continue };
+                let conn = http.serve_connection(TokioIo::new(socket), service.clone()).into_owned();
+                conns.spawn(async move {
+                    let _ = conn.await;
+                });
+                while conns.try_join_next().is_some() {}
+            }
+        });
+        tracing::info!(%addr, "embedded S3 server started");
+        Ok(Self {
+            endpoint: DemoEndpoint {
+                endpoint_url: format!("http://{addr}"),
+                access_key: access_key.to_owned(),
+                secret_key: Secret(secret_key.to_owned()),
+                region: DEMO_REGION.to_owned(),
+                data_dir: data_dir.to_owned(),
+            },
+            addr,
+            task,
+        })
+    }
+
+    /// Creates a bucket as a folder of the store (idempotent).
+    pub fn ensure_bucket(&self, bucket: &str) -> Result<()> {
+        std::fs::create_dir_all(self.endpoint.data_dir.join(bucket)).map_err(|e| Error::io("creating the bucket", e))
+    }
+}
+
+/// Small generated files of each type, for tests across the workspace.
+pub mod test_samples {
+    use super::samples::{encode, picture, report_pdf};
+    use image::ImageFormat;
+    pub fn jpeg() -> Vec<u8> {
+        encode(picture(64, 48, 1), ImageFormat::Jpeg)
+    }
+    pub fn png() -> Vec<u8> {
+        encode(picture(64, 48, 2), ImageFormat::Png)
+    }
+    pub fn webp() -> Vec<u8> {
+        encode(picture(64, 48, 3), ImageFormat::WebP)
+    }
+    pub fn gif() -> Vec<u8> {
+        encode(picture(64, 48, 4), ImageFormat::Gif)
+    }
+    pub fn pdf() -> Vec<u8> {
+        report_pdf("Test", 2)
+    }
+}

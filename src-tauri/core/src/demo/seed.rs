@@ -1,0 +1,95 @@
+//! Fills the demo bucket through the S3 API (signed PUTs), once per data folder.
+
+use super::samples::{encode, japanese_pdf, picture, report_pdf, svg_logo};
+use crate::client::Connection;
+use crate::error::Result;
+use crate::error_map::from_sdk;
+use futures::{stream, StreamExt, TryStreamExt};
+use image::ImageFormat;
+
+/// One object of the demo bucket.
+pub struct SampleObject {
+    pub key: String,
+    pub body: Vec<u8>,
+    /// `None` stores the object without a type, as careless uploaders do.
+    pub content_type: Option<&'static str>,
+}
+
+fn obj(key: &str, body: Vec<u8>, ct: Option<&'static str>) -> SampleObject {
+    SampleObject { key: key.to_owned(), body, content_type: ct }
+}
+
+/// Keys with characters that break naive URL handling.
+pub const ODD_KEYS: &[&str] = &[
+    "odd/space name.txt",
+    "odd/plus+sign.txt",
+    "odd/percent%20literal.txt",
+    "odd/hash#tag.txt",
+    "odd/question?.txt",
+    "odd/日本語ファイル.txt",
+    "odd/mixed + 混在 %#?.txt",
+];
+
+/// How many keys the large prefix holds (more than two listing pages).
+pub const MANY_COUNT: usize = 2500;
+
+/// Everything but the large prefix.
+pub fn samples() -> Vec<SampleObject> {
+    let mut v = vec![
+        obj("welcome.txt", "Welcome to the BucketLens demo bucket.\nEverything here is generated locally.\n".into(), Some("text/plain; charset=utf-8")),
+        obj("reports/2026-q3-summary.pdf", report_pdf("Q3 2026 Summary", 3), Some("application/pdf")),
+        obj("reports/月次報告書.pdf", japanese_pdf(), Some("application/pdf")),
+        obj("reports/budget 2026+draft.pdf", report_pdf("Budget 2026 (draft)", 2), Some("application/pdf")),
+        obj("reports/archive/2025-annual.pdf", report_pdf("Annual Report 2025", 4), Some("application/pdf")),
+        obj("reports/untyped-report.pdf", report_pdf("Stored without a type", 1), None),
+        obj("images/photo.jpg", encode(picture(1200, 800, 10), ImageFormat::Jpeg), Some("image/jpeg")),
+        obj("images/diagram.png", encode(picture(640, 480, 90), ImageFormat::Png), Some("image/png")),
+        obj("images/banner.webp", encode(picture(800, 240, 160), ImageFormat::WebP), Some("image/webp")),
+        obj("images/icon.gif", encode(picture(128, 128, 200), ImageFormat::Gif), Some("image/gif")),
+        obj("images/logo.svg", svg_logo(), Some("image/svg+xml")),
+        obj("images/写真 2026.jpg", encode(picture(640, 480, 40), ImageFormat::Jpeg), Some("image/jpeg")),
+        obj("images/scan-without-type", encode(picture(400, 300, 120), ImageFormat::Jpeg), Some("application/octet-stream")),
+        obj("notes/page.html", b"<html><body><script>alert(1)</script>Not rendered inline.</body></html>".to_vec(), Some("text/html")),
+        obj("notes/empty.txt", Vec::new(), Some("text/plain")),
+    ];
+    for k in ODD_KEYS {
+        v.push(obj(k, format!("This object's key is {k:?}.\n").into_bytes(), Some("text/plain; charset=utf-8")));
+    }
+    v
+}
+
+pub fn many_key(i: usize) -> String {
+    format!("many/item-{i:05}.txt")
+}
+
+async fn put(conn: &Connection, bucket: &str, o: SampleObject) -> Result<()> {
+    conn.client
+        .put_object()
+        .bucket(bucket)
+        .key(&o.key)
+        .set_content_type(o.content_type.map(str::to_owned))
+        .metadata("uploaded-by", "bucketlens-demo")
+        .body(o.body.into())
+        .send()
+        .await
+        .map_err(|e| from_sdk(e).about(bucket, Some(&o.key)))?;
+    Ok(())
+}
+
+/// Uploads the samples (and, if `with_many`, the large prefix) unless the marker says it was done.
+pub async fn seed(conn: &Connection, bucket: &str, data_dir: &std::path::Path, with_many: bool) -> Result<()> {
+    let marker = data_dir.join(format!(".bucketlens-seeded-v1-{bucket}{}", if with_many { "-many" } else { "" }));
+    if marker.exists() {
+        return Ok(());
+    }
+    let started = std::time::Instant::now();
+    let mut all = samples();
+    if with_many {
+        all.extend((1..=MANY_COUNT).map(|i| obj(&many_key(i), format!("item {i}\n").into_bytes(), Some("text/plain"))));
+    }
+    let count = all.len();
+    stream::iter(all).map(|o| put(conn, bucket, o)).buffer_unordered(16).try_collect::<()>().await?;
+    std::fs::write(&marker, b"ok")?;
+    tracing::info!(count, ms = started.elapsed().as_millis() as u64, "demo bucket seeded");
+    Ok(())
+}

@@ -1,0 +1,114 @@
+//! Makes the embedded store behave like S3 where s3s-fs does not: a body whose SHA-256 does not match
+//! the signed `x-amz-checksum-sha256` is refused with BadDigest and never stored.
+
+use bytes::Bytes;
+use futures::Stream;
+use s3s::dto::*;
+use s3s::{s3_error, S3Request, S3Response, S3Result, S3};
+use sha2::{Digest, Sha256};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+pub struct Strict(pub s3s_fs::FileSystem);
+
+/// Passes the body through, and fails the stream at its end if the digest differs (so nothing is renamed into place).
+struct VerifySha256 {
+    inner: StreamingBlob,
+    hasher: Option<Sha256>,
+    expected: String,
+    mismatch: Arc<AtomicBool>,
+}
+
+impl Stream for VerifySha256 {
+    type Item = Result<Bytes, std::io::Error>;
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        match Pin::new(&mut self.inner).poll_next(cx) {
+            Poll::Ready(Some(Ok(b))) => {
+                if let Some(h) = self.hasher.as_mut() {
+                    h.update(&b);
+                }
+                Poll::Ready(Some(Ok(b)))
+            }
+            Poll::Ready(Some(Err(e))) => Poll::Ready(Some(Err(std::io::Error::other(e.to_string())))),
+            Poll::Ready(None) => match self.hasher.take() {
+                Some(h) => {
+                    use base64::Engine;
+                    let got = base64::engine::general_purpose::STANDARD.encode(h.finalize());
+                    if got == self.expected {
+                        Poll::Ready(None)
+                    } else {
+                        self.mismatch.store(true, Ordering::SeqCst);
+                        Poll::Ready(Some(Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "sha256 mismatch"))))
+                    }
+                }
+                None => Poll::Ready(None),
+            },
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+fn guard(body: &mut Option<StreamingBlob>, expected: &Option<String>) -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    if let Some(expected) = expected.clone() {
+        if let Some(inner) = body.take() {
+            *body = Some(StreamingBlob::wrap(VerifySha256 { inner, hasher: Some(Sha256::new()), expected, mismatch: flag.clone() }));
+        }
+    }
+    flag
+}
+
+// Generates the whole impl so `async_trait` sees the delegating methods already expanded.
+macro_rules! strict_impl {
+    (delegate { $($m:ident: $i:ty => $o:ty;)* } $($custom:tt)*) => {
+        #[async_trait::async_trait]
+        impl S3 for Strict {
+            $( async fn $m(&self, req: S3Request<$i>) -> S3Result<S3Response<$o>> { self.0.$m(req).await } )*
+            $($custom)*
+        }
+    };
+}
+
+strict_impl! {
+    delegate {
+        create_bucket: CreateBucketInput => CreateBucketOutput;
+        delete_bucket: DeleteBucketInput => DeleteBucketOutput;
+        head_bucket: HeadBucketInput => HeadBucketOutput;
+        get_bucket_location: GetBucketLocationInput => GetBucketLocationOutput;
+        list_buckets: ListBucketsInput => ListBucketsOutput;
+        list_objects: ListObjectsInput => ListObjectsOutput;
+        list_objects_v2: ListObjectsV2Input => ListObjectsV2Output;
+        get_object: GetObjectInput => GetObjectOutput;
+        head_object: HeadObjectInput => HeadObjectOutput;
+        copy_object: CopyObjectInput => CopyObjectOutput;
+        delete_object: DeleteObjectInput => DeleteObjectOutput;
+        delete_objects: DeleteObjectsInput => DeleteObjectsOutput;
+        create_multipart_upload: CreateMultipartUploadInput => CreateMultipartUploadOutput;
+        upload_part_copy: UploadPartCopyInput => UploadPartCopyOutput;
+        list_parts: ListPartsInput => ListPartsOutput;
+        complete_multipart_upload: CompleteMultipartUploadInput => CompleteMultipartUploadOutput;
+        abort_multipart_upload: AbortMultipartUploadInput => AbortMultipartUploadOutput;
+    }
+
+    async fn put_object(&self, mut req: S3Request<PutObjectInput>) -> S3Result<S3Response<PutObjectOutput>> {
+        let expected = req.input.checksum_sha256.clone();
+        let flag = guard(&mut req.input.body, &expected);
+        let out = self.0.put_object(req).await;
+        if flag.load(Ordering::SeqCst) {
+            return Err(s3_error!(BadDigest, "The SHA256 you specified did not match the calculated checksum."));
+        }
+        out
+    }
+
+    async fn upload_part(&self, mut req: S3Request<UploadPartInput>) -> S3Result<S3Response<UploadPartOutput>> {
+        let expected = req.input.checksum_sha256.clone();
+        let flag = guard(&mut req.input.body, &expected);
+        let out = self.0.upload_part(req).await;
+        if flag.load(Ordering::SeqCst) {
+            return Err(s3_error!(BadDigest, "The SHA256 you specified did not match the calculated checksum."));
+        }
+        out
+    }
+}

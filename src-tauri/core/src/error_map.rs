@@ -1,0 +1,175 @@
+//! Turns AWS SDK, credential and plain-HTTP S3 failures into [`Error`] kinds, the same way for every server.
+
+use crate::error::{Detail, Error, ErrorKind};
+use aws_credential_types::provider::error::CredentialsError;
+use aws_sdk_s3::error::{ProvideErrorMetadata, SdkError};
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+
+/// Maps an S3 error code (and HTTP status, for bodiless answers such as HEAD) to a kind.
+pub fn kind_from_s3(code: Option<&str>, status: Option<u16>, message: &str) -> ErrorKind {
+    match code.unwrap_or("") {
+        "AccessDenied" | "AllAccessDisabled" | "AccountProblem" => {
+            if message.contains("expired") || message.contains("Request has expired") {
+                ErrorKind::ExpiredUrl
+            } else {
+                ErrorKind::AccessDenied
+            }
+        }
+        "InvalidAccessKeyId" => ErrorKind::InvalidAccessKey,
+        "NoSuchBucket" => ErrorKind::NoSuchBucket,
+        "NoSuchKey" | "NotFound" => ErrorKind::NoSuchKey,
+        "ExpiredToken" | "TokenRefreshRequired" | "InvalidToken" => ErrorKind::ExpiredToken,
+        "SignatureDoesNotMatch" | "AuthorizationHeaderMalformed" => ErrorKind::SignatureMismatch,
+        "RequestTimeTooSkewed" => ErrorKind::ClockSkew,
+        "RequestExpired" => ErrorKind::ExpiredUrl,
+        "SlowDown" | "Throttling" | "ThrottlingException" | "RequestLimitExceeded" | "TooManyRequests" => {
+            ErrorKind::Throttled
+        }
+        "PreconditionFailed" => ErrorKind::PreconditionFailed,
+        "BucketAlreadyExists" | "BucketAlreadyOwnedByYou" => ErrorKind::AlreadyExists,
+        "InvalidBucketName" | "KeyTooLongError" | "InvalidArgument" | "InvalidRequest" | "EntityTooLarge"
+        | "EntityTooSmall" | "BadDigest" | "InvalidDigest" | "XAmzContentSHA256Mismatch" | "InvalidPart" => {
+            ErrorKind::InvalidInput
+        }
+        "" => match status {
+            Some(401 | 403) => ErrorKind::AccessDenied,
+            Some(404) => ErrorKind::NoSuchKey,
+            Some(412) => ErrorKind::PreconditionFailed,
+            Some(429 | 503) => ErrorKind::Throttled,
+            _ => ErrorKind::Internal,
+        },
+        _ if status == Some(403) => ErrorKind::AccessDenied,
+        _ if status == Some(503) => ErrorKind::Throttled,
+        _ => ErrorKind::Internal,
+    }
+}
+
+/// Reads `<Code>` and `<Message>` out of an S3 XML error body (presigned requests get these raw).
+pub fn parse_s3_error_body(body: &str) -> (Option<String>, Option<String>) {
+    fn tag(body: &str, name: &str) -> Option<String> {
+        let open = format!("<{name}>");
+        let start = body.find(&open)? + open.len();
+        let end = body[start..].find(&format!("</{name}>"))? + start;
+        Some(body[start..end].trim().to_owned())
+    }
+    (tag(body, "Code"), tag(body, "Message"))
+}
+
+/// Builds the error for a failed plain-HTTP request against a presigned URL.
+pub fn from_http(status: u16, body: &str) -> Error {
+    let (code, message) = parse_s3_error_body(body);
+    let message = message.unwrap_or_else(|| match &code {
+        Some(c) => c.clone(),
+        None => format!("HTTP {status}"),
+    });
+    Error::new(kind_from_s3(code.as_deref(), Some(status), &message), Detail::msg(message))
+}
+
+/// Maps a credentials-provider failure: SSO token trouble asks for a sign-in, the rest for credentials.
+pub fn from_credentials(err: &CredentialsError, profile: &str) -> Error {
+    let text = full_chain(err);
+    let lower = text.to_lowercase();
+    let kind = if lower.contains("sso") && (lower.contains("token") || lower.contains("login") || lower.contains("expired")) {
+        ErrorKind::SsoLoginRequired
+    } else if lower.contains("expired") {
+        ErrorKind::ExpiredToken
+    } else if lower.contains("profile") && (lower.contains("not found") || lower.contains("not defined") || lower.contains("could not find")) {
+        ErrorKind::ProfileNotFound
+    } else if matches!(err, CredentialsError::InvalidConfiguration(_)) {
+        ErrorKind::InvalidProfile
+    } else {
+        ErrorKind::NoCredentials
+    };
+    Error::new(kind, Detail::msg(text).profile(profile))
+}
+
+/// Maps any SDK operation error.
+pub fn from_sdk<E>(err: SdkError<E, HttpResponse>) -> Error
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+{
+    // Credential failures surface as a source somewhere in the chain.
+    let mut src: Option<&(dyn std::error::Error + 'static)> = Some(&err);
+    while let Some(e) = src {
+        if let Some(c) = e.downcast_ref::<CredentialsError>() {
+            return from_credentials(c, "");
+        }
+        src = e.source();
+    }
+    match &err {
+        SdkError::ServiceError(se) => {
+            let status = se.raw().status().as_u16();
+            let code = se.err().code();
+            let message = se
+                .err()
+                .message()
+                .map(str::to_owned)
+                .unwrap_or_else(|| code.map(str::to_owned).unwrap_or_else(|| format!("HTTP {status}")));
+            Error::new(kind_from_s3(code, Some(status), &message), Detail::msg(message))
+        }
+        SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => Error::Network(Detail::msg(full_chain(&err))),
+        SdkError::ResponseError(r) => {
+            let status = r.raw().status().as_u16();
+            Error::new(kind_from_s3(None, Some(status), ""), Detail::msg(full_chain(&err)))
+        }
+        _ => {
+            let text = full_chain(&err);
+            let kind = if text.contains("credentials") || text.contains("identity") {
+                ErrorKind::NoCredentials
+            } else {
+                ErrorKind::Internal
+            };
+            Error::new(kind, Detail::msg(text))
+        }
+    }
+}
+
+/// The error and all its sources in one line, so nothing useful is hidden behind "dispatch failure".
+pub fn full_chain(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut out = err.to_string();
+    let mut src = err.source();
+    while let Some(e) = src {
+        let s = e.to_string();
+        if !out.contains(&s) {
+            out.push_str(": ");
+            out.push_str(&s);
+        }
+        src = e.source();
+    }
+    out
+}
+
+impl From<reqwest::Error> for Error {
+    fn from(e: reqwest::Error) -> Self {
+        if e.is_connect() || e.is_timeout() || e.is_request() || e.is_body() {
+            Error::Network(Detail::msg(crate::logging::redact(&full_chain(&e))))
+        } else {
+            Error::Internal(Detail::msg(crate::logging::redact(&full_chain(&e))))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_map_to_kinds() {
+        assert_eq!(kind_from_s3(Some("NoSuchBucket"), Some(404), ""), ErrorKind::NoSuchBucket);
+        assert_eq!(kind_from_s3(Some("SignatureDoesNotMatch"), Some(403), ""), ErrorKind::SignatureMismatch);
+        assert_eq!(kind_from_s3(Some("AccessDenied"), Some(403), "Request has expired"), ErrorKind::ExpiredUrl);
+        assert_eq!(kind_from_s3(None, Some(404), ""), ErrorKind::NoSuchKey);
+        assert_eq!(kind_from_s3(None, Some(412), ""), ErrorKind::PreconditionFailed);
+        assert_eq!(kind_from_s3(Some("SlowDown"), Some(503), ""), ErrorKind::Throttled);
+        assert_eq!(kind_from_s3(Some("Weird"), Some(500), ""), ErrorKind::Internal);
+    }
+
+    #[test]
+    fn xml_body_is_parsed() {
+        let body = "<?xml version=\"1.0\"?><Error><Code>NoSuchKey</Code><Message>The key does not exist</Message></Error>";
+        let e = from_http(404, body);
+        assert_eq!(e.kind(), ErrorKind::NoSuchKey);
+        assert_eq!(e.message(), "The key does not exist");
+        assert_eq!(from_http(403, "").kind(), ErrorKind::AccessDenied);
+    }
+}

@@ -1,0 +1,27 @@
+//! Shapes that exist only to cross the app's IPC boundary (the rest are the core's own types).
+
+use crate::client::ConnectionInfo;
+use crate::error::Error;
+use crate::profiles::ProfileList;
+use crate::settings::{Notice, Settings};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Everything the window needs to draw its first frame.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Bootstrap {
+    pub version: String,
+    pub profiles: ProfileList,
+    /// Why the AWS files could not be read, if they could not.
+    #[ts(type = "ErrorPayload | null")]
+    pub profiles_error: Option<Error>,
+    pub active: Option<ConnectionInfo>,
+    /// Why the remembered profile could not be selected at start, if it could not.
+    #[ts(type = "ErrorPayload | null")]
+    pub active_error: Option<Error>,
+    pub settings: Settings,
+    pub notices: Vec<Notice>,
+    pub demo: bool,
+    pub log_dir: String,
+}

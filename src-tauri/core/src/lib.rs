@@ -1,0 +1,22 @@
+//! BucketLens core: everything the app does with AWS profiles and S3, with no window attached.
+
+pub mod client;
+pub mod demo;
+pub mod error;
+pub mod error_map;
+pub mod ipc;
+pub mod listing;
+pub mod logging;
+pub mod mime;
+pub mod paths;
+pub mod presign;
+pub mod profiles;
+pub mod s3url;
+pub mod session;
+pub mod settings;
+pub mod upload;
+
+#[cfg(test)]
+mod bindings;
+
+pub use error::{Error, ErrorKind, Result};

@@ -1,0 +1,174 @@
+//! Lists buckets and walks one prefix like a folder, page by page, so the first rows show at once.
+
+use crate::client::Connection;
+use crate::error::Result;
+use crate::error_map::from_sdk;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+pub const DEFAULT_PAGE_SIZE: i32 = 1000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BucketInfo {
+    pub name: String,
+    /// RFC 3339.
+    pub created: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FolderEntry {
+    /// The full prefix, ending in the delimiter.
+    pub prefix: String,
+    /// The last segment, without the delimiter.
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ObjectEntry {
+    pub key: String,
+    /// The key without the listed prefix.
+    pub name: String,
+    #[ts(type = "number")]
+    pub size: i64,
+    /// RFC 3339.
+    pub last_modified: Option<String>,
+    pub etag: Option<String>,
+    pub storage_class: Option<String>,
+}
+
+/// One page of a prefix listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ListPage {
+    pub bucket: String,
+    pub prefix: String,
+    pub index: u32,
+    pub folders: Vec<FolderEntry>,
+    pub objects: Vec<ObjectEntry>,
+    /// Entries delivered so far, this page included.
+    pub loaded: u32,
+    pub is_last: bool,
+}
+
+/// What `head_object` tells about one object.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ObjectMeta {
+    pub bucket: String,
+    pub key: String,
+    #[ts(type = "number")]
+    pub size: i64,
+    pub content_type: Option<String>,
+    pub last_modified: Option<String>,
+    pub etag: Option<String>,
+    pub storage_class: Option<String>,
+    pub metadata: BTreeMap<String, String>,
+}
+
+fn rfc3339(t: Option<&aws_sdk_s3::primitives::DateTime>) -> Option<String> {
+    t.and_then(|d| d.fmt(aws_smithy_types::date_time::Format::DateTime).ok())
+}
+
+/// Lists the buckets the profile can see. AccessDenied is a normal answer for narrow IAM policies.
+pub async fn list_buckets(conn: &Connection) -> Result<Vec<BucketInfo>> {
+    let mut out = Vec::new();
+    let mut pages = conn.client.list_buckets().into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(from_sdk)?;
+        out.extend(page.buckets().iter().map(|b| BucketInfo {
+            name: b.name().unwrap_or_default().to_owned(),
+            created: rfc3339(b.creation_date()),
+        }));
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+fn last_segment(prefix: &str, parent: &str) -> String {
+    prefix.strip_prefix(parent).unwrap_or(prefix).trim_end_matches('/').to_owned()
+}
+
+/// Lists `prefix` in `bucket` with delimiter `/`, handing each page to `on_page` as it arrives.
+/// `on_page` returns `false` to stop early (the user navigated away). Returns the number of entries.
+pub async fn list_prefix(
+    conn: &Connection,
+    bucket: &str,
+    prefix: &str,
+    page_size: i32,
+    mut on_page: impl FnMut(ListPage) -> bool,
+) -> Result<u32> {
+    let mut token: Option<String> = None;
+    let mut loaded = 0u32;
+    let mut index = 0u32;
+    loop {
+        let resp = conn
+            .client
+            .list_objects_v2()
+            .bucket(bucket)
+            .prefix(prefix)
+            .delimiter("/")
+            .max_keys(page_size.clamp(1, 1000))
+            .set_continuation_token(token.take())
+            .send()
+            .await
+            .map_err(|e| from_sdk(e).about(bucket, None))?;
+        let folders: Vec<FolderEntry> = resp
+            .common_prefixes()
+            .iter()
+            .filter_map(|p| p.prefix())
+            .map(|p| FolderEntry { prefix: p.to_owned(), name: last_segment(p, prefix) })
+            .collect();
+        let objects: Vec<ObjectEntry> = resp
+            .contents()
+            .iter()
+            .filter(|o| o.key() != Some(prefix) || prefix.is_empty())
+            .map(|o| {
+                let key = o.key().unwrap_or_default().to_owned();
+                ObjectEntry {
+                    name: key.strip_prefix(prefix).unwrap_or(&key).to_owned(),
+                    key,
+                    size: o.size().unwrap_or(0),
+                    last_modified: rfc3339(o.last_modified()),
+                    etag: o.e_tag().map(str::to_owned),
+                    storage_class: o.storage_class().map(|s| s.as_str().to_owned()),
+                }
+            })
+            .collect();
+        loaded += (folders.len() + objects.len()) as u32;
+        token = resp.next_continuation_token().map(str::to_owned).filter(|_| resp.is_truncated() == Some(true));
+        let is_last = token.is_none();
+        let page = ListPage { bucket: bucket.to_owned(), prefix: prefix.to_owned(), index, folders, objects, loaded, is_last };
+        index += 1;
+        if !on_page(page) || is_last {
+            return Ok(loaded);
+        }
+    }
+}
+
+/// Reads an object's type, size and user metadata.
+pub async fn head_object(conn: &Connection, bucket: &str, key: &str) -> Result<ObjectMeta> {
+    let r = conn.client.head_object().bucket(bucket).key(key).send().await.map_err(|e| from_sdk(e).about(bucket, Some(key)))?;
+    Ok(ObjectMeta {
+        bucket: bucket.to_owned(),
+        key: key.to_owned(),
+        size: r.content_length().unwrap_or(0),
+        content_type: r.content_type().map(str::to_owned),
+        last_modified: rfc3339(r.last_modified()),
+        etag: r.e_tag().map(str::to_owned),
+        storage_class: r.storage_class().map(|s| s.as_str().to_owned()),
+        metadata: r.metadata().cloned().unwrap_or_default().into_iter().collect(),
+    })
+}
+
+/// True when `key` exists; false on 404. Other failures are errors.
+pub async fn exists(conn: &Connection, bucket: &str, key: &str) -> Result<bool> {
+    match head_object(conn, bucket, key).await {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == crate::ErrorKind::NoSuchKey => Ok(false),
+        Err(e) => Err(e),
+    }
+}

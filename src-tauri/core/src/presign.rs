@@ -1,0 +1,265 @@
+//! Mints presigned GET/PUT/DELETE/HEAD URLs with honest expiry and the exact headers a PUT must carry.
+
+use crate::client::{unix_ms, Connection};
+use crate::error::{Detail, Error, Result};
+use aws_sdk_s3::presigning::{PresignedRequest, PresigningConfig};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::time::{Duration, SystemTime};
+use ts_rs::TS;
+
+/// SigV4 allows at most seven days.
+pub const MAX_EXPIRY_SECS: u64 = 604_800;
+pub const MIN_EXPIRY_SECS: u64 = 1;
+
+/// Why a URL is minted; each purpose has its own default lifetime.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Purpose {
+    Preview,
+    Share,
+    Upload,
+    Delete,
+}
+
+impl Purpose {
+    pub fn default_secs(self) -> u64 {
+        match self {
+            Purpose::Preview => 300,
+            Purpose::Share => 3600,
+            Purpose::Upload => 1800,
+            Purpose::Delete => 300,
+        }
+    }
+}
+
+/// Keeps any requested lifetime inside what S3 accepts.
+pub fn clamp_expiry(secs: u64) -> u64 {
+    secs.clamp(MIN_EXPIRY_SECS, MAX_EXPIRY_SECS)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HeaderPair {
+    pub name: String,
+    pub value: String,
+}
+
+/// A presigned request: the URL, the method, the headers the sender must send, and its real lifetime.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Presigned {
+    pub url: String,
+    pub method: String,
+    pub headers: Vec<HeaderPair>,
+    #[ts(type = "number")]
+    pub requested_secs: u64,
+    /// What the URL is signed for: the request, clamped, and cut to the credentials' own expiry.
+    #[ts(type = "number")]
+    pub effective_secs: u64,
+    /// Unix milliseconds.
+    #[ts(type = "number")]
+    pub expires_at: i64,
+    /// True when temporary credentials made the URL shorter-lived than asked.
+    pub limited_by_credentials: bool,
+}
+
+/// How the browser should treat a downloaded object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Disposition {
+    Inline,
+    Attachment { filename: String },
+}
+
+const RFC5987: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// `attachment; filename="ascii"; filename*=UTF-8''percent-encoded` (RFC 6266 / 5987).
+pub fn attachment_header(filename: &str) -> String {
+    let fallback: String = filename
+        .chars()
+        .map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' { c } else { '_' })
+        .collect();
+    let encoded = utf8_percent_encode(filename, RFC5987);
+    format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}")
+}
+
+impl Disposition {
+    pub fn header(&self) -> String {
+        match self {
+            Disposition::Inline => "inline".to_owned(),
+            Disposition::Attachment { filename } => attachment_header(filename),
+        }
+    }
+}
+
+/// What a presigned PUT signs besides the key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PutSpec {
+    pub content_type: String,
+    /// User metadata without the `x-amz-meta-` prefix. Values must be ASCII.
+    pub metadata: BTreeMap<String, String>,
+    /// Sign `If-None-Match: *` so the server refuses to replace an existing object.
+    pub if_none_match: bool,
+    /// Base64 SHA-256 of the body, signed as `x-amz-checksum-sha256`.
+    pub checksum_sha256: Option<String>,
+}
+
+struct Window {
+    requested: u64,
+    effective: u64,
+    expires_at: i64,
+    limited: bool,
+}
+
+async fn window(conn: &Connection, requested: u64) -> Result<Window> {
+    let requested_c = clamp_expiry(requested);
+    let creds = conn.creds.current().await?;
+    let now = SystemTime::now();
+    let mut effective = requested_c;
+    let mut limited = false;
+    if let Some(exp) = creds.expiry() {
+        let left = exp.duration_since(now).map(|d| d.as_secs()).unwrap_or(0);
+        if left < MIN_EXPIRY_SECS {
+            return Err(Error::ExpiredToken(Detail::msg("the temporary credentials have expired").profile(conn.target.label())));
+        }
+        if left < effective {
+            effective = left;
+            limited = true;
+        }
+    }
+    Ok(Window { requested, effective, expires_at: unix_ms(now + Duration::from_secs(effective)), limited })
+}
+
+fn config(w: &Window) -> Result<PresigningConfig> {
+    PresigningConfig::expires_in(Duration::from_secs(w.effective)).map_err(|e| Error::invalid_input(e.to_string()))
+}
+
+fn finish(req: PresignedRequest, w: Window) -> Presigned {
+    let headers = req
+        .headers()
+        .map(|(n, v)| HeaderPair { name: n.to_owned(), value: v.to_owned() })
+        .collect();
+    Presigned {
+        url: req.uri().to_owned(),
+        method: req.method().to_owned(),
+        headers,
+        requested_secs: w.requested,
+        effective_secs: w.effective,
+        expires_at: w.expires_at,
+        limited_by_credentials: w.limited,
+    }
+}
+
+fn check_key(bucket: &str, key: &str) -> Result<()> {
+    if bucket.is_empty() || key.is_empty() {
+        return Err(Error::invalid_input("a bucket and a key are needed"));
+    }
+    if key.len() > 1024 {
+        return Err(Error::invalid_input(format!("the key is {} bytes long; S3 allows 1024", key.len())));
+    }
+    Ok(())
+}
+
+/// A GET URL; `response_content_type` overrides the stored type (for objects stored as octet-stream).
+pub async fn presign_get(
+    conn: &Connection,
+    bucket: &str,
+    key: &str,
+    disposition: &Disposition,
+    response_content_type: Option<&str>,
+    expires_secs: u64,
+) -> Result<Presigned> {
+    check_key(bucket, key)?;
+    let w = window(conn, expires_secs).await?;
+    let req = conn
+        .client
+        .get_object()
+        .bucket(bucket)
+        .key(key)
+        .response_content_disposition(disposition.header())
+        .set_response_content_type(response_content_type.map(str::to_owned))
+        .presigned(config(&w)?)
+        .await
+        .map_err(|e| crate::error_map::from_sdk(e).about(bucket, Some(key)))?;
+    Ok(finish(req, w))
+}
+
+/// A PUT URL that signs the content type, metadata, optional `If-None-Match: *` and checksum.
+pub async fn presign_put(conn: &Connection, bucket: &str, key: &str, spec: &PutSpec, expires_secs: u64) -> Result<Presigned> {
+    check_key(bucket, key)?;
+    if spec.content_type.trim().is_empty() {
+        return Err(Error::invalid_input("a content type is needed for an upload"));
+    }
+    for (k, v) in &spec.metadata {
+        if !k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') || !v.chars().all(|c| (' '..='~').contains(&c)) {
+            return Err(Error::invalid_input(format!("metadata {k:?} must be printable ASCII")));
+        }
+    }
+    let w = window(conn, expires_secs).await?;
+    let mut op = conn
+        .client
+        .put_object()
+        .bucket(bucket)
+        .key(key)
+        .content_type(&spec.content_type)
+        .set_metadata(Some(spec.metadata.clone().into_iter().collect()))
+        .set_checksum_sha256(spec.checksum_sha256.clone());
+    if spec.if_none_match {
+        op = op.if_none_match("*");
+    }
+    let req = op.presigned(config(&w)?).await.map_err(|e| crate::error_map::from_sdk(e).about(bucket, Some(key)))?;
+    Ok(finish(req, w))
+}
+
+/// A DELETE URL.
+pub async fn presign_delete(conn: &Connection, bucket: &str, key: &str, expires_secs: u64) -> Result<Presigned> {
+    check_key(bucket, key)?;
+    let w = window(conn, expires_secs).await?;
+    let req = conn
+        .client
+        .delete_object()
+        .bucket(bucket)
+        .key(key)
+        .presigned(config(&w)?)
+        .await
+        .map_err(|e| crate::error_map::from_sdk(e).about(bucket, Some(key)))?;
+    Ok(finish(req, w))
+}
+
+/// A HEAD URL.
+pub async fn presign_head(conn: &Connection, bucket: &str, key: &str, expires_secs: u64) -> Result<Presigned> {
+    check_key(bucket, key)?;
+    let w = window(conn, expires_secs).await?;
+    let req = conn
+        .client
+        .head_object()
+        .bucket(bucket)
+        .key(key)
+        .presigned(config(&w)?)
+        .await
+        .map_err(|e| crate::error_map::from_sdk(e).about(bucket, Some(key)))?;
+    Ok(finish(req, w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expiry_is_clamped() {
+        assert_eq!(clamp_expiry(0), 1);
+        assert_eq!(clamp_expiry(300), 300);
+        assert_eq!(clamp_expiry(10_000_000), MAX_EXPIRY_SECS);
+    }
+
+    #[test]
+    fn attachment_header_survives_non_ascii() {
+        let h = attachment_header("報告書 2026 \"final\".pdf");
+        assert_eq!(
+            h,
+            "attachment; filename=\"___ 2026 _final_.pdf\"; filename*=UTF-8''%E5%A0%B1%E5%91%8A%E6%9B%B8%202026%20%22final%22.pdf"
+        );
+        assert!(h.is_ascii());
+    }
+}

@@ -1,0 +1,61 @@
+//! Shared test fixture: a fresh embedded S3 server with signature checking, and a client for it.
+#![allow(dead_code)]
+
+use bucketlens_core::client::{connect, Connection, Secret, Target};
+use bucketlens_core::demo::DemoServer;
+use bucketlens_core::profiles::AwsFiles;
+
+pub struct Fixture {
+    pub server: DemoServer,
+    pub conn: Connection,
+    pub dir: tempfile::TempDir,
+    pub bucket: &'static str,
+}
+
+pub async fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let server = DemoServer::start(&dir.path().join("s3"), 0).await.unwrap();
+    server.ensure_bucket("test-bucket").unwrap();
+    let conn = connect(&AwsFiles::default(), &server.endpoint.target()).await.unwrap();
+    Fixture { server, conn, dir, bucket: "test-bucket" }
+}
+
+impl Fixture {
+    pub async fn put(&self, key: &str, body: &[u8], content_type: &str) {
+        self.conn
+            .client
+            .put_object()
+            .bucket(self.bucket)
+            .key(key)
+            .content_type(content_type)
+            .body(body.to_vec().into())
+            .send()
+            .await
+            .unwrap();
+    }
+
+    /// The same server reached with another secret.
+    pub async fn with_secret(&self, secret: &str) -> Connection {
+        let Target::Static { label, access_key, region, endpoint_url, path_style, .. } = self.server.endpoint.target() else { unreachable!() };
+        let t = Target::Static { label, access_key, secret_key: Secret(secret.into()), session_token: None, region, endpoint_url, path_style };
+        connect(&AwsFiles::default(), &t).await.unwrap()
+    }
+
+    /// Writes AWS config/credentials files with profiles pointing at this server.
+    pub fn aws_files(&self, extra_config: &str) -> AwsFiles {
+        let ep = &self.server.endpoint;
+        let config = self.dir.path().join("aws-config");
+        let creds = self.dir.path().join("aws-credentials");
+        std::fs::write(
+            &config,
+            format!("[profile local]\nregion = us-east-1\nendpoint_url = {}\n\n{extra_config}", ep.endpoint_url),
+        )
+        .unwrap();
+        std::fs::write(&creds, format!("[local]\naws_access_key_id = {}\naws_secret_access_key = {}\n", ep.access_key, ep.secret_key.0)).unwrap();
+        AwsFiles::explicit(config, creds)
+    }
+}
+
+pub async fn http_get(url: &str) -> reqwest::Response {
+    reqwest::Client::new().get(url).send().await.unwrap()
+}

@@ -1,0 +1,121 @@
+//! The IPC commands: each parses its arguments, calls the core, and returns data or a core `Error`.
+
+use crate::state::AppState;
+use bucketlens_core::client::ConnectionInfo;
+use bucketlens_core::ipc::Bootstrap;
+use bucketlens_core::listing::{self, BucketInfo, ListPage, ObjectMeta};
+use bucketlens_core::presign::{self, Disposition, Presigned};
+use bucketlens_core::profiles::ProfileList;
+use bucketlens_core::s3url::{self, S3Location};
+use bucketlens_core::settings::{FieldError, Settings};
+use bucketlens_core::{Error, Result};
+use std::sync::atomic::Ordering;
+use tauri::ipc::Channel;
+use tauri::State;
+
+#[tauri::command]
+pub async fn bootstrap(state: State<'_, AppState>) -> Result<Bootstrap> {
+    Ok(state.bootstrap().await)
+}
+
+#[tauri::command]
+pub async fn list_profiles(state: State<'_, AppState>) -> Result<ProfileList> {
+    state.session.profiles().await
+}
+
+#[tauri::command]
+pub async fn reload_profiles(state: State<'_, AppState>) -> Result<ProfileList> {
+    state.session.reload();
+    state.session.profiles().await
+}
+
+#[tauri::command]
+pub async fn select_profile(state: State<'_, AppState>, name: String) -> Result<ConnectionInfo> {
+    let overrides = state.settings().profile(&name).overrides;
+    let info = state.session.select(&name, overrides).await?;
+    let mut s = state.settings();
+    if s.active_profile.as_deref() != Some(&name) {
+        s.active_profile = Some(name);
+        state.store.save(&s)?;
+        *state.settings.write().unwrap() = s;
+    }
+    Ok(info)
+}
+
+#[tauri::command]
+pub async fn current_session(state: State<'_, AppState>) -> Result<Option<ConnectionInfo>> {
+    state.session.active_info().await
+}
+
+#[tauri::command]
+pub async fn list_buckets(state: State<'_, AppState>) -> Result<Vec<BucketInfo>> {
+    let conn = state.session.active()?;
+    listing::list_buckets(&conn).await
+}
+
+/// Streams the pages of one prefix over `on_page`; a newer listing stops this one. Returns the count.
+#[tauri::command]
+pub async fn list_prefix(state: State<'_, AppState>, bucket: String, prefix: String, on_page: Channel<ListPage>) -> Result<u32> {
+    let conn = state.session.active()?;
+    let generation = state.listing_generation.fetch_add(1, Ordering::SeqCst) + 1;
+    let current = &state.listing_generation;
+    listing::list_prefix(&conn, &bucket, &prefix, listing::DEFAULT_PAGE_SIZE, |page| {
+        current.load(Ordering::SeqCst) == generation && on_page.send(page).is_ok()
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn head_object(state: State<'_, AppState>, bucket: String, key: String) -> Result<ObjectMeta> {
+    let conn = state.session.active()?;
+    listing::head_object(&conn, &bucket, &key).await
+}
+
+/// An inline GET URL for the preview pane, living as long as the preview setting says.
+#[tauri::command]
+pub async fn presign_preview(state: State<'_, AppState>, bucket: String, key: String, content_type: Option<String>) -> Result<Presigned> {
+    let secs = state.settings().expiry.preview_secs;
+    let conn = state.session.active()?;
+    presign::presign_get(&conn, &bucket, &key, &Disposition::Inline, content_type.as_deref(), secs).await
+}
+
+/// A link to share or download; `expires_secs` defaults to the share setting and is clamped.
+#[tauri::command]
+pub async fn presign_share(state: State<'_, AppState>, bucket: String, key: String, expires_secs: Option<u64>, attachment: bool) -> Result<Presigned> {
+    let secs = expires_secs.unwrap_or(state.settings().expiry.share_secs);
+    let disposition = if attachment {
+        Disposition::Attachment { filename: key.rsplit('/').next().unwrap_or(&key).to_owned() }
+    } else {
+        Disposition::Inline
+    };
+    let conn = state.session.active()?;
+    presign::presign_get(&conn, &bucket, &key, &disposition, None, secs).await
+}
+
+#[tauri::command]
+pub fn get_settings(state: State<'_, AppState>) -> Settings {
+    state.settings()
+}
+
+#[tauri::command]
+pub fn validate_settings(settings: Settings) -> Vec<FieldError> {
+    settings.validate()
+}
+
+/// Validates and saves atomically; nothing is saved while any field is invalid.
+#[tauri::command]
+pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
+    state.store.save(&settings)?;
+    *state.settings.write().unwrap() = settings.clone();
+    Ok(settings)
+}
+
+#[tauri::command]
+pub fn parse_location(input: String) -> Result<S3Location> {
+    s3url::parse(&input)
+}
+
+#[allow(dead_code)]
+fn _assert_error_is_ipc_data(e: Error) -> serde_json::Value {
+    serde_json::to_value(e).unwrap_or_default()
+}

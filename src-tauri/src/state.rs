@@ -1,0 +1,122 @@
+//! What the running app holds: the core session, the settings, the demo server, start-up results.
+
+use bucketlens_core::demo::{seed, DemoServer, DEMO_BUCKET, DEMO_PROFILE};
+use bucketlens_core::ipc::Bootstrap;
+use bucketlens_core::paths::AppPaths;
+use bucketlens_core::profiles::AwsFiles;
+use bucketlens_core::session::Session;
+use bucketlens_core::settings::{Notice, Settings, SettingsStore};
+use bucketlens_core::{Error, Result};
+use std::sync::atomic::AtomicU64;
+use std::sync::{Mutex, RwLock};
+
+/// How the app was started.
+#[derive(Debug, Clone, Default)]
+pub struct LaunchOptions {
+    pub demo: bool,
+    pub paths: Option<AppPaths>,
+}
+
+impl LaunchOptions {
+    /// `--demo` or `BUCKETLENS_DEMO=1` starts the embedded demo server.
+    pub fn from_env() -> Self {
+        let demo = std::env::args().any(|a| a == "--demo") || std::env::var("BUCKETLENS_DEMO").is_ok_and(|v| v == "1" || v == "true");
+        Self { demo, paths: None }
+    }
+}
+
+pub struct AppState {
+    pub session: Session,
+    pub store: SettingsStore,
+    pub settings: RwLock<Settings>,
+    pub paths: AppPaths,
+    pub options: LaunchOptions,
+    /// Bumped by every new listing, so an older listing stops when the user moves on.
+    pub listing_generation: AtomicU64,
+    notices: Mutex<Vec<Notice>>,
+    demo_server: Mutex<Option<DemoServer>>,
+    ready: tokio::sync::OnceCell<(Option<Error>, Option<Error>)>,
+}
+
+impl AppState {
+    pub fn new(options: LaunchOptions) -> Self {
+        let paths = options.paths.clone().unwrap_or_else(AppPaths::resolve);
+        let store = SettingsStore::new(&paths.config_dir);
+        let (settings, notice) = store.load();
+        Self {
+            session: Session::new(AwsFiles::default()),
+            store,
+            settings: RwLock::new(settings),
+            paths,
+            options,
+            listing_generation: AtomicU64::new(0),
+            notices: Mutex::new(notice.into_iter().collect()),
+            demo_server: Mutex::new(None),
+            ready: tokio::sync::OnceCell::new(),
+        }
+    }
+
+    pub fn settings(&self) -> Settings {
+        self.settings.read().unwrap().clone()
+    }
+
+    /// Starts the demo server if asked, then selects the remembered (or default) profile. Runs once.
+    async fn start(&self) -> (Option<Error>, Option<Error>) {
+        if self.options.demo {
+            if let Err(e) = self.start_demo().await {
+                tracing::error!(error = %e, "demo server failed to start");
+                return (None, Some(e));
+            }
+        }
+        let list = match self.session.profiles().await {
+            Ok(l) => l,
+            Err(e) => return (Some(e), None),
+        };
+        let remembered = self.settings().active_profile.filter(|p| list.profiles.iter().any(|i| &i.name == p));
+        let pick = if self.options.demo { Some(DEMO_PROFILE.to_owned()) } else { remembered.or(list.default_profile.clone()) };
+        let Some(name) = pick else { return (None, None) };
+        let overrides = self.settings().profile(&name).overrides;
+        match self.session.select(&name, overrides).await {
+            Ok(_) => (None, None),
+            Err(e) => (None, Some(e)),
+        }
+    }
+
+    async fn start_demo(&self) -> Result<()> {
+        let dir = self.paths.demo_dir();
+        let server = DemoServer::start(&dir, 0).await?;
+        server.ensure_bucket(DEMO_BUCKET)?;
+        let conn = bucketlens_core::client::connect(&AwsFiles::default(), &server.endpoint.target()).await?;
+        seed::seed(&conn, DEMO_BUCKET, &dir, true).await?;
+        self.session.set_demo(Some(server.endpoint.clone()));
+        let mut s = self.settings.write().unwrap();
+        s.profiles.entry(DEMO_PROFILE.to_owned()).or_default().default_bucket = Some(DEMO_BUCKET.to_owned());
+        drop(s);
+        *self.demo_server.lock().unwrap() = Some(server);
+        Ok(())
+    }
+
+    /// Waits for start-up, then describes the app for the window's first frame.
+    pub async fn bootstrap(&self) -> Bootstrap {
+        let (profiles_error, active_error) = self.ready.get_or_init(|| self.start()).await.clone();
+        let (profiles, profiles_error) = match self.session.profiles().await {
+            Ok(p) => (p, profiles_error),
+            Err(e) => (Default::default(), Some(e)),
+        };
+        let (active, active_error) = match self.session.active_info().await {
+            Ok(a) => (a, active_error),
+            Err(e) => (None, Some(e)),
+        };
+        Bootstrap {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            profiles,
+            profiles_error,
+            active,
+            active_error,
+            settings: self.settings(),
+            notices: std::mem::take(&mut *self.notices.lock().unwrap()),
+            demo: self.session.demo().is_some(),
+            log_dir: self.paths.log_dir.display().to_string(),
+        }
+    }
+}

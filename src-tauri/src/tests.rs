@@ -1,0 +1,86 @@
+//! Runs the app on tauri's mock runtime and calls commands through real IPC: errors arrive as data.
+
+use crate::build_app;
+use crate::state::LaunchOptions;
+use bucketlens_core::paths::AppPaths;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+fn app(demo: bool, dir: &std::path::Path) -> (App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
+    let paths = AppPaths { config_dir: dir.join("config"), data_dir: dir.join("data"), log_dir: dir.join("logs") };
+    let app = build_app(mock_builder(), LaunchOptions { demo, paths: Some(paths) }).build(mock_context(noop_assets())).unwrap();
+    let win = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    (app, win)
+}
+
+fn invoke(w: &WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        w,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn errors_cross_ipc_as_kind_and_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(false, dir.path());
+    let err = invoke(&w, "parse_location", json!({"input": "not a location"})).unwrap_err();
+    assert_eq!(err["kind"], "InvalidInput");
+    assert_eq!(err["messageKey"], "error.invalidInput");
+    assert!(err["message"].as_str().unwrap().contains("not an S3 location"));
+    let ok = invoke(&w, "parse_location", json!({"input": "s3://reports/2026/"})).unwrap();
+    assert_eq!(ok, json!({"bucket": "reports", "key": "2026/"}));
+    let err = invoke(&w, "list_buckets", json!({})).unwrap_err();
+    assert_eq!(err["kind"], "NoCredentials");
+}
+
+#[test]
+fn settings_are_validated_and_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(false, dir.path());
+    let mut s = invoke(&w, "get_settings", json!({})).unwrap();
+    assert_eq!(s["expiry"]["previewSecs"], 300);
+    s["expiry"]["previewSecs"] = json!(0);
+    let problems = invoke(&w, "validate_settings", json!({"settings": s})).unwrap();
+    assert_eq!(problems[0]["field"], "expiry.previewSecs");
+    let err = invoke(&w, "save_settings", json!({"settings": s})).unwrap_err();
+    assert_eq!(err["kind"], "InvalidInput");
+    assert!(!dir.path().join("config/settings.json").exists());
+    s["expiry"]["previewSecs"] = json!(120);
+    s["language"] = json!("ja");
+    invoke(&w, "save_settings", json!({"settings": s})).unwrap();
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("config/settings.json")).unwrap()).unwrap();
+    assert_eq!((saved["expiry"]["previewSecs"].clone(), saved["language"].clone()), (json!(120), json!("ja")));
+}
+
+#[test]
+fn demo_mode_boots_onto_the_demo_bucket() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(true, dir.path());
+    let boot = invoke(&w, "bootstrap", json!({})).unwrap();
+    assert_eq!(boot["demo"], true);
+    assert_eq!(boot["profiles"]["profiles"][0]["name"], "Demo (local)");
+    assert_eq!(boot["active"]["profile"], "Demo (local)");
+    assert_eq!(boot["settings"]["profiles"]["Demo (local)"]["defaultBucket"], "demo");
+    let buckets = invoke(&w, "list_buckets", json!({})).unwrap();
+    assert_eq!(buckets[0]["name"], "demo");
+    let p = invoke(&w, "presign_preview", json!({"bucket": "demo", "key": "reports/月次報告書.pdf", "contentType": null})).unwrap();
+    let url = p["url"].as_str().unwrap();
+    assert!(url.contains("response-content-disposition=inline") && url.contains("X-Amz-Expires=300"), "{url}");
+    assert!(!p.to_string().contains("secret"), "no secret in the payload");
+    let head = invoke(&w, "head_object", json!({"bucket": "demo", "key": "images/photo.jpg"})).unwrap();
+    assert_eq!(head["contentType"], "image/jpeg");
+    assert_eq!(head["metadata"]["uploaded-by"], "bucketlens-demo");
+}

@@ -1,0 +1,42 @@
+// The sidebar's bucket list; AccessDenied on ListBuckets is expected and explained, not an error wall.
+import type { BucketInfo, ErrorPayload } from "../../ipc/bindings";
+import { useT } from "../../i18n/i18n";
+import { ErrorBox } from "../../shared/ErrorBox";
+
+interface Props {
+  buckets: BucketInfo[] | null;
+  error: ErrorPayload | null;
+  current: string | null;
+  onOpen: (bucket: string) => void;
+  onRetry: () => void;
+}
+
+export function BucketList({ buckets, error, current, onOpen, onRetry }: Props) {
+  const { t } = useT();
+  return (
+    <section className="buckets" aria-labelledby="buckets-title">
+      <header className="section-head">
+        <h2 id="buckets-title">{t("buckets.title")}</h2>
+      </header>
+      {error?.kind === "AccessDenied" ? (
+        <p className="note">{t("buckets.denied")}</p>
+      ) : error ? (
+        <ErrorBox error={error} onRetry={onRetry} />
+      ) : buckets === null ? (
+        <p className="muted">{t("list.loading")}</p>
+      ) : buckets.length === 0 ? (
+        <p className="muted">{t("buckets.empty")}</p>
+      ) : (
+        <ul className="bucket-list">
+          {buckets.map((b) => (
+            <li key={b.name}>
+              <button type="button" className={`bucket ${current === b.name ? "active" : ""}`} onClick={() => onOpen(b.name)} data-bucket={b.name}>
+                🪣 {b.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+// The sidebar's profile list: kind badge, region, the active one marked; a click switches.
+import type { ConnectionInfo, ProfileInfo, ProfileKind } from "../../ipc/bindings";
+import { useT } from "../../i18n/i18n";
+import type { MessageKey } from "../../i18n/en";
+
+interface Props {
+  profiles: ProfileInfo[];
+  active: ConnectionInfo | null;
+  switching: string | null;
+  onSelect: (name: string) => void;
+  onReload: () => void;
+}
+
+const KIND_KEY: Record<ProfileKind, MessageKey> = {
+  static: "profiles.kind.static",
+  sso: "profiles.kind.sso",
+  credentialProcess: "profiles.kind.credentialProcess",
+  assumeRole: "profiles.kind.assumeRole",
+  webIdentity: "profiles.kind.webIdentity",
+  demo: "profiles.kind.demo",
+  other: "profiles.kind.other",
+};
+
+export function ProfileSwitcher({ profiles, active, switching, onSelect, onReload }: Props) {
+  const { t } = useT();
+  return (
+    <section className="profiles" aria-labelledby="profiles-title">
+      <header className="section-head">
+        <h2 id="profiles-title">{t("profiles.title")}</h2>
+        <button type="button" className="icon-button" title={t("profiles.reload")} aria-label={t("profiles.reload")} onClick={onReload}>
+          ↻
+        </button>
+      </header>
+      {profiles.length === 0 ? (
+        <div className="empty">
+          <p>{t("profiles.none")}</p>
+          <code>{t("profiles.howToAdd")}</code>
+        </div>
+      ) : (
+        <ul className="profile-list" role="listbox" aria-label={t("profiles.title")}>
+          {profiles.map((p) => {
+            const isActive = active?.profile === p.name;
+            return (
+              <li key={p.name} role="option" aria-selected={isActive}>
+                <button type="button" className={`profile ${isActive ? "active" : ""}`} onClick={() => onSelect(p.name)} data-profile={p.name}>
+                  <span className="profile-name">{p.name}</span>
+                  <span className={`badge kind-${p.kind}`}>{t(KIND_KEY[p.kind])}</span>
+                  <span className="profile-region">{switching === p.name ? t("profiles.switching") : (p.region ?? "")}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

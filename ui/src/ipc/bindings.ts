@@ -1,0 +1,124 @@
+// Generated from the Rust types by `cargo test -p bucketlens-core bindings` (UPDATE_BINDINGS=1 rewrites it).
+// Do not edit by hand.
+
+export type ErrorKind = "NoCredentials" | "ProfileNotFound" | "InvalidProfile" | "AccessDenied" | "InvalidAccessKey" | "NoSuchBucket" | "NoSuchKey" | "ExpiredToken" | "SsoLoginRequired" | "SignatureMismatch" | "ExpiredUrl" | "ClockSkew" | "Network" | "Throttled" | "AlreadyExists" | "PreconditionFailed" | "InvalidInput" | "UnsupportedType" | "Cancelled" | "Io" | "Internal";
+
+export type ErrorPayload = { kind: ErrorKind, message: string, messageKey: string, nextStep: string, profile?: string, bucket?: string, key?: string, };
+
+export type ProfileKind = "static" | "sso" | "credentialProcess" | "assumeRole" | "webIdentity" | "demo" | "other";
+
+export type ProfileInfo = { name: string, kind: ProfileKind, region: string | null, endpointUrl: string | null, };
+
+export type ProfileList = { profiles: Array<ProfileInfo>, defaultProfile: string | null, };
+
+export type Overrides = { region: string | null, endpointUrl: string | null, pathStyle: boolean | null, };
+
+export type ConnectionInfo = { profile: string, region: string, endpointUrl: string | null, pathStyle: boolean, 
+/**
+ * True for SSO, role and session-token credentials.
+ */
+temporary: boolean, 
+/**
+ * When the current credentials stop working, as Unix milliseconds.
+ */
+credentialsExpireAt: number | null, };
+
+export type BucketInfo = { name: string, 
+/**
+ * RFC 3339.
+ */
+created: string | null, };
+
+export type FolderEntry = { 
+/**
+ * The full prefix, ending in the delimiter.
+ */
+prefix: string, 
+/**
+ * The last segment, without the delimiter.
+ */
+name: string, };
+
+export type ObjectEntry = { key: string, 
+/**
+ * The key without the listed prefix.
+ */
+name: string, size: number, 
+/**
+ * RFC 3339.
+ */
+lastModified: string | null, etag: string | null, storageClass: string | null, };
+
+export type ListPage = { bucket: string, prefix: string, index: number, folders: Array<FolderEntry>, objects: Array<ObjectEntry>, 
+/**
+ * Entries delivered so far, this page included.
+ */
+loaded: number, isLast: boolean, };
+
+export type ObjectMeta = { bucket: string, key: string, size: number, contentType: string | null, lastModified: string | null, etag: string | null, storageClass: string | null, metadata: { [key in string]: string }, };
+
+export type Purpose = "preview" | "share" | "upload" | "delete";
+
+export type HeaderPair = { name: string, value: string, };
+
+export type Presigned = { url: string, method: string, headers: Array<HeaderPair>, requestedSecs: number, 
+/**
+ * What the URL is signed for: the request, clamped, and cut to the credentials' own expiry.
+ */
+effectiveSecs: number, 
+/**
+ * Unix milliseconds.
+ */
+expiresAt: number, 
+/**
+ * True when temporary credentials made the URL shorter-lived than asked.
+ */
+limitedByCredentials: boolean, };
+
+export type Language = "system" | "ja" | "en";
+
+export type Theme = "system" | "light" | "dark";
+
+export type ProfileSettings = { defaultBucket: string | null, defaultPrefix: string | null, region: string | null, endpointUrl: string | null, pathStyle: boolean | null, };
+
+export type ExpirySettings = { previewSecs: number, shareSecs: number, uploadSecs: number, deleteSecs: number, };
+
+export type UploadSettings = { allowedTypes: Array<string>, 
+/**
+ * Stored as `x-amz-meta-uploaded-by`; empty means the OS user name.
+ */
+displayName: string, parallel: number, multipartThresholdMib: number, askBeforeReplace: boolean, };
+
+export type Settings = { schemaVersion: number, activeProfile: string | null, profiles: { [key in string]: ProfileSettings }, expiry: ExpirySettings, uploads: UploadSettings, language: Language, theme: Theme, logLevel: string, };
+
+export type FieldError = { field: string, message: string, };
+
+export type Notice = { key: string, message: string, path: string | null, };
+
+export type TypeSource = "bytes" | "extension" | "unknown";
+
+export type Detected = { mime: string, source: TypeSource, 
+/**
+ * Set when the extension suggests another type than the bytes (a PNG named `.jpg`).
+ */
+extensionClaims: string | null, };
+
+export type UploadOutcome = { bucket: string, key: string, size: number, detected: Detected, etag: string | null, checksumSha256: string, };
+
+export type S3Location = { bucket: string, 
+/**
+ * A folder prefix (ends in `/` or is empty) or an object key.
+ */
+key: string, };
+
+export type Bootstrap = { version: string, profiles: ProfileList, 
+/**
+ * Why the AWS files could not be read, if they could not.
+ */
+profilesError: ErrorPayload | null, active: ConnectionInfo | null, 
+/**
+ * Why the remembered profile could not be selected at start, if it could not.
+ */
+activeError: ErrorPayload | null, settings: Settings, notices: Array<Notice>, demo: boolean, logDir: string, };
+
+export const ERROR_KINDS: readonly ErrorKind[] = ["NoCredentials", "ProfileNotFound", "InvalidProfile", "AccessDenied", "InvalidAccessKey", "NoSuchBucket", "NoSuchKey", "ExpiredToken", "SsoLoginRequired", "SignatureMismatch", "ExpiredUrl", "ClockSkew", "Network", "Throttled", "AlreadyExists", "PreconditionFailed", "InvalidInput", "UnsupportedType", "Cancelled", "Io", "Internal"];
