@@ -6,15 +6,12 @@ pub mod state;
 mod tests;
 
 use state::{AppState, LaunchOptions};
-use tauri::{Manager, Runtime};
+use tauri::Runtime;
 
 /// Registers state and commands on any runtime, so tests can run the app on the mock runtime.
 pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, options: LaunchOptions) -> tauri::Builder<R> {
     builder
-        .setup(move |app| {
-            app.manage(AppState::new(options.clone()));
-            Ok(())
-        })
+        .manage(AppState::new(options))
         .invoke_handler(tauri::generate_handler![
             commands::bootstrap,
             commands::list_profiles,

@@ -235,13 +235,16 @@ async fn run(cli: Cli) -> Result<()> {
                 seed::seed(&conn, DEMO_BUCKET, &dir, true).await?;
             }
             let e = &server.endpoint;
-            if cli.json {
-                print_json(&serde_json::json!({"endpoint": e.endpoint_url, "accessKey": e.access_key, "secretKey": e.secret_key.0, "region": e.region, "bucket": DEMO_BUCKET, "data": dir}));
+            let text = if cli.json {
+                serde_json::json!({"endpoint": e.endpoint_url, "accessKey": e.access_key, "secretKey": e.secret_key.0, "region": e.region, "bucket": DEMO_BUCKET, "data": dir}).to_string()
             } else {
-                println!("endpoint: {}\naccess_key: {}\nsecret_key: {}\nregion: {}\nbucket: {DEMO_BUCKET}\ndata: {}", e.endpoint_url, e.access_key, e.secret_key.0, e.region, dir.display());
-            }
+                format!("endpoint: {}\naccess_key: {}\nsecret_key: {}\nregion: {}\nbucket: {DEMO_BUCKET}\ndata: {}", e.endpoint_url, e.access_key, e.secret_key.0, e.region, dir.display())
+            };
+            // The server keeps serving even if whoever started it stops reading stdout.
             use std::io::Write;
-            let _ = std::io::stdout().flush();
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{text}").and_then(|_| out.flush());
+            drop(out);
             tokio::signal::ctrl_c().await.map_err(|e| Error::io("waiting for Ctrl-C", e))?;
         }
     }

@@ -2,6 +2,7 @@
 import type { BucketInfo, ErrorPayload } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { ErrorBox } from "../../shared/ErrorBox";
+import { Icon } from "../../shared/Icon";
 
 interface Props {
   buckets: BucketInfo[] | null;
@@ -31,7 +32,7 @@ export function BucketList({ buckets, error, current, onOpen, onRetry }: Props) 
           {buckets.map((b) => (
             <li key={b.name}>
               <button type="button" className={`bucket ${current === b.name ? "active" : ""}`} onClick={() => onOpen(b.name)} data-bucket={b.name}>
-                🪣 {b.name}
+                <Icon name="bucket" /> {b.name}
               </button>
             </li>
           ))}

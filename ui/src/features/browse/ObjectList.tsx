@@ -4,6 +4,7 @@ import type { FolderEntry, ObjectEntry } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { formatDate, formatSize } from "../../shared/format";
 import { visibleWindow } from "./virtual";
+import { Icon, iconFor } from "../../shared/Icon";
 
 export const ROW_HEIGHT = 32;
 
@@ -16,13 +17,6 @@ interface Props {
   selectedKey: string | null;
   onOpenFolder: (prefix: string) => void;
   onSelect: (o: ObjectEntry) => void;
-}
-
-function icon(name: string): string {
-  const ext = name.split(".").pop()?.toLowerCase() ?? "";
-  if (ext === "pdf") return "📄";
-  if (["jpg", "jpeg", "png", "gif", "webp", "svg", "avif", "bmp", "heic"].includes(ext)) return "🖼️";
-  return "📃";
 }
 
 export function ObjectList({ folders, objects, filter, selectedKey, onOpenFolder, onSelect }: Props) {
@@ -49,14 +43,16 @@ export function ObjectList({ folders, objects, filter, selectedKey, onOpenFolder
         <span role="columnheader" className="num">{t("list.size")}</span>
         <span role="columnheader">{t("list.modified")}</span>
       </div>
-      <div className="rows" onScroll={onScroll} ref={(el) => el && el.clientHeight !== height && setHeight(el.clientHeight)}>
+      <div className="rows" onScroll={onScroll} ref={(el) => {
+          if (el && el.clientHeight !== height) setHeight(el.clientHeight);
+        }}>
         <div style={{ height: rows.length * ROW_HEIGHT, position: "relative" }}>
           {rows.slice(win.start, win.end).map((r, i) => {
             const top = (win.start + i) * ROW_HEIGHT;
             if (r.kind === "folder") {
               return (
                 <div key={r.entry.prefix} className="row folder" role="row" style={{ top }} onDoubleClick={() => onOpenFolder(r.entry.prefix)} onClick={() => onOpenFolder(r.entry.prefix)} data-prefix={r.entry.prefix}>
-                  <span className="name">📁 {r.entry.name}</span>
+                  <span className="name"><Icon name="folder" /> {r.entry.name}</span>
                   <span className="num muted">{t("list.folder")}</span>
                   <span />
                 </div>
@@ -65,7 +61,7 @@ export function ObjectList({ folders, objects, filter, selectedKey, onOpenFolder
             const o = r.entry;
             return (
               <div key={o.key} className={`row object ${selectedKey === o.key ? "selected" : ""}`} role="row" aria-selected={selectedKey === o.key} style={{ top }} onClick={() => onSelect(o)} data-key={o.key}>
-                <span className="name">{icon(o.name)} {o.name}</span>
+                <span className="name"><Icon name={iconFor(o.name)} /> {o.name}</span>
                 <span className="num">{formatSize(o.size, locale)}</span>
                 <span className="muted">{formatDate(o.lastModified, locale)}</span>
               </div>

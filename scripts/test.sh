@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs every suite: UI type check and unit tests, the Rust workspace (core against the embedded S3,
+# CLI, shell on the mock runtime), then the real-window end-to-end tests under Xvfb.
+# Ends with one line: "N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test || exit 1
+
+OUT=target/test-results
+rm -rf "$OUT" e2e/artifacts
+mkdir -p "$OUT"
+passed=0
+failed=0
+steps_failed=()
+step() { # step NAME COMMAND...: a build or check that is not itself a counted test
+  echo "== $1"
+  shift
+  "$@" || steps_failed+=("$1")
+}
+
+step "UI type check" npm run --silent typecheck
+echo "== UI unit tests (vitest)"
+npx vitest run --config ui/vite.config.ts --reporter=default --reporter=json --outputFile="$OUT/vitest.json"
+if [ -f "$OUT/vitest.json" ]; then
+  read -r vp vf < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests)' "$PWD/$OUT/vitest.json")
+  passed=$((passed + vp)); failed=$((failed + vf))
+else
+  steps_failed+=("vitest")
+fi
+
+step "UI build" npm run --silent build:ui
+
+echo "== Rust tests (core, CLI, shell)"
+cargo test --workspace --features bucketlens/custom-protocol --no-fail-fast 2>&1 | tee "$OUT/cargo.log"
+read -r cp cf < <(awk '/^test result:/ {for (i=1;i<=NF;i++) {if ($(i+1) ~ /^passed;/) p+=$i; if ($(i+1) ~ /^failed;/) f+=$i}} END {print p+0, f+0}' "$OUT/cargo.log")
+passed=$((passed + cp)); failed=$((failed + cf))
+grep -q "^test result:" "$OUT/cargo.log" || steps_failed+=("cargo test did not run")
+
+echo "== End-to-end (real WebKitGTK window, tauri-driver, Xvfb)"
+if cargo build -p bucketlens --features custom-protocol 2>&1 | tail -n 3; then
+  E2E_HOME="$(mktemp -d)"
+  display=":$((90 + RANDOM % 100))"
+  Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  sleep 1
+  DISPLAY="$display" BUCKETLENS_CONFIG_DIR="$E2E_HOME/config" BUCKETLENS_DATA_DIR="$E2E_HOME/data" \
+    AWS_CONFIG_FILE="$E2E_HOME/aws-config" AWS_SHARED_CREDENTIALS_FILE="$E2E_HOME/aws-credentials" \
+    tauri-driver --port 4444 >"$OUT/tauri-driver.log" 2>&1 &
+  driver_pid=$!
+  DISPLAY="$display" node e2e/run.mjs target/debug/bucketlens
+  kill "$driver_pid" "$xvfb_pid" 2>/dev/null
+  wait "$driver_pid" "$xvfb_pid" 2>/dev/null
+  if [ -f e2e/artifacts/summary.json ]; then
+    read -r ep ef < <(node -e 'const r=require(process.argv[1]);console.log(r.passed, r.failed)' "$PWD/e2e/artifacts/summary.json")
+    passed=$((passed + ep)); failed=$((failed + ef))
+  else
+    steps_failed+=("e2e did not run")
+  fi
+  if grep -qE "X-Amz-(Signature|Credential)=[^R&]" "$E2E_HOME"/data/logs/* 2>/dev/null; then
+    steps_failed+=("unredacted presigned URL in the app log")
+  fi
+else
+  steps_failed+=("app build")
+fi
+
+for s in "${steps_failed[@]}"; do echo "step failed: $s"; done
+failed=$((failed + ${#steps_failed[@]}))
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,120 @@
+//! The CLI end to end: a real `demo-server` process, a real AWS config profile, real presigned requests.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_bucketlens-cli");
+
+struct Demo {
+    child: Child,
+    dir: tempfile::TempDir,
+    endpoint: String,
+}
+
+impl Drop for Demo {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_demo() -> Demo {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(BIN)
+        .args(["demo-server", "--no-seed", "--data"])
+        .arg(dir.path().join("s3"))
+        .env("BUCKETLENS_CONFIG_DIR", dir.path().join("config"))
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(dir.path().join("server.log")).unwrap())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut field = |name: &str| {
+        let line = lines.next().unwrap().unwrap();
+        line.strip_prefix(&format!("{name}: ")).unwrap_or_else(|| panic!("{line}")).to_owned()
+    };
+    let endpoint = field("endpoint");
+    let (ak, sk) = (field("access_key"), field("secret_key"));
+    assert_eq!(field("region"), "us-east-1");
+    assert_eq!(field("bucket"), "demo");
+    assert!(field("data").ends_with("s3"));
+    std::fs::write(dir.path().join("config-aws"), format!("[profile demo]\nregion = us-east-1\nendpoint_url = {endpoint}\n\n[profile wrong]\nregion = us-east-1\nendpoint_url = {endpoint}\n")).unwrap();
+    std::fs::write(dir.path().join("credentials-aws"), format!("[demo]\naws_access_key_id = {ak}\naws_secret_access_key = {sk}\n[wrong]\naws_access_key_id = {ak}\naws_secret_access_key = nope\n")).unwrap();
+    Demo { child, dir, endpoint }
+}
+
+impl Demo {
+    fn cli(&self, args: &[&str]) -> Output {
+        Command::new(BIN)
+            .args(args)
+            .env("AWS_CONFIG_FILE", self.dir.path().join("config-aws"))
+            .env("AWS_SHARED_CREDENTIALS_FILE", self.dir.path().join("credentials-aws"))
+            .env("BUCKETLENS_CONFIG_DIR", self.dir.path().join("config"))
+            .env_remove("AWS_PROFILE")
+            .env_remove("AWS_ACCESS_KEY_ID")
+            .output()
+            .unwrap()
+    }
+    fn ok(&self, args: &[&str]) -> String {
+        let o = self.cli(args);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}\nserver: {:?} {}",
+            String::from_utf8_lossy(&o.stderr),
+            std::process::Command::new("ps").arg("-p").arg(self.child.id().to_string()).output().map(|o| String::from_utf8_lossy(&o.stdout).into_owned()),
+            std::fs::read_to_string(self.dir.path().join("server.log")).unwrap_or_default()
+        );
+        String::from_utf8(o.stdout).unwrap()
+    }
+}
+
+#[test]
+fn profiles_ls_presign_and_put() {
+    let d = start_demo();
+    let profiles = d.ok(&["profiles"]);
+    assert!(profiles.contains("demo") && profiles.contains(&d.endpoint), "{profiles}");
+    assert!(d.ok(&["--profile", "demo", "ls"]).contains("demo"));
+
+    let file = d.dir.path().join("写真.png");
+    std::fs::write(&file, bucketlens_core::demo::test_samples::png()).unwrap();
+    let out = d.ok(&["--profile", "demo", "put", file.to_str().unwrap(), "s3://demo/photos/"]);
+    assert!(out.contains("uploaded s3://demo/photos/写真.png") && out.contains("image/png"), "{out}");
+
+    // Refuses to overwrite unless told.
+    let again = d.cli(&["--profile", "demo", "put", file.to_str().unwrap(), "s3://demo/photos/"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("AlreadyExists"));
+    d.ok(&["--profile", "demo", "put", "--overwrite", file.to_str().unwrap(), "s3://demo/photos/"]);
+
+    let ls = d.ok(&["--profile", "demo", "ls", "s3://demo/photos/", "--all"]);
+    assert!(ls.contains("写真.png"), "{ls}");
+    let json = d.ok(&["--profile", "demo", "--json", "ls", "s3://demo/photos/"]);
+    let page: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert_eq!(page["objects"][0]["key"], "photos/写真.png");
+
+    let url = d.ok(&["--profile", "demo", "presign", "get", "s3://demo/photos/写真.png", "--expires", "120"]);
+    assert!(url.contains("X-Amz-Expires=120") && url.contains("response-content-disposition=inline"), "{url}");
+    let put = d.ok(&["--profile", "demo", "presign", "put", "s3://demo/x.jpg", "--content-type", "image/jpeg", "--meta", "uploaded-by=cli"]);
+    let mut lines = put.lines();
+    assert!(lines.next().unwrap().starts_with(&d.endpoint));
+    let headers: Vec<&str> = lines.collect();
+    assert!(headers.contains(&"content-type: image/jpeg") && headers.contains(&"x-amz-meta-uploaded-by: cli"), "{headers:?}");
+}
+
+#[test]
+fn errors_are_friendly_and_non_zero() {
+    let d = start_demo();
+    let o = d.cli(&["--profile", "wrong", "ls"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("SignatureMismatch") && err.contains("secret key"), "{err}");
+    let o = d.cli(&["--profile", "ghost", "ls"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("ProfileNotFound"));
+    let o = d.cli(&["--profile", "demo", "ls", "s3://no-such-bucket/"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("NoSuchBucket"));
+    let o = d.cli(&["--profile", "demo", "--json", "ls", "s3://no-such-bucket/"]);
+    let v: serde_json::Value = serde_json::from_str(String::from_utf8_lossy(&o.stderr).trim()).unwrap();
+    assert_eq!(v["kind"], "NoSuchBucket");
+    let o = d.cli(&["--profile", "demo", "put", "/nonexistent/file.png", "s3://demo/"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Io"));
+}
