@@ -33,11 +33,12 @@ const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
 test("launch shows the demo profile and the bucket's folders", async (s) => {
-  const profile = await s.waitFor("the demo profile", async () => {
-    const el = await s.find('[data-profile="Demo (local)"]');
-    return (await s.text(el)).includes("Demo (local)") && el;
+  const profiles = await s.waitFor("the demo profile", async () => {
+    const names = await s.exec("return [...document.querySelectorAll('[data-profile]')].map(e => e.dataset.profile)");
+    return names.includes("Demo (local)") && names;
   }, 60000);
-  if (!profile) throw new Error("no profile");
+  const active = await s.exec("return document.querySelector('.profile.active')?.dataset.profile ?? null");
+  if (active !== "Demo (local)") throw new Error(`active profile ${active} of ${profiles}`);
   await s.waitFor("folders of the demo bucket", async () => (await s.findAll('.row.folder[data-prefix="reports/"]')).length === 1);
   const folders = await Promise.all((await s.findAll(".row.folder")).map((e) => s.text(e)));
   for (const want of ["images", "many", "odd", "reports"]) {

@@ -13,14 +13,15 @@ passed=0
 failed=0
 steps_failed=()
 step() { # step NAME COMMAND...: a build or check that is not itself a counted test
-  echo "== $1"
+  local name="$1"
   shift
-  "$@" || steps_failed+=("$1")
+  echo "== $name"
+  "$@" || steps_failed+=("$name")
 }
 
 step "UI type check" npm run --silent typecheck
 echo "== UI unit tests (vitest)"
-npx vitest run --config ui/vite.config.ts --reporter=default --reporter=json --outputFile="$OUT/vitest.json"
+npx vitest run --config ui/vite.config.ts --reporter=default --reporter=json --outputFile="$PWD/$OUT/vitest.json"
 if [ -f "$OUT/vitest.json" ]; then
   read -r vp vf < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests)' "$PWD/$OUT/vitest.json")
   passed=$((passed + vp)); failed=$((failed + vf))
@@ -56,8 +57,13 @@ if cargo build -p bucketlens --features custom-protocol 2>&1 | tail -n 3; then
   else
     steps_failed+=("e2e did not run")
   fi
-  if grep -qE "X-Amz-(Signature|Credential)=[^R&]" "$E2E_HOME"/data/logs/* 2>/dev/null; then
+  # The app logs every URL it mints; the log must hold them only redacted.
+  if ! grep -q "X-Amz-Signature=REDACTED" "$E2E_HOME"/data/logs/* 2>/dev/null; then
+    steps_failed+=("no minted URL found in the app log")
+  elif grep -qE "X-Amz-(Signature|Credential|Security-Token)=[^R&]" "$E2E_HOME"/data/logs/*; then
     steps_failed+=("unredacted presigned URL in the app log")
+  else
+    echo "app log: $(grep -c 'X-Amz-Signature=REDACTED' "$E2E_HOME"/data/logs/*) minted URLs, all redacted"
   fi
 else
   steps_failed+=("app build")
