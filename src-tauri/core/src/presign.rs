@@ -216,32 +216,25 @@ pub async fn presign_put(conn: &Connection, bucket: &str, key: &str, spec: &PutS
 
 /// A DELETE URL.
 pub async fn presign_delete(conn: &Connection, bucket: &str, key: &str, expires_secs: u64) -> Result<Presigned> {
-    check_key(bucket, key)?;
-    let w = window(conn, expires_secs).await?;
-    let req = conn
-        .client
-        .delete_object()
-        .bucket(bucket)
-        .key(key)
-        .presigned(config(&w)?)
-        .await
-        .map_err(|e| crate::error_map::from_sdk(e).about(bucket, Some(key)))?;
-    Ok(finish(req, w))
+    presign_bare(conn, bucket, key, true, expires_secs).await
 }
 
 /// A HEAD URL.
 pub async fn presign_head(conn: &Connection, bucket: &str, key: &str, expires_secs: u64) -> Result<Presigned> {
+    presign_bare(conn, bucket, key, false, expires_secs).await
+}
+
+async fn presign_bare(conn: &Connection, bucket: &str, key: &str, delete: bool, expires_secs: u64) -> Result<Presigned> {
     check_key(bucket, key)?;
     let w = window(conn, expires_secs).await?;
-    let req = conn
-        .client
-        .head_object()
-        .bucket(bucket)
-        .key(key)
-        .presigned(config(&w)?)
-        .await
-        .map_err(|e| crate::error_map::from_sdk(e).about(bucket, Some(key)))?;
-    Ok(finish(req, w))
+    let cfg = config(&w)?;
+    let c = &conn.client;
+    let req = if delete {
+        c.delete_object().bucket(bucket).key(key).presigned(cfg).await.map_err(crate::error_map::from_sdk)
+    } else {
+        c.head_object().bucket(bucket).key(key).presigned(cfg).await.map_err(crate::error_map::from_sdk)
+    };
+    Ok(finish(req.map_err(|e| e.about(bucket, Some(key)))?, w))
 }
 
 #[cfg(test)]
