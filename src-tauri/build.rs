@@ -15,6 +15,10 @@ const COMMANDS: &[&str] = &[
     "save_settings",
     "validate_settings",
     "parse_location",
+    "delete_object",
+    "sniff_type",
+    "open_url",
+    "copy_text",
 ];
 
 fn main() {

@@ -11,7 +11,8 @@ use bucketlens_core::settings::{FieldError, Settings};
 use bucketlens_core::{Error, Result};
 use std::sync::atomic::Ordering;
 use tauri::ipc::Channel;
-use tauri::State;
+use bucketlens_core::mime::Detected;
+use tauri::{AppHandle, Runtime, State};
 
 #[tauri::command]
 pub async fn bootstrap(state: State<'_, AppState>) -> Result<Bootstrap> {
@@ -90,6 +91,37 @@ pub async fn presign_share(state: State<'_, AppState>, bucket: String, key: Stri
     };
     let conn = state.session.active()?;
     presign::presign_get(&conn, &bucket, &key, &disposition, None, secs).await
+}
+
+/// Deletes through a presigned DELETE; the window asks for confirmation first.
+#[tauri::command]
+pub async fn delete_object(state: State<'_, AppState>, bucket: String, key: String) -> Result<()> {
+    let conn = state.session.active()?;
+    bucketlens_core::objects::delete_object(&conn, &bucket, &key, state.settings().expiry.delete_secs).await
+}
+
+/// The type from the object's first bytes, for objects stored without a useful Content-Type.
+#[tauri::command]
+pub async fn sniff_type(state: State<'_, AppState>, bucket: String, key: String) -> Result<Detected> {
+    let conn = state.session.active()?;
+    bucketlens_core::objects::sniff_type(&conn, &bucket, &key).await
+}
+
+/// Opens an http(s) URL (a presigned link) with the system's browser or download handler.
+#[tauri::command]
+pub fn open_url<R: Runtime>(app: AppHandle<R>, url: String) -> Result<()> {
+    use tauri_plugin_opener::OpenerExt;
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return Err(Error::invalid_input("only http(s) links can be opened"));
+    }
+    app.opener().open_url(url, None::<&str>).map_err(|e| Error::internal(e.to_string()))
+}
+
+/// Puts text (a link) on the system clipboard.
+#[tauri::command]
+pub fn copy_text<R: Runtime>(app: AppHandle<R>, text: String) -> Result<()> {
+    use tauri_plugin_clipboard_manager::ClipboardExt;
+    app.clipboard().write_text(text).map_err(|e| Error::internal(e.to_string()))
 }
 
 #[tauri::command]

@@ -27,6 +27,10 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, options: LaunchOptions)
             commands::save_settings,
             commands::validate_settings,
             commands::parse_location,
+            commands::delete_object,
+            commands::sniff_type,
+            commands::open_url,
+            commands::copy_text,
         ])
 }
 
@@ -38,6 +42,8 @@ pub fn run() {
     let _guard = bucketlens_core::logging::init(&paths.log_dir, &level);
     tracing::info!(demo = options.demo, "BucketLens starting");
     build_app(tauri::Builder::default(), options)
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .run(tauri::generate_context!())
         .expect("error while running BucketLens");
 }

@@ -8,6 +8,7 @@ pub mod ipc;
 pub mod listing;
 pub mod logging;
 pub mod mime;
+pub mod objects;
 pub mod paths;
 pub mod presign;
 pub mod profiles;

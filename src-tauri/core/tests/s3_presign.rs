@@ -173,3 +173,16 @@ async fn expiry_is_clamped_to_seven_days() {
     let p = presign_get(&f.conn, f.bucket, "x", &Disposition::Inline, None, 0).await.unwrap();
     assert_eq!(p.effective_secs, 1);
 }
+
+#[tokio::test]
+async fn delete_and_sniff() {
+    let f = common::fixture().await;
+    f.put("scan", &bucketlens_core::demo::test_samples::jpeg(), "application/octet-stream").await;
+    let d = bucketlens_core::objects::sniff_type(&f.conn, f.bucket, "scan").await.unwrap();
+    assert_eq!(d.mime, "image/jpeg");
+    bucketlens_core::objects::delete_object(&f.conn, f.bucket, "scan", 300).await.unwrap();
+    assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "scan").await.unwrap());
+    let wrong = f.with_secret("bad").await;
+    let e = bucketlens_core::objects::delete_object(&wrong, f.bucket, "scan", 300).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::SignatureMismatch, "{e}");
+}

@@ -4,6 +4,7 @@ import type {
   Bootstrap,
   BucketInfo,
   ConnectionInfo,
+  Detected,
   ErrorPayload,
   FieldError,
   ListPage,
@@ -59,4 +60,8 @@ export const api = {
   saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
   validateSettings: (settings: Settings) => call<FieldError[]>("validate_settings", { settings }),
   parseLocation: (input: string) => call<S3Location>("parse_location", { input }),
+  deleteObject: (bucket: string, key: string) => call<null>("delete_object", { bucket, key }),
+  sniffType: (bucket: string, key: string) => call<Detected>("sniff_type", { bucket, key }),
+  openUrl: (url: string) => call<null>("open_url", { url }),
+  copyText: (text: string) => call<null>("copy_text", { text }),
 };

@@ -1,5 +1,5 @@
 // The middle and right of the window: path box, breadcrumbs, the folder listing and the preview.
-import { useState, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { api, AppError } from "../../ipc/commands";
 import type { ErrorPayload, ObjectEntry } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
@@ -8,6 +8,7 @@ import { formatCount } from "../../shared/format";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { ObjectList } from "./ObjectList";
 import { useListing } from "./useListing";
+import { buildRows, parentPrefix, type Sort } from "./sort";
 import { PreviewPane } from "../preview/PreviewPane";
 
 interface Props {
@@ -21,9 +22,31 @@ export function Browser({ location, onNavigate, selected, onSelect }: Props) {
   const { t, locale } = useT();
   const [reload, setReload] = useState(0);
   const [filter, setFilter] = useState("");
+  const [sort, setSort] = useState<Sort>({ key: "name", asc: true });
   const [path, setPath] = useState("");
   const [pathError, setPathError] = useState<ErrorPayload | null>(null);
+  const pathBox = useRef<HTMLInputElement>(null);
+  const filterBox = useRef<HTMLInputElement>(null);
   const listing = useListing(location.bucket, location.prefix, reload);
+  const rows = useMemo(() => buildRows(listing.folders, listing.objects, filter, sort), [listing.folders, listing.objects, filter, sort]);
+
+  useEffect(() => {
+    setPath(location.bucket ? `s3://${location.bucket}/${location.prefix}` : "");
+    setFilter("");
+  }, [location.bucket, location.prefix]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const k = e.key.toLowerCase();
+      if (k === "l") pathBox.current?.select();
+      else if (k === "f") filterBox.current?.select();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   const go = async (e: FormEvent) => {
     e.preventDefault();
@@ -37,37 +60,42 @@ export function Browser({ location, onNavigate, selected, onSelect }: Props) {
     }
   };
 
-  const count = listing.folders.length + listing.objects.length;
+  const total = listing.folders.length + listing.objects.length;
+  const shown = rows.length;
+  const bucket = location.bucket;
   return (
     <main className="main">
       <form className="path-bar" onSubmit={go}>
-        <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={t("path.placeholder")} aria-label={t("path.placeholder")} spellCheck={false} />
+        <input ref={pathBox} value={path} onChange={(e) => setPath(e.target.value)} placeholder={t("path.placeholder")} aria-label={t("path.label")} spellCheck={false} data-testid="path" />
         <button type="submit">{t("path.go")}</button>
-        <input className="filter" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t("list.filter")} aria-label={t("list.filter")} />
+        <input ref={filterBox} className="filter" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t("list.filter")} aria-label={t("list.filter")} data-testid="filter" />
       </form>
       {pathError && <ErrorBox error={pathError} />}
       <div className="content">
         <section className="listing">
-          {location.bucket ? (
+          {bucket ? (
             <>
               <div className="listing-head">
-                <Breadcrumbs bucket={location.bucket} prefix={location.prefix} onNavigate={(p) => onNavigate(location.bucket ?? "", p)} />
-                <span className="count muted" data-testid="count">
-                  {listing.done ? t("list.countAll", { count: formatCount(count, locale) }) : t("list.countPartial", { loaded: formatCount(count, locale) })}
+                <Breadcrumbs bucket={bucket} prefix={location.prefix} onNavigate={(p) => onNavigate(bucket, p)} />
+                <span className="count muted" data-testid="count" aria-live="polite">
+                  {filter && t("list.matching", { shown: formatCount(shown, locale) })}
+                  {listing.done ? t("list.countAll", { count: formatCount(total, locale) }) : t("list.countPartial", { loaded: formatCount(total, locale) })}
                 </span>
               </div>
               {listing.error ? (
-                <ErrorBox error={listing.error} onRetry={() => setReload((r) => r + 1)} />
-              ) : listing.done && count === 0 ? (
+                <ErrorBox error={listing.error} action="list" onRetry={() => setReload((r) => r + 1)} />
+              ) : listing.done && total === 0 ? (
                 <p className="muted empty">{t("list.empty")}</p>
               ) : (
                 <ObjectList
-                  folders={listing.folders}
-                  objects={listing.objects}
-                  filter={filter}
+                  rows={rows}
+                  loading={!listing.done}
+                  sort={sort}
+                  onSort={(key) => setSort((s) => ({ key, asc: s.key === key ? !s.asc : true }))}
                   selectedKey={selected?.key ?? null}
-                  onOpenFolder={(p) => onNavigate(location.bucket ?? "", p)}
+                  onOpenFolder={(p) => onNavigate(bucket, p)}
                   onSelect={onSelect}
+                  onUp={() => onNavigate(bucket, parentPrefix(location.prefix))}
                 />
               )}
             </>
@@ -75,7 +103,16 @@ export function Browser({ location, onNavigate, selected, onSelect }: Props) {
             <p className="muted empty">{t("list.pickBucket")}</p>
           )}
         </section>
-        {location.bucket && <PreviewPane bucket={location.bucket} object={selected} />}
+        {bucket && (
+          <PreviewPane
+            bucket={bucket}
+            object={selected}
+            onDeleted={() => {
+              onSelect(null);
+              setReload((r) => r + 1);
+            }}
+          />
+        )}
       </div>
     </main>
   );

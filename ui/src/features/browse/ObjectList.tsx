@@ -1,73 +1,141 @@
 // Folders then objects, in a virtualised list: only the rows in view (plus a margin) are in the DOM.
-import { useMemo, useState, type UIEvent } from "react";
-import type { FolderEntry, ObjectEntry } from "../../ipc/bindings";
+// ↑/↓ move the cursor, Enter opens a folder or previews, Backspace / Alt+↑ go up.
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import type { ObjectEntry } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { formatDate, formatSize } from "../../shared/format";
-import { visibleWindow } from "./virtual";
 import { Icon, iconFor } from "../../shared/Icon";
+import type { Row, Sort, SortKey } from "./sort";
+import { visibleWindow } from "./virtual";
 
 export const ROW_HEIGHT = 32;
 
-type Row = { kind: "folder"; entry: FolderEntry } | { kind: "object"; entry: ObjectEntry };
-
 interface Props {
-  folders: FolderEntry[];
-  objects: ObjectEntry[];
-  filter: string;
+  rows: Row[];
+  loading: boolean;
+  sort: Sort;
+  onSort: (key: SortKey) => void;
   selectedKey: string | null;
   onOpenFolder: (prefix: string) => void;
   onSelect: (o: ObjectEntry) => void;
+  onUp: () => void;
 }
 
-export function ObjectList({ folders, objects, filter, selectedKey, onOpenFolder, onSelect }: Props) {
+export function ObjectList({ rows, loading, sort, onSort, selectedKey, onOpenFolder, onSelect, onUp }: Props) {
   const { t, locale } = useT();
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
-  const rows: Row[] = useMemo(() => {
-    const f = filter.trim().toLowerCase();
-    const keep = (name: string) => f === "" || name.toLowerCase().includes(f);
-    return [
-      ...folders.filter((x) => keep(x.name)).map((entry) => ({ kind: "folder" as const, entry })),
-      ...objects.filter((x) => keep(x.name)).map((entry) => ({ kind: "object" as const, entry })),
-    ];
-  }, [folders, objects, filter]);
-  const win = visibleWindow(rows.length, ROW_HEIGHT, scrollTop, height, 10);
-  const onScroll = (e: UIEvent<HTMLDivElement>) => {
-    setScrollTop(e.currentTarget.scrollTop);
-    setHeight(e.currentTarget.clientHeight);
+  const [cursor, setCursor] = useState(0);
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    setCursor(0);
+    setScrollTop(0);
+    if (box.current) box.current.scrollTop = 0;
+  }, [rows.length === 0]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const moveTo = (i: number) => {
+    const next = Math.max(0, Math.min(rows.length - 1, i));
+    setCursor(next);
+    const el = box.current;
+    if (!el) return;
+    const top = next * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
   };
+
+  const activate = (r: Row | undefined) => {
+    if (!r) return;
+    if (r.kind === "folder") onOpenFolder(r.entry.prefix);
+    else onSelect(r.entry);
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === "ArrowDown") moveTo(cursor + 1);
+    else if (e.key === "ArrowUp" && e.altKey) onUp();
+    else if (e.key === "ArrowUp") moveTo(cursor - 1);
+    else if (e.key === "PageDown") moveTo(cursor + Math.floor(height / ROW_HEIGHT));
+    else if (e.key === "PageUp") moveTo(cursor - Math.floor(height / ROW_HEIGHT));
+    else if (e.key === "Home") moveTo(0);
+    else if (e.key === "End") moveTo(rows.length - 1);
+    else if (e.key === "Enter") activate(rows[cursor]);
+    else if (e.key === "Backspace") onUp();
+    else return;
+    e.preventDefault();
+  };
+
+  const win = visibleWindow(rows.length, ROW_HEIGHT, scrollTop, height, 10);
+  const header = (key: SortKey, label: string, cls = "") => (
+    <button type="button" role="columnheader" className={`sort ${cls} ${sort.key === key ? "on" : ""}`} onClick={() => onSort(key)} aria-sort={sort.key === key ? (sort.asc ? "ascending" : "descending") : "none"}>
+      {label}
+      {sort.key === key ? (sort.asc ? " ▲" : " ▼") : ""}
+    </button>
+  );
   return (
     <div className="object-list" role="grid" aria-rowcount={rows.length}>
       <div className="row head" role="row">
-        <span role="columnheader">{t("list.name")}</span>
-        <span role="columnheader" className="num">{t("list.size")}</span>
-        <span role="columnheader">{t("list.modified")}</span>
+        {header("name", t("list.name"))}
+        {header("size", t("list.size"), "num")}
+        {header("date", t("list.modified"))}
       </div>
-      <div className="rows" onScroll={onScroll} ref={(el) => {
-          if (el && el.clientHeight !== height) setHeight(el.clientHeight);
-        }}>
-        <div style={{ height: rows.length * ROW_HEIGHT, position: "relative" }}>
-          {rows.slice(win.start, win.end).map((r, i) => {
-            const top = (win.start + i) * ROW_HEIGHT;
-            if (r.kind === "folder") {
+      <div className="rows" ref={box} tabIndex={0} onKeyDown={onKey} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="rows">
+        {loading && rows.length === 0 ? (
+          Array.from({ length: 8 }, (_, i) => (
+            <div key={i} className="row skeleton" style={{ top: i * ROW_HEIGHT }} aria-hidden="true">
+              <span className="bar" style={{ width: `${40 + ((i * 37) % 45)}%` }} />
+              <span className="bar" />
+              <span className="bar" />
+            </div>
+          ))
+        ) : (
+          <div style={{ height: rows.length * ROW_HEIGHT, position: "relative" }}>
+            {rows.slice(win.start, win.end).map((r, i) => {
+              const index = win.start + i;
+              const top = index * ROW_HEIGHT;
+              const cur = index === cursor ? "cursor" : "";
+              if (r.kind === "folder") {
+                return (
+                  <div key={r.entry.prefix} className={`row folder ${cur}`} role="row" style={{ top }} onClick={() => onOpenFolder(r.entry.prefix)} data-prefix={r.entry.prefix}>
+                    <span className="name">
+                      <Icon name="folder" /> {r.entry.name}
+                    </span>
+                    <span className="num muted">{t("list.folder")}</span>
+                    <span />
+                  </div>
+                );
+              }
+              const o = r.entry;
               return (
-                <div key={r.entry.prefix} className="row folder" role="row" style={{ top }} onDoubleClick={() => onOpenFolder(r.entry.prefix)} onClick={() => onOpenFolder(r.entry.prefix)} data-prefix={r.entry.prefix}>
-                  <span className="name"><Icon name="folder" /> {r.entry.name}</span>
-                  <span className="num muted">{t("list.folder")}</span>
-                  <span />
+                <div
+                  key={o.key}
+                  className={`row object ${cur} ${selectedKey === o.key ? "selected" : ""}`}
+                  role="row"
+                  aria-selected={selectedKey === o.key}
+                  style={{ top }}
+                  onClick={() => {
+                    setCursor(index);
+                    onSelect(o);
+                  }}
+                  data-key={o.key}
+                >
+                  <span className="name" title={o.name}>
+                    <Icon name={iconFor(o.name)} /> {o.name}
+                  </span>
+                  <span className="num">{formatSize(o.size, locale)}</span>
+                  <span className="muted">{formatDate(o.lastModified, locale)}</span>
                 </div>
               );
-            }
-            const o = r.entry;
-            return (
-              <div key={o.key} className={`row object ${selectedKey === o.key ? "selected" : ""}`} role="row" aria-selected={selectedKey === o.key} style={{ top }} onClick={() => onSelect(o)} data-key={o.key}>
-                <span className="name"><Icon name={iconFor(o.name)} /> {o.name}</span>
-                <span className="num">{formatSize(o.size, locale)}</span>
-                <span className="muted">{formatDate(o.lastModified, locale)}</span>
-              </div>
-            );
-          })}
-        </div>
+            })}
+          </div>
+        )}
       </div>
     </div>
   );

@@ -6,12 +6,21 @@ import type { ErrorPayload, ObjectEntry, ObjectMeta, Presigned } from "../../ipc
 import { useT } from "../../i18n/i18n";
 import { ErrorBox } from "../../shared/ErrorBox";
 import { formatDate, formatSize } from "../../shared/format";
-import { chooseViewer } from "./viewer";
+import { chooseViewer, needsSniffing, type ViewerChoice } from "./viewer";
 import { remintDelay } from "./remint";
+import { ImageView } from "./ImageView";
+import { PreviewActions } from "./PreviewActions";
 
-export function PreviewPane({ bucket, object }: { bucket: string; object: ObjectEntry | null }) {
+interface Props {
+  bucket: string;
+  object: ObjectEntry | null;
+  onDeleted: () => void;
+}
+
+export function PreviewPane({ bucket, object, onDeleted }: Props) {
   const { t, locale } = useT();
   const [meta, setMeta] = useState<ObjectMeta | null>(null);
+  const [choice, setChoice] = useState<ViewerChoice | null>(null);
   const [link, setLink] = useState<Presigned | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -19,8 +28,12 @@ export function PreviewPane({ bucket, object }: { bucket: string; object: Object
   const key = object?.key ?? null;
   useEffect(() => {
     setMeta(null);
+    setChoice(null);
     setLink(null);
     setError(null);
+  }, [bucket, key]);
+
+  useEffect(() => {
     if (!key) return;
     let live = true;
     (async () => {
@@ -28,9 +41,16 @@ export function PreviewPane({ bucket, object }: { bucket: string; object: Object
         const m = await api.headObject(bucket, key);
         if (!live) return;
         setMeta(m);
-        const choice = chooseViewer(m.contentType, key);
-        if (choice.viewer !== "card") {
-          const p = await api.presignPreview(bucket, key, choice.overrideType);
+        let c = chooseViewer(m.contentType, key);
+        if (needsSniffing(m.contentType, c) && m.size > 0) {
+          const sniffed = await api.sniffType(bucket, key);
+          c = chooseViewer(sniffed.mime, key);
+          if (c.viewer !== "card") c = { ...c, overrideType: sniffed.mime };
+        }
+        if (!live) return;
+        setChoice(c);
+        if (c.viewer !== "card") {
+          const p = await api.presignPreview(bucket, key, c.overrideType);
           if (live) setLink(p);
         }
       } catch (e) {
@@ -42,7 +62,7 @@ export function PreviewPane({ bucket, object }: { bucket: string; object: Object
     };
   }, [bucket, key, generation]);
 
-  // Re-mint shortly before expiry so a preview left open keeps working.
+  // Re-mint shortly before expiry so a preview left open keeps working; never reuse an expired URL.
   useEffect(() => {
     if (!link) return;
     const timer = window.setTimeout(() => setGeneration((g) => g + 1), remintDelay(link.expiresAt, link.effectiveSecs, Date.now()));
@@ -52,18 +72,22 @@ export function PreviewPane({ bucket, object }: { bucket: string; object: Object
   const onLoadError = useCallback(() => setGeneration((g) => g + 1), []);
 
   if (!object) return <aside className="preview empty-preview">{t("preview.none")}</aside>;
-  const choice = chooseViewer(meta?.contentType ?? null, object.key);
   return (
     <aside className="preview" aria-label={t("preview.title")}>
       <header className="preview-head">
         <h2 title={object.key}>{object.name}</h2>
-        {link && <span className="muted small">{t("preview.expiresIn", { time: formatDate(new Date(link.expiresAt).toISOString(), locale) })}</span>}
+        {link && (
+          <span className="muted small" data-testid="link-expiry">
+            {t("preview.expiresIn", { time: formatDate(new Date(link.expiresAt).toISOString(), locale) })}
+          </span>
+        )}
       </header>
-      {error && <ErrorBox error={error} onRetry={() => setGeneration((g) => g + 1)} />}
+      {error && <ErrorBox error={error} action="read" onRetry={() => setGeneration((g) => g + 1)} />}
       <div className="preview-body">
-        {link && choice.viewer === "pdf" && <iframe key={link.url} className="pdf-frame" src={link.url} title={object.name} />}
-        {link && choice.viewer === "image" && <img key={link.url} className="image-view" src={link.url} alt={object.name} onError={onLoadError} />}
-        {meta && choice.viewer === "card" && <p className="note">{t("preview.notRendered")}</p>}
+        {!meta && !error && <div className="preview-skeleton" aria-label={t("list.loading")} />}
+        {link && choice?.viewer === "pdf" && <iframe key={link.url} className="pdf-frame" src={link.url} title={object.name} />}
+        {link && choice?.viewer === "image" && <ImageView src={link.url} alt={object.name} onError={onLoadError} />}
+        {meta && choice?.viewer === "card" && <p className="note">{t("preview.notRendered")}</p>}
       </div>
       {meta && (
         <dl className="meta-card">
@@ -81,6 +105,7 @@ export function PreviewPane({ bucket, object }: { bucket: string; object: Object
           ))}
         </dl>
       )}
+      <PreviewActions bucket={bucket} objectKey={object.key} onDeleted={onDeleted} />
     </aside>
   );
 }

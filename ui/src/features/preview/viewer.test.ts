@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseViewer, typeFromKey } from "./viewer";
+import { chooseViewer, needsSniffing, typeFromKey } from "./viewer";
 
 describe("chooseViewer", () => {
   it("uses the stored type", () => {
@@ -21,5 +21,14 @@ describe("chooseViewer", () => {
     expect(typeFromKey("a.pdf/readme")).toBeNull();
     expect(typeFromKey(".png")).toBeNull();
     expect(typeFromKey("dir/x.webp")).toBe("image/webp");
+  });
+});
+
+describe("needsSniffing", () => {
+  it("reads the bytes only when type and name say nothing", () => {
+    expect(needsSniffing("application/octet-stream", chooseViewer("application/octet-stream", "scan"))).toBe(true);
+    expect(needsSniffing(null, chooseViewer(null, "scan"))).toBe(true);
+    expect(needsSniffing(null, chooseViewer(null, "scan.pdf"))).toBe(false);
+    expect(needsSniffing("text/html", chooseViewer("text/html", "x"))).toBe(false);
   });
 });

@@ -61,3 +61,10 @@ export function chooseViewer(contentType: string | null | undefined, key: string
   const viewer = viewerFor(guessed);
   return { viewer, overrideType: viewer === "card" ? null : guessed, type: guessed ?? stored };
 }
+
+/** True when neither the stored type nor the name tells what the object is: read its first bytes. */
+export function needsSniffing(contentType: string | null | undefined, choice: ViewerChoice): boolean {
+  const stored = essence(contentType);
+  const generic = !stored || stored === "application/octet-stream" || stored === "binary/octet-stream";
+  return generic && choice.viewer === "card";
+}
