@@ -31,6 +31,15 @@ fi
 
 step "UI build" npm run --silent build:ui
 
+echo "== UI browser tests (Chromium, mocked IPC)"
+if npx vite build --config ui/vite.harness.config.ts --logLevel warn; then
+  node --test --test-reporter=tap ui/tests/ 2>&1 | tee "$OUT/browser.tap" | grep -E "^(not )?ok|^# (pass|fail)"
+  bp=$(awk '/^# pass/ {print $3}' "$OUT/browser.tap"); bf=$(awk '/^# fail/ {print $3}' "$OUT/browser.tap")
+  if [ -n "$bp" ]; then passed=$((passed + bp)); failed=$((failed + ${bf:-0})); else steps_failed+=("browser tests did not run"); fi
+else
+  steps_failed+=("browser harness build")
+fi
+
 echo "== Rust tests (core, CLI, shell)"
 cargo test --workspace --features bucketlens/custom-protocol --no-fail-fast 2>&1 | tee "$OUT/cargo.log"
 read -r cp cf < <(awk '/^test result:/ {for (i=1;i<=NF;i++) {if ($(i+1) ~ /^passed;/) p+=$i; if ($(i+1) ~ /^failed;/) f+=$i}} END {print p+0, f+0}' "$OUT/cargo.log")

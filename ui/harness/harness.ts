@@ -1,0 +1,124 @@
+// Test harness: the real UI with its IPC answered by an in-page fake backend (@tauri-apps/api/mocks).
+// Query: ?lang=ja|en &rows=N (keys under many/) &denyBuckets=1. State for assertions: window.__harness.
+import { mockIPC } from "@tauri-apps/api/mocks";
+import type { Bootstrap, ListPage, ObjectEntry, ObjectMeta, Presigned, Settings } from "../src/ipc/bindings";
+
+const params = new URLSearchParams(location.search);
+const lang = (params.get("lang") ?? "en") as "en" | "ja";
+const many = Number(params.get("rows") ?? 2500);
+const when = "2026-11-20T10:00:00Z";
+
+type Obj = { key: string; size: number; type: string };
+const objects: Obj[] = [
+  { key: "welcome.txt", size: 77, type: "text/plain" },
+  { key: "reports/q3.pdf", size: 4400, type: "application/pdf" },
+  { key: "reports/月次報告書.pdf", size: 3100, type: "application/pdf" },
+  { key: "images/photo.jpg", size: 86_000, type: "image/jpeg" },
+  { key: "images/page.html", size: 90, type: "text/html" },
+];
+for (let i = 1; i <= many; i++) objects.push({ key: `many/item-${String(i).padStart(5, "0")}.txt`, size: i, type: "text/plain" });
+
+const state = { copied: [] as string[], deleted: [] as string[], opened: [] as string[], calls: [] as string[] };
+(window as unknown as { __harness: typeof state }).__harness = state;
+
+const settings: Settings = {
+  schemaVersion: 1,
+  activeProfile: "work",
+  profiles: { work: { region: null, endpointUrl: null, pathStyle: null, defaultBucket: "team-docs", defaultPrefix: null } },
+  expiry: { previewSecs: 300, shareSecs: 3600, uploadSecs: 1800, deleteSecs: 300 },
+  uploads: { allowedTypes: ["image/png"], displayName: "", parallel: 3, multipartThresholdMib: 100, askBeforeReplace: true },
+  language: lang,
+  theme: "light",
+  logLevel: "info",
+};
+
+const bootstrap: Bootstrap = {
+  version: "0.1.0",
+  profiles: { profiles: [{ name: "work", kind: "sso", region: "ap-northeast-1", endpointUrl: null }, { name: "personal", kind: "static", region: "us-east-1", endpointUrl: null }], defaultProfile: "work" },
+  profilesError: null,
+  active: { profile: "work", region: "ap-northeast-1", endpointUrl: null, pathStyle: false, temporary: true, credentialsExpireAt: Date.now() + 2 * 3600_000 },
+  activeError: null,
+  settings,
+  notices: [],
+  demo: false,
+  logDir: "/tmp/logs",
+};
+
+const tinyPng = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9hAAAAAElFTkSuQmCC";
+
+function presigned(key: string, secs: number, forPreview: boolean): Presigned {
+  const credsLeft = 2 * 3600;
+  const effective = Math.min(secs, credsLeft);
+  const url = key.endsWith(".jpg") && forPreview ? tinyPng : `https://team-docs.s3.ap-northeast-1.amazonaws.com/${encodeURI(key)}?X-Amz-Expires=${effective}&X-Amz-Signature=abc`;
+  return { url, method: "GET", headers: [], requestedSecs: secs, effectiveSecs: effective, expiresAt: Date.now() + effective * 1000, limitedByCredentials: effective < secs };
+}
+
+function list(prefix: string): { folders: ListPage["folders"]; objects: ObjectEntry[] } {
+  const folders = new Set<string>();
+  const out: ObjectEntry[] = [];
+  for (const o of objects) {
+    if (!o.key.startsWith(prefix) || state.deleted.includes(o.key)) continue;
+    const rest = o.key.slice(prefix.length);
+    const slash = rest.indexOf("/");
+    if (slash >= 0) folders.add(prefix + rest.slice(0, slash + 1));
+    else out.push({ key: o.key, name: rest, size: o.size, lastModified: when, etag: null, storageClass: "STANDARD" });
+  }
+  return { folders: [...folders].sort().map((p) => ({ prefix: p, name: p.slice(prefix.length, -1) })), objects: out };
+}
+
+const error = (kind: string, messageKey: string, bucket?: string) => ({ kind, message: kind, messageKey, nextStep: "", bucket });
+
+mockIPC(async (cmd, raw) => {
+  const args = (raw ?? {}) as Record<string, unknown>;
+  state.calls.push(cmd);
+  switch (cmd) {
+    case "bootstrap":
+      return bootstrap;
+    case "list_buckets":
+      if (params.get("denyBuckets")) throw error("AccessDenied", "error.accessDenied");
+      return [{ name: "team-docs", created: when }];
+    case "list_prefix": {
+      const { folders, objects: objs } = list(String(args.prefix));
+      const channel = args.onPage as { onmessage: (p: ListPage) => void };
+      const size = 1000;
+      const pages = Math.max(1, Math.ceil(objs.length / size));
+      for (let i = 0; i < pages; i++) {
+        const slice = objs.slice(i * size, (i + 1) * size);
+        const loaded = (i === 0 ? folders.length : folders.length) + Math.min(objs.length, (i + 1) * size);
+        channel.onmessage({ bucket: "team-docs", prefix: String(args.prefix), index: i, folders: i === 0 ? folders : [], objects: slice, loaded, isLast: i === pages - 1 });
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return folders.length + objs.length;
+    }
+    case "head_object": {
+      const o = objects.find((x) => x.key === args.key);
+      if (!o) throw error("NoSuchKey", "error.noSuchKey", "team-docs");
+      const meta: ObjectMeta = { bucket: "team-docs", key: o.key, size: o.size, contentType: o.type, lastModified: when, etag: null, storageClass: null, metadata: { "uploaded-by": "hanako" } };
+      return meta;
+    }
+    case "presign_preview":
+      return presigned(String(args.key), 300, true);
+    case "presign_share":
+      return presigned(String(args.key), Number(args.expiresSecs ?? 3600), false);
+    case "copy_text":
+      state.copied.push(String(args.text));
+      return null;
+    case "open_url":
+      state.opened.push(String(args.url));
+      return null;
+    case "delete_object":
+      state.deleted.push(String(args.key));
+      return null;
+    case "parse_location": {
+      const m = /^s3:\/\/([a-z0-9.-]+)\/?(.*)$/.exec(String(args.input).trim());
+      if (!m) throw error("InvalidInput", "error.invalidInput");
+      return { bucket: m[1], key: m[2] };
+    }
+    case "select_profile":
+      return { ...bootstrap.active, profile: String(args.name) };
+    default:
+      throw error("Internal", "error.internal");
+  }
+});
+
+await import("../src/main");
