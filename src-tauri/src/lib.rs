@@ -1,6 +1,7 @@
 //! The Tauri shell: wires the core into a window. Commands stay thin; logic lives in `bucketlens-core`.
 
 pub mod commands;
+pub mod csp;
 pub mod state;
 #[cfg(test)]
 mod tests;
@@ -9,9 +10,9 @@ use state::{AppState, LaunchOptions};
 use tauri::Runtime;
 
 /// Registers state and commands on any runtime, so tests can run the app on the mock runtime.
-pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, options: LaunchOptions) -> tauri::Builder<R> {
+pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     builder
-        .manage(AppState::new(options))
+        .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::bootstrap,
             commands::list_profiles,
@@ -36,14 +37,21 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, options: LaunchOptions)
 
 /// Runs the desktop app.
 pub fn run() {
-    let options = LaunchOptions::from_env();
-    let paths = bucketlens_core::paths::AppPaths::resolve();
-    let level = bucketlens_core::settings::SettingsStore::new(&paths.config_dir).load().0.log_level;
-    let _guard = bucketlens_core::logging::init(&paths.log_dir, &level);
-    tracing::info!(demo = options.demo, "BucketLens starting");
-    build_app(tauri::Builder::default(), options)
+    // The state loads the settings once (a broken file is moved aside and reported to the window).
+    let state = AppState::new(LaunchOptions::from_env());
+    let settings = state.settings();
+    let _guard = bucketlens_core::logging::init(&state.paths.log_dir, &settings.log_level);
+    tracing::info!(demo = state.options.demo, "BucketLens starting");
+    let mut context = tauri::generate_context!();
+    let profile_endpoints: Vec<String> = tauri::async_runtime::block_on(bucketlens_core::profiles::list_profiles(&Default::default()))
+        .map(|l| l.profiles.into_iter().filter_map(|p| p.endpoint_url).collect())
+        .unwrap_or_default();
+    if let Some(policy) = context.config_mut().app.security.csp.as_mut() {
+        csp::allow_origins(policy, &csp::endpoints(&settings, &profile_endpoints));
+    }
+    build_app(tauri::Builder::default(), state)
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
-        .run(tauri::generate_context!())
+        .run(context)
         .expect("error while running BucketLens");
 }

@@ -1,7 +1,7 @@
 //! Runs the app on tauri's mock runtime and calls commands through real IPC: errors arrive as data.
 
 use crate::build_app;
-use crate::state::LaunchOptions;
+use crate::state::{AppState, LaunchOptions};
 use bucketlens_core::paths::AppPaths;
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -11,7 +11,8 @@ use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
 fn app(demo: bool, dir: &std::path::Path) -> (App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
     let paths = AppPaths { config_dir: dir.join("config"), data_dir: dir.join("data"), log_dir: dir.join("logs") };
-    let app = build_app(mock_builder(), LaunchOptions { demo, paths: Some(paths) }).build(mock_context(noop_assets())).unwrap();
+    let state = AppState::new(LaunchOptions { demo, paths: Some(paths) });
+    let app = build_app(mock_builder(), state).build(mock_context(noop_assets())).unwrap();
     let win = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     (app, win)
 }
@@ -83,4 +84,18 @@ fn demo_mode_boots_onto_the_demo_bucket() {
     let head = invoke(&w, "head_object", json!({"bucket": "demo", "key": "images/photo.jpg"})).unwrap();
     assert_eq!(head["contentType"], "image/jpeg");
     assert_eq!(head["metadata"]["uploaded-by"], "bucketlens-demo");
+}
+
+#[test]
+fn a_broken_settings_file_is_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("config")).unwrap();
+    std::fs::write(dir.path().join("config/settings.json"), "{ broken").unwrap();
+    let (_app, w) = app(false, dir.path());
+    let boot = invoke(&w, "bootstrap", json!({})).unwrap();
+    assert_eq!(boot["notices"][0]["key"], "notice.settingsRecovered");
+    let backup = boot["notices"][0]["path"].as_str().unwrap().to_owned();
+    assert_eq!(std::fs::read_to_string(backup).unwrap(), "{ broken");
+    let again = invoke(&w, "bootstrap", json!({})).unwrap();
+    assert_eq!(again["notices"], json!([]));
 }
