@@ -19,6 +19,9 @@ const COMMANDS: &[&str] = &[
     "sniff_type",
     "open_url",
     "copy_text",
+    "test_connection",
+    "sso_login",
+    "start_demo",
 ];
 
 fn main() {

@@ -1,7 +1,9 @@
 //! The IPC commands: each parses its arguments, calls the core, and returns data or a core `Error`.
 
 use crate::state::AppState;
-use bucketlens_core::client::ConnectionInfo;
+use bucketlens_core::client::{ConnectionInfo, Overrides};
+use bucketlens_core::ipc::ConnectionTest;
+use bucketlens_core::signin::SignInOutcome;
 use bucketlens_core::ipc::Bootstrap;
 use bucketlens_core::listing::{self, BucketInfo, ListPage, ObjectMeta};
 use bucketlens_core::presign::{self, Disposition, Presigned};
@@ -15,8 +17,10 @@ use bucketlens_core::mime::Detected;
 use tauri::{AppHandle, Runtime, State};
 
 #[tauri::command]
-pub async fn bootstrap(state: State<'_, AppState>) -> Result<Bootstrap> {
-    Ok(state.bootstrap().await)
+pub async fn bootstrap<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Bootstrap> {
+    let boot = state.bootstrap().await;
+    crate::menu::refresh(&app).await;
+    Ok(boot)
 }
 
 #[tauri::command]
@@ -25,13 +29,15 @@ pub async fn list_profiles(state: State<'_, AppState>) -> Result<ProfileList> {
 }
 
 #[tauri::command]
-pub async fn reload_profiles(state: State<'_, AppState>) -> Result<ProfileList> {
+pub async fn reload_profiles<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<ProfileList> {
     state.session.reload();
-    state.session.profiles().await
+    let list = state.session.profiles().await?;
+    crate::menu::refresh(&app).await;
+    Ok(list)
 }
 
 #[tauri::command]
-pub async fn select_profile(state: State<'_, AppState>, name: String) -> Result<ConnectionInfo> {
+pub async fn select_profile<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, name: String) -> Result<ConnectionInfo> {
     let overrides = state.settings().profile(&name).overrides;
     let info = state.session.select(&name, overrides).await?;
     let mut s = state.settings();
@@ -40,6 +46,7 @@ pub async fn select_profile(state: State<'_, AppState>, name: String) -> Result<
         state.store.save(&s)?;
         *state.settings.write().unwrap() = s;
     }
+    crate::menu::refresh(&app).await;
     Ok(info)
 }
 
@@ -124,6 +131,27 @@ pub fn copy_text<R: Runtime>(app: AppHandle<R>, text: String) -> Result<()> {
     app.clipboard().write_text(text).map_err(|e| Error::internal(e.to_string()))
 }
 
+/// Settings → Test connection with the overrides being edited (nothing is switched or saved).
+#[tauri::command]
+pub async fn test_connection(state: State<'_, AppState>, name: String, overrides: Overrides, default_bucket: Option<String>) -> Result<ConnectionTest> {
+    state.session.test(&name, overrides, default_bucket.as_deref()).await
+}
+
+/// Runs `aws sso login --profile NAME` when the AWS CLI is installed; otherwise says what to run.
+#[tauri::command]
+pub async fn sso_login(profile: String) -> Result<SignInOutcome> {
+    bucketlens_core::signin::sso_login(&profile).await
+}
+
+/// "Try the demo bucket" from the first-run screen: starts the embedded server and selects its profile.
+#[tauri::command]
+pub async fn start_demo<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<ConnectionInfo> {
+    state.start_demo().await?;
+    let info = state.session.select(bucketlens_core::demo::DEMO_PROFILE, Overrides::default()).await?;
+    crate::menu::refresh(&app).await;
+    Ok(info)
+}
+
 #[tauri::command]
 pub fn get_settings(state: State<'_, AppState>) -> Settings {
     state.settings()
@@ -136,9 +164,10 @@ pub fn validate_settings(settings: Settings) -> Vec<FieldError> {
 
 /// Validates and saves atomically; nothing is saved while any field is invalid.
 #[tauri::command]
-pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
+pub async fn save_settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
     state.store.save(&settings)?;
     *state.settings.write().unwrap() = settings.clone();
+    crate::menu::refresh(&app).await;
     Ok(settings)
 }
 

@@ -2,6 +2,7 @@
 
 pub mod commands;
 pub mod csp;
+pub mod menu;
 pub mod state;
 #[cfg(test)]
 mod tests;
@@ -32,6 +33,9 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             commands::sniff_type,
             commands::open_url,
             commands::copy_text,
+            commands::test_connection,
+            commands::sso_login,
+            commands::start_demo,
         ])
 }
 
@@ -39,6 +43,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
 pub fn run() {
     // The state loads the settings once (a broken file is moved aside and reported to the window).
     let state = AppState::new(LaunchOptions::from_env());
+    state.native_menu.store(true, std::sync::atomic::Ordering::SeqCst);
     let settings = state.settings();
     let _guard = bucketlens_core::logging::init(&state.paths.log_dir, &settings.log_level);
     tracing::info!(demo = state.options.demo, "BucketLens starting");
@@ -52,6 +57,7 @@ pub fn run() {
     build_app(tauri::Builder::default(), state)
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .on_menu_event(menu::on_event)
         .run(context)
         .expect("error while running BucketLens");
 }

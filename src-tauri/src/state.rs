@@ -7,7 +7,7 @@ use bucketlens_core::profiles::AwsFiles;
 use bucketlens_core::session::Session;
 use bucketlens_core::settings::{Notice, Settings, SettingsStore};
 use bucketlens_core::{Error, Result};
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicBool, AtomicU64};
 use std::sync::{Mutex, RwLock};
 
 /// How the app was started.
@@ -33,6 +33,8 @@ pub struct AppState {
     pub options: LaunchOptions,
     /// Bumped by every new listing, so an older listing stops when the user moves on.
     pub listing_generation: AtomicU64,
+    /// Set when the app runs with a native menu (not on the mock runtime of the tests).
+    pub native_menu: AtomicBool,
     notices: Mutex<Vec<Notice>>,
     demo_server: Mutex<Option<DemoServer>>,
     ready: tokio::sync::OnceCell<(Option<Error>, Option<Error>)>,
@@ -50,6 +52,7 @@ impl AppState {
             paths,
             options,
             listing_generation: AtomicU64::new(0),
+            native_menu: AtomicBool::new(false),
             notices: Mutex::new(notice.into_iter().collect()),
             demo_server: Mutex::new(None),
             ready: tokio::sync::OnceCell::new(),
@@ -82,7 +85,11 @@ impl AppState {
         }
     }
 
-    async fn start_demo(&self) -> Result<()> {
+    /// Starts the embedded demo server (once) and makes its profile available.
+    pub async fn start_demo(&self) -> Result<()> {
+        if self.session.demo().is_some() {
+            return Ok(());
+        }
         let dir = self.paths.demo_dir();
         let server = DemoServer::start(&dir, 0).await?;
         server.ensure_bucket(DEMO_BUCKET)?;

@@ -25,3 +25,14 @@ pub struct Bootstrap {
     pub demo: bool,
     pub log_dir: String,
 }
+
+/// The answer of Settings → Test connection.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionTest {
+    /// "ListBuckets" or "HeadBucket".
+    pub operation: String,
+    pub bucket_count: Option<u32>,
+    pub region: String,
+    pub endpoint_url: Option<String>,
+}

@@ -15,6 +15,7 @@ pub mod profiles;
 pub mod s3url;
 pub mod session;
 pub mod settings;
+pub mod signin;
 pub mod upload;
 
 #[cfg(test)]

@@ -172,3 +172,17 @@ pub async fn exists(conn: &Connection, bucket: &str, key: &str) -> Result<bool> 
         Err(e) => Err(e),
     }
 }
+
+/// Checks that a bucket exists and the profile may use it (HeadBucket).
+pub async fn head_bucket(conn: &Connection, bucket: &str) -> Result<()> {
+    conn.client.head_bucket().bucket(bucket).send().await.map_err(|e| {
+        let e = from_sdk(e).about(bucket, None);
+        // HeadBucket has no body: a 404 means the bucket, not a key.
+        if e.kind() == crate::ErrorKind::NoSuchKey {
+            crate::Error::NoSuchBucket(e.detail().clone())
+        } else {
+            e
+        }
+    })?;
+    Ok(())
+}

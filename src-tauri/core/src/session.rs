@@ -3,6 +3,7 @@
 use crate::client::{Connection, ConnectionInfo, Connections, Overrides, Target};
 use crate::demo::{DemoEndpoint, DEMO_PROFILE};
 use crate::error::{Detail, Error, Result};
+use crate::ipc::ConnectionTest;
 use crate::profiles::{self, AwsFiles, ProfileInfo, ProfileKind, ProfileList};
 use std::sync::{Arc, RwLock};
 
@@ -64,6 +65,22 @@ impl Session {
         *self.active.write().unwrap() = Some(conn);
         tracing::info!(profile = name, region = %info.region, "profile selected");
         Ok(info)
+    }
+
+    /// Settings → Test connection: builds a throw-away client with `overrides` (nothing is activated or
+    /// cached), then HeadBucket on `default_bucket` or ListBuckets.
+    pub async fn test(&self, name: &str, overrides: Overrides, default_bucket: Option<&str>) -> Result<ConnectionTest> {
+        let target = self.target_for(name, overrides)?;
+        let conn = crate::client::connect(self.connections.files(), &target).await?;
+        conn.creds.current().await?;
+        let (operation, bucket_count) = match default_bucket.filter(|b| !b.is_empty()) {
+            Some(b) => {
+                crate::listing::head_bucket(&conn, b).await?;
+                ("HeadBucket", None)
+            }
+            None => ("ListBuckets", Some(crate::listing::list_buckets(&conn).await?.len() as u32)),
+        };
+        Ok(ConnectionTest { operation: operation.to_owned(), bucket_count, region: conn.region.clone(), endpoint_url: conn.endpoint_url.clone() })
     }
 
     /// The active connection, or `NoCredentials` when no profile was chosen yet.

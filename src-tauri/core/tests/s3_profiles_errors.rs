@@ -132,3 +132,21 @@ async fn sso_profile_without_a_token_asks_for_sign_in() {
     let e = session.select("sso", Overrides::default()).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::SsoLoginRequired, "{e}");
 }
+
+#[tokio::test]
+async fn test_connection_uses_the_given_overrides_without_switching() {
+    let f = common::fixture().await;
+    let session = Session::new(f.aws_files(""));
+    session.select("local", Overrides::default()).await.unwrap();
+    let t = session.test("local", Overrides::default(), None).await.unwrap();
+    assert_eq!((t.operation.as_str(), t.bucket_count), ("ListBuckets", Some(1)));
+    let t = session.test("local", Overrides::default(), Some("test-bucket")).await.unwrap();
+    assert_eq!(t.operation, "HeadBucket");
+    let e = session.test("local", Overrides::default(), Some("missing-bucket")).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NoSuchBucket, "{e}");
+    let dead = Overrides { endpoint_url: Some("http://127.0.0.1:9".into()), ..Default::default() };
+    assert_eq!(session.test("local", dead, None).await.unwrap_err().kind(), ErrorKind::Network);
+    let bad = Overrides { endpoint_url: Some("ftp://x".into()), ..Default::default() };
+    assert_eq!(session.test("local", bad, None).await.unwrap_err().kind(), ErrorKind::InvalidInput);
+    assert_eq!(session.active_info().await.unwrap().unwrap().endpoint_url.as_deref(), Some(f.server.endpoint.endpoint_url.as_str()));
+}

@@ -121,4 +121,12 @@ profilesError: ErrorPayload | null, active: ConnectionInfo | null,
  */
 activeError: ErrorPayload | null, settings: Settings, notices: Array<Notice>, demo: boolean, logDir: string, };
 
+export type ConnectionTest = { 
+/**
+ * "ListBuckets" or "HeadBucket".
+ */
+operation: string, bucketCount: number | null, region: string, endpointUrl: string | null, };
+
+export type SignInOutcome = { cliFound: boolean, command: string, };
+
 export const ERROR_KINDS: readonly ErrorKind[] = ["NoCredentials", "ProfileNotFound", "InvalidProfile", "AccessDenied", "InvalidAccessKey", "NoSuchBucket", "NoSuchKey", "ExpiredToken", "SsoLoginRequired", "SignatureMismatch", "ExpiredUrl", "ClockSkew", "Network", "Throttled", "AlreadyExists", "PreconditionFailed", "InvalidInput", "UnsupportedType", "Cancelled", "Io", "Internal"];
