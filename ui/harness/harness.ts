@@ -18,7 +18,7 @@ const objects: Obj[] = [
 ];
 for (let i = 1; i <= many; i++) objects.push({ key: `many/item-${String(i).padStart(5, "0")}.txt`, size: i, type: "text/plain" });
 
-const state = { copied: [] as string[], deleted: [] as string[], opened: [] as string[], calls: [] as string[] };
+const state = { copied: [] as string[], deleted: [] as string[], opened: [] as string[], calls: [] as string[], saved: [] as Settings[], selected: [] as string[] };
 (window as unknown as { __harness: typeof state }).__harness = state;
 
 const settings: Settings = {
@@ -32,14 +32,18 @@ const settings: Settings = {
   logLevel: "info",
 };
 
+const noProfiles = params.get("noProfiles") === "1";
+const profileList: Bootstrap["profiles"] = noProfiles
+  ? { profiles: [], defaultProfile: null }
+  : { profiles: [{ name: "work", kind: "sso", region: "ap-northeast-1", endpointUrl: null }, { name: "personal", kind: "static", region: "us-east-1", endpointUrl: null }], defaultProfile: "work" };
 const bootstrap: Bootstrap = {
   version: "0.1.0",
-  profiles: { profiles: [{ name: "work", kind: "sso", region: "ap-northeast-1", endpointUrl: null }, { name: "personal", kind: "static", region: "us-east-1", endpointUrl: null }], defaultProfile: "work" },
+  profiles: profileList,
   profilesError: null,
-  active: { profile: "work", region: "ap-northeast-1", endpointUrl: null, pathStyle: false, temporary: true, credentialsExpireAt: Date.now() + 2 * 3600_000 },
+  active: noProfiles ? null : { profile: "work", region: "ap-northeast-1", endpointUrl: null, pathStyle: false, temporary: true, credentialsExpireAt: Date.now() + 2 * 3600_000 },
   activeError: null,
   settings,
-  notices: [],
+  notices: params.get("recovered") ? [{ key: "notice.settingsRecovered", message: "", path: "/tmp/settings.json.broken-1.bak" }] : [],
   demo: false,
   logDir: "/tmp/logs",
 };
@@ -66,6 +70,17 @@ function list(prefix: string): { folders: ListPage["folders"]; objects: ObjectEn
   return { folders: [...folders].sort().map((p) => ({ prefix: p, name: p.slice(prefix.length, -1) })), objects: out };
 }
 
+// Mirrors the core's rules closely enough to drive the form (the core's own tests cover the rules).
+function validate(s: Settings) {
+  const out: { field: string; message: string }[] = [];
+  for (const [k, v] of Object.entries(s.expiry)) if (!(v >= 1 && v <= 604800)) out.push({ field: `expiry.${k}`, message: `must be between 1 second and 7 days (604800 s), not ${v}` });
+  for (const [name, p] of Object.entries(s.profiles)) {
+    if (p.region !== null && !/^[a-z0-9-]+$/.test(p.region)) out.push({ field: `profiles.${name}.region`, message: `"${p.region}" is not a region name` });
+    if (p.endpointUrl !== null && !/^https?:\/\/[^/\s]+/.test(p.endpointUrl)) out.push({ field: `profiles.${name}.endpointUrl`, message: "must be http:// or https:// with a host" });
+  }
+  return out;
+}
+
 const error = (kind: string, messageKey: string, bucket?: string) => ({ kind, message: kind, messageKey, nextStep: "", bucket });
 
 mockIPC(async (cmd, raw) => {
@@ -76,7 +91,7 @@ mockIPC(async (cmd, raw) => {
       return bootstrap;
     case "list_buckets":
       if (params.get("denyBuckets")) throw error("AccessDenied", "error.accessDenied");
-      return [{ name: "team-docs", created: when }];
+      return state.selected.at(-1) === "personal" ? [{ name: "personal-photos", created: when }] : [{ name: "team-docs", created: when }];
     case "list_prefix": {
       const { folders, objects: objs } = list(String(args.prefix));
       const channel = args.onPage as { onmessage: (p: ListPage) => void };
@@ -115,10 +130,33 @@ mockIPC(async (cmd, raw) => {
       return { bucket: m[1], key: m[2] };
     }
     case "select_profile":
-      return { ...bootstrap.active, profile: String(args.name) };
+      state.selected.push(String(args.name));
+      if (args.name === "demo") return { ...bootstrap.active, profile: "Demo (local)" };
+      return { ...(bootstrap.active ?? {}), profile: String(args.name) };
+    case "list_profiles":
+    case "reload_profiles":
+      return state.selected.includes("Demo (local)") ? { profiles: [{ name: "Demo (local)", kind: "demo", region: "us-east-1", endpointUrl: "http://127.0.0.1:1" }], defaultProfile: null } : profileList;
+    case "start_demo":
+      state.selected.push("Demo (local)");
+      return { profile: "Demo (local)", region: "us-east-1", endpointUrl: "http://127.0.0.1:1", pathStyle: true, temporary: false, credentialsExpireAt: null };
+    case "get_settings":
+      return state.saved.at(-1) ?? settings;
+    case "validate_settings":
+      return validate(args.settings as Settings);
+    case "save_settings": {
+      const problems = validate(args.settings as Settings);
+      if (problems.length) throw error("InvalidInput", "error.invalidInput");
+      state.saved.push(args.settings as Settings);
+      return args.settings;
+    }
+    case "test_connection":
+      if ((args.overrides as { endpointUrl: string | null }).endpointUrl?.includes("dead")) throw error("Network", "error.network");
+      return { operation: "ListBuckets", bucketCount: 3, region: "ap-northeast-1", endpointUrl: null };
+    case "sso_login":
+      return { cliFound: false, command: `aws sso login --profile ${String(args.profile)}` };
     default:
       throw error("Internal", "error.internal");
   }
-});
+}, { shouldMockEvents: true });
 
 await import("../src/main");

@@ -2,52 +2,17 @@
 // Run after `vite build --config ui/vite.harness.config.ts`: node --test ui/tests/
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { startHarness, harnessState as harness } from "./harness-server.mjs";
 
-const dist = fileURLToPath(new URL("../harness-dist/", import.meta.url));
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml" };
-let server;
-let browser;
-let base;
-
+let h;
 before(async () => {
-  server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^\/+/, "");
-    try {
-      const body = await readFile(join(dist, path === "" ? "harness/index.html" : path));
-      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${server.address().port}/harness/index.html`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  h = await startHarness();
 });
-
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await h?.stop();
 });
+const open = (q) => h.open(q);
 
-async function open(query = "") {
-  const page = await browser.newPage({ viewport: { width: 1300, height: 800 } });
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${base}?${query}`);
-  await page.waitForSelector('.row.folder[data-prefix="many/"]');
-  return { page, errors };
-}
-
-const harness = (page) => page.evaluate(() => window.__harness);
 
 for (const lang of ["en", "ja"]) {
   const T = lang === "en"

@@ -1,15 +1,24 @@
 // The main window: profiles and buckets on the left, the folder in the middle, the preview on the right.
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { listen } from "@tauri-apps/api/event";
 import { api, AppError } from "../ipc/commands";
-import type { Bootstrap, BucketInfo, ConnectionInfo, ErrorPayload, ObjectEntry } from "../ipc/bindings";
+import type { Bootstrap, BucketInfo, ConnectionInfo, ErrorPayload, ObjectEntry, Settings } from "../ipc/bindings";
 import { LocaleContext, resolveLocale, translate } from "../i18n/i18n";
 import { ProfileSwitcher } from "../features/profiles/ProfileSwitcher";
+import { SignInHelp } from "../features/profiles/SignInHelp";
 import { BucketList } from "../features/browse/BucketList";
 import { Browser } from "../features/browse/Browser";
+import { SettingsView } from "../features/settings/SettingsView";
+import { FirstRun } from "../features/onboarding/FirstRun";
 import { ErrorBox } from "../shared/ErrorBox";
+import { Dialog } from "../shared/Dialog";
+import { useTheme } from "./theme";
+
+type MenuEvent = { action: "settings" | "refresh" | "reloadProfiles" | "about" | "selectProfile"; profile?: string };
 
 export function App() {
   const [boot, setBoot] = useState<Bootstrap | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [active, setActive] = useState<ConnectionInfo | null>(null);
   const [profileError, setProfileError] = useState<ErrorPayload | null>(null);
   const [switching, setSwitching] = useState<string | null>(null);
@@ -17,19 +26,24 @@ export function App() {
   const [bucketError, setBucketError] = useState<ErrorPayload | null>(null);
   const [location, setLocation] = useState<{ bucket: string | null; prefix: string }>({ bucket: null, prefix: "" });
   const [selected, setSelected] = useState<ObjectEntry | null>(null);
+  const [showSettings, setShowSettings] = useState(false);
+  const [showAbout, setShowAbout] = useState(false);
+  const [refresh, setRefresh] = useState(0);
 
   useEffect(() => {
     api.bootstrap().then((b) => {
       setBoot(b);
+      setSettings(b.settings);
       setActive(b.active);
       setProfileError(b.activeError ?? b.profilesError ?? null);
     });
   }, []);
 
-  const locale = useMemo(() => resolveLocale(boot?.settings.language ?? "system", navigator.language), [boot]);
+  const locale = useMemo(() => resolveLocale(settings?.language ?? "system", navigator.language), [settings?.language]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  useTheme(settings?.theme ?? "system");
 
   const loadBuckets = useCallback(async () => {
     setBuckets(null);
@@ -42,14 +56,16 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (!active || !boot) return;
+    if (!active || !settings) return;
     void loadBuckets();
-    const def = boot.settings.profiles[active.profile]?.defaultBucket ?? null;
-    setLocation({ bucket: def, prefix: boot.settings.profiles[active.profile]?.defaultPrefix ?? "" });
+    const p = settings.profiles[active.profile];
+    setLocation({ bucket: p?.defaultBucket ?? null, prefix: p?.defaultPrefix ?? "" });
     setSelected(null);
-  }, [active, boot, loadBuckets]);
+    // Only a profile switch moves the view; saving other settings must not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [active, loadBuckets]);
 
-  const selectProfile = async (name: string) => {
+  const selectProfile = useCallback(async (name: string) => {
     setSwitching(name);
     try {
       setActive(await api.selectProfile(name));
@@ -59,20 +75,53 @@ export function App() {
     } finally {
       setSwitching(null);
     }
-  };
+  }, []);
 
-  const reloadProfiles = async () => {
+  const reloadProfiles = useCallback(async () => {
     try {
       const profiles = await api.reloadProfiles();
-      setBoot((b) => (b ? { ...b, profiles } : b));
+      setBoot((b) => (b ? { ...b, profiles, profilesError: null } : b));
     } catch (e) {
       if (e instanceof AppError) setProfileError(e.payload);
     }
-  };
+  }, []);
 
-  if (!boot) {
-    return <div className="splash">{translate(locale, "app.starting")}</div>;
-  }
+  useEffect(() => {
+    // Menu events only exist in the desktop app; without them the window works the same.
+    const un = listen<MenuEvent>("menu", ({ payload }) => {
+      if (payload.action === "settings") setShowSettings(true);
+      else if (payload.action === "about") setShowAbout(true);
+      else if (payload.action === "refresh") setRefresh((r) => r + 1);
+      else if (payload.action === "reloadProfiles") void reloadProfiles();
+      else if (payload.action === "selectProfile" && payload.profile) void selectProfile(payload.profile);
+    }).catch(() => null);
+    return () => {
+      void un.then((f) => f?.());
+    };
+  }, [reloadProfiles, selectProfile]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === ",") {
+        e.preventDefault();
+        setShowSettings(true);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(locale, key, vars);
+  if (!boot || !settings) return <div className="splash">{t("app.starting")}</div>;
+
+  const tryDemo = async () => {
+    const info = await api.startDemo();
+    const [profiles, fresh] = await Promise.all([api.listProfiles(), api.getSettings()]);
+    setBoot({ ...boot, profiles, demo: true });
+    setSettings(fresh);
+    setActive(info);
+  };
+  const noProfiles = boot.profiles.profiles.length === 0;
 
   return (
     <LocaleContext.Provider value={locale}>
@@ -80,38 +129,51 @@ export function App() {
         <aside className="sidebar">
           <div className="brand">
             <img src="/icon.svg" alt="" width={24} height={24} />
-            <span>{translate(locale, "app.title")}</span>
-            {boot.demo && <span className="badge kind-demo">{translate(locale, "app.demoBadge")}</span>}
+            <span>{t("app.title")}</span>
+            {boot.demo && <span className="badge kind-demo">{t("app.demoBadge")}</span>}
+            <button type="button" className="icon-button settings-button" onClick={() => setShowSettings(true)} title={t("settings.title")} aria-label={t("settings.title")} data-testid="open-settings">
+              ⚙
+            </button>
           </div>
           {boot.notices.map((n) => (
             <div key={n.key} className="notice" role="status">
-              {translate(locale, n.key, { path: n.path ?? "" })}
+              {t(n.key as "notice.settingsRecovered", { path: n.path ?? "" })}
             </div>
           ))}
           <ProfileSwitcher profiles={boot.profiles.profiles} active={active} switching={switching} onSelect={selectProfile} onReload={reloadProfiles} />
           {profileError && <ErrorBox error={profileError} />}
-          {active && (
-            <BucketList
-              buckets={buckets}
-              error={bucketError}
-              current={location.bucket}
-              onOpen={(bucket) => {
-                setLocation({ bucket, prefix: "" });
-                setSelected(null);
-              }}
-              onRetry={loadBuckets}
-            />
+          {profileError?.kind === "SsoLoginRequired" && profileError.profile && (
+            <SignInHelp profile={profileError.profile} onSignedIn={() => void selectProfile(profileError.profile ?? "")} />
           )}
+          {active && <BucketList buckets={buckets} error={bucketError} current={location.bucket} onOpen={(bucket) => { setLocation({ bucket, prefix: "" }); setSelected(null); }} onRetry={loadBuckets} />}
         </aside>
-        <Browser
-          location={location}
-          onNavigate={(bucket, prefix) => {
-            setLocation({ bucket, prefix });
-            setSelected(null);
-          }}
-          selected={selected}
-          onSelect={setSelected}
-        />
+        {noProfiles && !boot.demo ? (
+          <FirstRun onTryDemo={tryDemo} onReload={reloadProfiles} />
+        ) : (
+          <Browser key={refresh} location={location} onNavigate={(bucket, prefix) => { setLocation({ bucket, prefix }); setSelected(null); }} selected={selected} onSelect={setSelected} />
+        )}
+        {showSettings && (
+          <SettingsView
+            initial={settings}
+            profiles={boot.profiles.profiles}
+            active={active?.profile ?? null}
+            logDir={boot.logDir}
+            onSaved={(s) => {
+              setSettings(s);
+              if (active && JSON.stringify(s.profiles[active.profile]) !== JSON.stringify(settings.profiles[active.profile])) void selectProfile(active.profile);
+            }}
+            onClose={() => setShowSettings(false)}
+          />
+        )}
+        {showAbout && (
+          <Dialog title={t("about.title")} onCancel={() => setShowAbout(false)}>
+            <p>BucketLens {boot.version}</p>
+            <p className="muted">{t("about.body")}</p>
+            <div className="dialog-buttons">
+              <button type="button" onClick={() => setShowAbout(false)}>{t("settings.close")}</button>
+            </div>
+          </Dialog>
+        )}
       </div>
     </LocaleContext.Provider>
   );

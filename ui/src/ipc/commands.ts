@@ -4,7 +4,10 @@ import type {
   Bootstrap,
   BucketInfo,
   ConnectionInfo,
+  ConnectionTest,
   Detected,
+  Overrides,
+  SignInOutcome,
   ErrorPayload,
   FieldError,
   ListPage,
@@ -64,4 +67,8 @@ export const api = {
   sniffType: (bucket: string, key: string) => call<Detected>("sniff_type", { bucket, key }),
   openUrl: (url: string) => call<null>("open_url", { url }),
   copyText: (text: string) => call<null>("copy_text", { text }),
+  testConnection: (name: string, overrides: Overrides, defaultBucket: string | null) =>
+    call<ConnectionTest>("test_connection", { name, overrides, defaultBucket }),
+  ssoLogin: (profile: string) => call<SignInOutcome>("sso_login", { profile }),
+  startDemo: () => call<ConnectionInfo>("start_demo"),
 };

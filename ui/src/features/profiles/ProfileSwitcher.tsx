@@ -11,7 +11,7 @@ interface Props {
   onReload: () => void;
 }
 
-const KIND_KEY: Record<ProfileKind, MessageKey> = {
+export const KIND_KEY: Record<ProfileKind, MessageKey> = {
   static: "profiles.kind.static",
   sso: "profiles.kind.sso",
   credentialProcess: "profiles.kind.credentialProcess",
