@@ -207,16 +207,14 @@ async fn run(cli: Cli) -> Result<()> {
                 key.push_str(&file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
             }
             let by = if settings.uploads.display_name.is_empty() { upload::os_user() } else { settings.uploads.display_name.clone() };
-            let job = upload::UploadJob {
-                path: file.clone(),
-                bucket: loc.bucket.clone(),
-                key,
-                uploaded_by: by,
-                allowed_types: if *any_type { vec![] } else { settings.uploads.allowed_types.clone() },
-                overwrite: *overwrite,
-                expires_secs: settings.expiry.upload_secs,
-            };
-            let out = upload::upload_file(&cli.conn().await?, &job, |_, _| {}).await?;
+            let mut job = upload::UploadJob::new(file.clone(), &loc.bucket, &key);
+            job.uploaded_by = by;
+            job.allowed_types = if *any_type { vec![] } else { settings.uploads.allowed_types.clone() };
+            job.conflict = if *overwrite { upload::Conflict::Replace } else { upload::Conflict::Ask };
+            job.expires_secs = settings.expiry.upload_secs;
+            job.multipart_threshold = settings.uploads.multipart_threshold_mib * 1024 * 1024;
+            let cancel = tokio_util::sync::CancellationToken::new();
+            let out = upload::upload_file(&cli.conn().await?, &job, &cancel, &|_, _| {}).await?;
             if cli.json {
                 print_json(&out);
             } else {

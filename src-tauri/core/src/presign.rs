@@ -214,6 +214,23 @@ pub async fn presign_put(conn: &Connection, bucket: &str, key: &str, spec: &PutS
     Ok(finish(req, w))
 }
 
+/// A URL for one part of a multipart upload.
+pub(crate) async fn presign_part(conn: &Connection, bucket: &str, key: &str, upload_id: &str, number: i32, len: u64, expires_secs: u64) -> Result<Presigned> {
+    let w = window(conn, expires_secs).await?;
+    let req = conn
+        .client
+        .upload_part()
+        .bucket(bucket)
+        .key(key)
+        .upload_id(upload_id)
+        .part_number(number)
+        .content_length(len as i64)
+        .presigned(config(&w)?)
+        .await
+        .map_err(|e| crate::error_map::from_sdk(e).about(bucket, Some(key)))?;
+    Ok(finish(req, w))
+}
+
 /// A DELETE URL.
 pub async fn presign_delete(conn: &Connection, bucket: &str, key: &str, expires_secs: u64) -> Result<Presigned> {
     presign_bare(conn, bucket, key, true, expires_secs).await

@@ -1,43 +1,39 @@
-//! Uploading files through presigned PUTs: detected type stored exactly, refusals, no silent replace.
+//! Uploading files through presigned requests: exact stored type, refusals, conflicts, multipart, cancel, retry.
 
 mod common;
 use bucketlens_core::demo::test_samples as s;
 use bucketlens_core::listing::head_object;
-use bucketlens_core::upload::{upload_file, UploadJob};
-use bucketlens_core::ErrorKind;
+use bucketlens_core::upload::{upload_file, Conflict, UploadJob, UploadOutcome};
+use bucketlens_core::{ErrorKind, Result};
+use std::sync::Mutex;
+use tokio_util::sync::CancellationToken;
 
 fn job(f: &common::Fixture, name: &str, body: &[u8], key: &str) -> UploadJob {
     let path = f.dir.path().join(name);
     std::fs::write(&path, body).unwrap();
-    UploadJob {
-        path,
-        bucket: f.bucket.into(),
-        key: key.into(),
-        uploaded_by: "山田 Taro".into(),
-        allowed_types: bucketlens_core::settings::UploadSettings::default().allowed_types,
-        overwrite: false,
-        expires_secs: 1800,
-    }
+    let mut j = UploadJob::new(path, f.bucket, key);
+    j.uploaded_by = "山田 Taro".into();
+    j.allowed_types = bucketlens_core::settings::UploadSettings::default().allowed_types;
+    j
+}
+
+async fn up(f: &common::Fixture, j: &UploadJob) -> Result<UploadOutcome> {
+    upload_file(&f.conn, j, &CancellationToken::new(), &|_, _| {}).await
 }
 
 #[tokio::test]
-async fn each_type_is_stored_exactly() {
+async fn each_type_is_stored_exactly_with_monotonic_progress() {
     let f = common::fixture().await;
-    for (name, body, want) in [
-        ("a.jpg", s::jpeg(), "image/jpeg"),
-        ("a.png", s::png(), "image/png"),
-        ("a.webp", s::webp(), "image/webp"),
-        ("a.gif", s::gif(), "image/gif"),
-        ("a.pdf", s::pdf(), "application/pdf"),
-    ] {
+    for (name, body, want) in [("a.jpg", s::jpeg(), "image/jpeg"), ("a.png", s::png(), "image/png"), ("a.webp", s::webp(), "image/webp"), ("a.gif", s::gif(), "image/gif"), ("a.pdf", s::pdf(), "application/pdf")] {
         let key = format!("up/{name}");
-        let mut seen = Vec::new();
-        let out = upload_file(&f.conn, &job(&f, name, &body, &key), |sent, total| seen.push((sent, total))).await.unwrap();
+        let seen = Mutex::new(Vec::new());
+        let out = upload_file(&f.conn, &job(&f, name, &body, &key), &CancellationToken::new(), &|a, b| seen.lock().unwrap().push((a, b))).await.unwrap();
         assert_eq!(out.detected.mime, want);
         let m = head_object(&f.conn, f.bucket, &key).await.unwrap();
         assert_eq!(m.content_type.as_deref(), Some(want), "{name}");
         assert_eq!(m.size, body.len() as i64);
         assert_eq!(m.metadata["uploaded-by"], "%E5%B1%B1%E7%94%B0 Taro");
+        let seen = seen.into_inner().unwrap();
         assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "progress is monotonic: {seen:?}");
         assert_eq!(seen.last().copied(), Some((body.len() as u64, body.len() as u64)));
     }
@@ -46,7 +42,7 @@ async fn each_type_is_stored_exactly() {
 #[tokio::test]
 async fn a_png_named_jpg_is_stored_as_png() {
     let f = common::fixture().await;
-    let out = upload_file(&f.conn, &job(&f, "holiday.jpg", &s::png(), "holiday.jpg"), |_, _| {}).await.unwrap();
+    let out = up(&f, &job(&f, "holiday.jpg", &s::png(), "holiday.jpg")).await.unwrap();
     assert_eq!(out.detected.mime, "image/png");
     assert_eq!(out.detected.extension_claims.as_deref(), Some("image/jpeg"));
     assert_eq!(head_object(&f.conn, f.bucket, "holiday.jpg").await.unwrap().content_type.as_deref(), Some("image/png"));
@@ -55,35 +51,135 @@ async fn a_png_named_jpg_is_stored_as_png() {
 #[tokio::test]
 async fn disallowed_type_is_refused_with_the_list() {
     let f = common::fixture().await;
-    let e = upload_file(&f.conn, &job(&f, "run.sh", b"#!/bin/sh\necho hi\n", "run.sh"), |_, _| {}).await.unwrap_err();
+    let e = up(&f, &job(&f, "run.sh", b"#!/bin/sh\necho hi\n", "run.sh")).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::UnsupportedType);
     assert!(e.message().contains("image/png") && e.message().contains("application/pdf"), "{e}");
     assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "run.sh").await.unwrap());
 }
 
 #[tokio::test]
-async fn existing_key_is_not_replaced_unless_asked() {
+async fn existing_keys_ask_replace_keep_both_or_skip() {
     let f = common::fixture().await;
-    let j = job(&f, "p.png", &s::png(), "p.png");
-    upload_file(&f.conn, &j, |_, _| {}).await.unwrap();
-    let j2 = job(&f, "p2.png", &s::jpeg(), "p.png");
-    let e = upload_file(&f.conn, &j2, |_, _| {}).await.unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::AlreadyExists);
+    up(&f, &job(&f, "p.png", &s::png(), "p.png")).await.unwrap();
+    let mut j = job(&f, "p2.png", &s::jpeg(), "p.png");
+    assert_eq!(up(&f, &j).await.unwrap_err().kind(), ErrorKind::AlreadyExists);
     assert_eq!(head_object(&f.conn, f.bucket, "p.png").await.unwrap().content_type.as_deref(), Some("image/png"));
-    let j3 = UploadJob { overwrite: true, ..j2 };
-    upload_file(&f.conn, &j3, |_, _| {}).await.unwrap();
+    j.conflict = Conflict::Skip;
+    assert!(up(&f, &j).await.unwrap().skipped);
+    j.conflict = Conflict::KeepBoth;
+    assert_eq!(up(&f, &j).await.unwrap().key, "p (1).png");
+    assert_eq!(up(&f, &j).await.unwrap().key, "p (2).png");
+    j.conflict = Conflict::Replace;
+    up(&f, &j).await.unwrap();
     assert_eq!(head_object(&f.conn, f.bucket, "p.png").await.unwrap().content_type.as_deref(), Some("image/jpeg"));
 }
 
 #[tokio::test]
-async fn empty_files_upload_and_missing_files_fail_clearly() {
+async fn empty_files_upload_nfd_becomes_nfc_and_missing_files_fail_clearly() {
     let f = common::fixture().await;
-    let mut j = job(&f, "empty.pdf", b"", "empty.pdf");
-    j.allowed_types.push("application/octet-stream".into());
-    let out = upload_file(&f.conn, &j, |_, _| {}).await.unwrap();
+    let out = up(&f, &job(&f, "empty.pdf", b"", "empty.pdf")).await.unwrap();
     assert_eq!(out.size, 0);
     assert_eq!(head_object(&f.conn, f.bucket, "empty.pdf").await.unwrap().size, 0);
+    use unicode_normalization::UnicodeNormalization;
+    let nfd: String = "がっこう.png".nfd().collect();
+    let out = up(&f, &job(&f, "g.png", &s::png(), &nfd)).await.unwrap();
+    assert_eq!(out.key, "がっこう.png");
+    assert!(bucketlens_core::listing::exists(&f.conn, f.bucket, "がっこう.png").await.unwrap());
     let mut gone = job(&f, "x.png", b"", "x.png");
     gone.path = f.dir.path().join("does-not-exist.png");
-    assert_eq!(upload_file(&f.conn, &gone, |_, _| {}).await.unwrap_err().kind(), ErrorKind::Io);
+    assert_eq!(up(&f, &gone).await.unwrap_err().kind(), ErrorKind::Io);
+}
+
+fn big_file(f: &common::Fixture, mib: usize) -> Vec<u8> {
+    let mut body = s::png();
+    body.resize(mib * 1024 * 1024, 0);
+    for (i, b) in body.iter_mut().enumerate().skip(64) {
+        *b = (i % 251) as u8;
+    }
+    std::fs::write(f.dir.path().join("big.png"), &body).unwrap();
+    body
+}
+
+fn leftover_parts(f: &common::Fixture) -> Vec<String> {
+    std::fs::read_dir(f.dir.path().join("s3")).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.contains("upload")).collect()
+}
+
+#[tokio::test]
+async fn multipart_with_small_parts_round_trips() {
+    let f = common::fixture().await;
+    let body = big_file(&f, 12);
+    let mut j = UploadJob::new(f.dir.path().join("big.png"), f.bucket, "big/file.png");
+    j.multipart_threshold = 10 * 1024 * 1024;
+    j.min_part_size = 5 * 1024 * 1024;
+    let seen = Mutex::new(Vec::new());
+    let out = upload_file(&f.conn, &j, &CancellationToken::new(), &|a, _| seen.lock().unwrap().push(a)).await.unwrap();
+    assert!(out.multipart);
+    let m = head_object(&f.conn, f.bucket, "big/file.png").await.unwrap();
+    assert_eq!((m.size as usize, m.content_type.as_deref()), (body.len(), Some("image/png")));
+    let p = bucketlens_core::presign::presign_get(&f.conn, f.bucket, "big/file.png", &bucketlens_core::presign::Disposition::Inline, None, 60).await.unwrap();
+    assert_eq!(common::http_get(&p.url).await.bytes().await.unwrap().as_ref(), body.as_slice());
+    let seen = seen.into_inner().unwrap();
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]) && *seen.last().unwrap() == body.len() as u64);
+    assert!(leftover_parts(&f).is_empty(), "{:?}", leftover_parts(&f));
+}
+
+#[tokio::test]
+async fn cancelling_a_multipart_upload_aborts_it_and_leaves_no_parts() {
+    let f = common::fixture().await;
+    big_file(&f, 12);
+    let mut j = UploadJob::new(f.dir.path().join("big.png"), f.bucket, "big/cancelled.png");
+    j.multipart_threshold = 10 * 1024 * 1024;
+    j.min_part_size = 5 * 1024 * 1024;
+    let cancel = CancellationToken::new();
+    let c2 = cancel.clone();
+    let e = upload_file(&f.conn, &j, &cancel, &move |sent, _| {
+        if sent > 6 * 1024 * 1024 {
+            c2.cancel();
+        }
+    })
+    .await
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Cancelled);
+    assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "big/cancelled.png").await.unwrap());
+    assert!(leftover_parts(&f).is_empty(), "{:?}", leftover_parts(&f));
+}
+
+#[tokio::test]
+async fn cancelling_a_single_put_stores_nothing() {
+    let f = common::fixture().await;
+    big_file(&f, 8);
+    let j = UploadJob::new(f.dir.path().join("big.png"), f.bucket, "single.png");
+    let cancel = CancellationToken::new();
+    let c2 = cancel.clone();
+    let e = upload_file(&f.conn, &j, &cancel, &move |sent, _| {
+        if sent > 1024 * 1024 {
+            c2.cancel();
+        }
+    })
+    .await
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Cancelled);
+    assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "single.png").await.unwrap());
+}
+
+#[tokio::test]
+async fn a_stopped_server_is_a_network_error_and_a_retry_succeeds_once_it_is_back() {
+    use bucketlens_core::demo::DemoServer;
+    let dir = tempfile::tempdir().unwrap();
+    let server = DemoServer::start(&dir.path().join("s3"), 0).await.unwrap();
+    server.ensure_bucket("bkt").unwrap();
+    let (port, ak, sk) = (server.addr.port(), server.endpoint.access_key.clone(), server.endpoint.secret_key.0.clone());
+    let conn = bucketlens_core::client::connect(&Default::default(), &server.endpoint.target()).await.unwrap();
+    let path = dir.path().join("a.png");
+    std::fs::write(&path, s::png()).unwrap();
+    let j = UploadJob::new(&path, "bkt", "a.png");
+    drop(server);
+    let started = std::time::Instant::now();
+    let e = upload_file(&conn, &j, &CancellationToken::new(), &|_, _| {}).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Network, "{e}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    let _back = DemoServer::start_with_keys(&dir.path().join("s3"), port, &ak, &sk).await.unwrap();
+    let out = upload_file(&conn, &j, &CancellationToken::new(), &|_, _| {}).await.unwrap();
+    assert_eq!(out.detected.mime, "image/png");
+    assert!(bucketlens_core::listing::exists(&conn, "bkt", "a.png").await.unwrap());
 }

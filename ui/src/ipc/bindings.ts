@@ -103,7 +103,9 @@ export type Detected = { mime: string, source: TypeSource,
  */
 extensionClaims: string | null, };
 
-export type UploadOutcome = { bucket: string, key: string, size: number, detected: Detected, etag: string | null, checksumSha256: string, };
+export type UploadOutcome = { bucket: string, key: string, size: number, detected: Detected, etag: string | null, checksumSha256: string, multipart: boolean, skipped: boolean, };
+
+export type Conflict = "ask" | "replace" | "keepBoth" | "skip";
 
 export type S3Location = { bucket: string, 
 /**
