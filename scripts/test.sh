@@ -41,13 +41,14 @@ else
 fi
 
 echo "== Rust tests (core, CLI, shell)"
+# One build for everything: the app binary the end-to-end suite drives is built here too (app_binary test).
 cargo test --workspace --features bucketlens/custom-protocol --no-fail-fast 2>&1 | tee "$OUT/cargo.log"
 read -r cp cf < <(awk '/^test result:/ {for (i=1;i<=NF;i++) {if ($(i+1) ~ /^passed;/) p+=$i; if ($(i+1) ~ /^failed;/) f+=$i}} END {print p+0, f+0}' "$OUT/cargo.log")
 passed=$((passed + cp)); failed=$((failed + cf))
 grep -q "^test result:" "$OUT/cargo.log" || steps_failed+=("cargo test did not run")
 
 echo "== End-to-end (real WebKitGTK window, tauri-driver, Xvfb)"
-if cargo build -p bucketlens --features custom-protocol 2>&1 | tail -n 3; then
+if [ -x target/debug/bucketlens ]; then
   E2E_HOME="$(mktemp -d)"
   display=":$((90 + RANDOM % 100))"
   Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &

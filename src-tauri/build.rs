@@ -22,6 +22,11 @@ const COMMANDS: &[&str] = &[
     "test_connection",
     "sso_login",
     "start_demo",
+    "scan_paths",
+    "check_existing",
+    "start_upload",
+    "cancel_upload",
+    "pick_files",
 ];
 
 fn main() {

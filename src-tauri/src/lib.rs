@@ -4,6 +4,7 @@ pub mod commands;
 pub mod csp;
 pub mod menu;
 pub mod state;
+pub mod uploads;
 #[cfg(test)]
 mod tests;
 
@@ -36,6 +37,11 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             commands::test_connection,
             commands::sso_login,
             commands::start_demo,
+            uploads::scan_paths,
+            uploads::check_existing,
+            uploads::start_upload,
+            uploads::cancel_upload,
+            uploads::pick_files,
         ])
 }
 
@@ -57,6 +63,7 @@ pub fn run() {
     build_app(tauri::Builder::default(), state)
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_dialog::init())
         .on_menu_event(menu::on_event)
         .run(context)
         .expect("error while running BucketLens");

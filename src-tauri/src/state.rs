@@ -33,6 +33,7 @@ pub struct AppState {
     pub options: LaunchOptions,
     /// Bumped by every new listing, so an older listing stops when the user moves on.
     pub listing_generation: AtomicU64,
+    pub uploads: std::sync::Arc<crate::uploads::UploadQueue>,
     /// Set when the app runs with a native menu (not on the mock runtime of the tests).
     pub native_menu: AtomicBool,
     notices: Mutex<Vec<Notice>>,
@@ -53,6 +54,7 @@ impl AppState {
             options,
             listing_generation: AtomicU64::new(0),
             native_menu: AtomicBool::new(false),
+            uploads: Default::default(),
             notices: Mutex::new(notice.into_iter().collect()),
             demo_server: Mutex::new(None),
             ready: tokio::sync::OnceCell::new(),

@@ -1,6 +1,7 @@
 // Test harness: the real UI with its IPC answered by an in-page fake backend (@tauri-apps/api/mocks).
 // Query: ?lang=ja|en &rows=N (keys under many/) &denyBuckets=1. State for assertions: window.__harness.
-import { mockIPC } from "@tauri-apps/api/mocks";
+import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
 import type { Bootstrap, ListPage, ObjectEntry, ObjectMeta, Presigned, Settings } from "../src/ipc/bindings";
 
 const params = new URLSearchParams(location.search);
@@ -152,11 +153,55 @@ mockIPC(async (cmd, raw) => {
     case "test_connection":
       if ((args.overrides as { endpointUrl: string | null }).endpointUrl?.includes("dead")) throw error("Network", "error.network");
       return { operation: "ListBuckets", bucketCount: 3, region: "ap-northeast-1", endpointUrl: null };
+    case "scan_paths": {
+      const prefix = String(args.prefix);
+      const items = [];
+      let folders = 0;
+      for (const p of args.paths as string[]) {
+        const names = p.endsWith("/") ? ((folders += 1), ["a.png", "b.png"].map((n) => `${p}${n}`)) : [p];
+        for (const n of names) {
+          const rel = p.endsWith("/") ? n.slice(n.slice(0, -1).lastIndexOf("/", p.length - 2) + 1) : n.split("/").pop()!;
+          const mime = n.endsWith(".sh") ? "text/x-shellscript" : n.endsWith(".pdf") ? "application/pdf" : "image/png";
+          items.push({ path: n, key: prefix + rel, size: 3_000_000, detected: { mime, source: "bytes", extensionClaims: n.endsWith(".jpg") ? "image/jpeg" : null }, allowed: mime !== "text/x-shellscript" });
+        }
+      }
+      return { items, folders, totalBytes: items.length * 3_000_000, skippedHidden: folders, unreadable: [] };
+    }
+    case "check_existing":
+      return (args.keys as string[]).filter((k) => objects.some((o) => o.key === k));
+    case "start_upload": {
+      const channel = args.onEvent as { onmessage: (e: unknown) => void };
+      const items = args.items as { path: string; key: string; conflict: string }[];
+      const ids = items.map((_, i) => 100 + state.calls.length * 10 + i);
+      items.forEach((it, i) => {
+        const id = ids[i];
+        const total = 3_000_000;
+        let key = it.key;
+        if (it.conflict === "keepBoth") key = key.replace(/(\.[^.]+)$/, " (1)$1");
+        if (it.conflict === "skip") {
+          setTimeout(() => channel.onmessage({ id, state: "skipped", sent: 0, total, rate: 0, key, contentType: null, error: null }), 50);
+          return;
+        }
+        [0.25, 0.5, 0.75].forEach((f, n) => setTimeout(() => channel.onmessage({ id, state: "uploading", sent: total * f, total, rate: 1_000_000, key, contentType: null, error: null }), 40 * (n + 1)));
+        setTimeout(() => {
+          objects.push({ key, size: total, type: "image/png" });
+          channel.onmessage({ id, state: "done", sent: total, total, rate: 1_500_000, key, contentType: "image/png", error: null });
+        }, 200);
+      });
+      return ids;
+    }
+    case "cancel_upload":
+      return true;
+    case "pick_files":
+      return ["/home/hanako/写真.png"];
     case "sso_login":
       return { cliFound: false, command: `aws sso login --profile ${String(args.profile)}` };
     default:
       throw error("Internal", "error.internal");
   }
 }, { shouldMockEvents: true });
+
+mockWindows("main");
+(window as unknown as { __drop: (paths: string[]) => Promise<void> }).__drop = (paths) => emit("tauri://drag-drop", { paths, position: { x: 10, y: 10 } });
 
 await import("../src/main");

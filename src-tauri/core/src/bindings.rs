@@ -21,7 +21,7 @@ fn generate() -> String {
         presign::Purpose, presign::HeaderPair, presign::Presigned,
         settings::Language, settings::Theme, settings::ProfileSettings, settings::ExpirySettings,
         settings::UploadSettings, settings::Settings, settings::FieldError, settings::Notice,
-        mime::TypeSource, mime::Detected, upload::UploadOutcome, upload::Conflict, s3url::S3Location, ipc::Bootstrap, ipc::ConnectionTest, signin::SignInOutcome,
+        mime::TypeSource, mime::Detected, upload::UploadOutcome, upload::Conflict, s3url::S3Location, ipc::Bootstrap, ipc::ConnectionTest, signin::SignInOutcome, ipc::UploadState, ipc::UploadEvent, upload::ScanItem, upload::ScanResult,
     );
     let kinds: Vec<String> = error::ErrorKind::ALL.iter().map(|k| format!("\"{}\"", k.name())).collect();
     format!(

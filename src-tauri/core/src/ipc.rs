@@ -36,3 +36,35 @@ pub struct ConnectionTest {
     pub region: String,
     pub endpoint_url: Option<String>,
 }
+
+/// Where one queued upload stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum UploadState {
+    Queued,
+    Uploading,
+    Done,
+    Failed,
+    Skipped,
+    Cancelled,
+}
+
+/// Progress and outcome of one upload, sent over the upload channel.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UploadEvent {
+    #[ts(type = "number")]
+    pub id: u64,
+    pub state: UploadState,
+    #[ts(type = "number")]
+    pub sent: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+    /// Bytes per second over the last moments.
+    pub rate: f64,
+    /// The key actually written (Keep both may change it).
+    pub key: String,
+    pub content_type: Option<String>,
+    #[ts(type = "ErrorPayload | null")]
+    pub error: Option<Error>,
+}

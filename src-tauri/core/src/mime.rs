@@ -1,9 +1,9 @@
 //! Decides a file's real type: the bytes first (`infer`), the extension second (`mime_guess`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum TypeSource {
     Bytes,
@@ -12,7 +12,7 @@ pub enum TypeSource {
 }
 
 /// The decided type, where it came from, and what the name claimed when that disagrees.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Detected {
     pub mime: String,

@@ -150,7 +150,7 @@ export function App() {
         {noProfiles && !boot.demo ? (
           <FirstRun onTryDemo={tryDemo} onReload={reloadProfiles} />
         ) : (
-          <Browser key={refresh} location={location} onNavigate={(bucket, prefix) => { setLocation({ bucket, prefix }); setSelected(null); }} selected={selected} onSelect={setSelected} />
+          <Browser key={refresh} allowedTypes={settings.uploads.allowedTypes} location={location} onNavigate={(bucket, prefix) => { setLocation({ bucket, prefix }); setSelected(null); }} selected={selected} onSelect={setSelected} />
         )}
         {showSettings && (
           <SettingsView

@@ -131,4 +131,32 @@ operation: string, bucketCount: number | null, region: string, endpointUrl: stri
 
 export type SignInOutcome = { cliFound: boolean, command: string, };
 
+export type UploadState = "queued" | "uploading" | "done" | "failed" | "skipped" | "cancelled";
+
+export type UploadEvent = { id: number, state: UploadState, sent: number, total: number, 
+/**
+ * Bytes per second over the last moments.
+ */
+rate: number, 
+/**
+ * The key actually written (Keep both may change it).
+ */
+key: string, contentType: string | null, error: ErrorPayload | null, };
+
+export type ScanItem = { path: string, key: string, size: number, detected: Detected, 
+/**
+ * False when the type is not in the allow-list (the item is shown refused, not sent).
+ */
+allowed: boolean, };
+
+export type ScanResult = { items: Array<ScanItem>, 
+/**
+ * How many of the given paths were folders (the UI asks before uploading a folder).
+ */
+folders: number, totalBytes: number, skippedHidden: number, 
+/**
+ * Paths that could not be read, with the reason.
+ */
+unreadable: Array<string>, };
+
 export const ERROR_KINDS: readonly ErrorKind[] = ["NoCredentials", "ProfileNotFound", "InvalidProfile", "AccessDenied", "InvalidAccessKey", "NoSuchBucket", "NoSuchKey", "ExpiredToken", "SsoLoginRequired", "SignatureMismatch", "ExpiredUrl", "ClockSkew", "Network", "Throttled", "AlreadyExists", "PreconditionFailed", "InvalidInput", "UnsupportedType", "Cancelled", "Io", "Internal"];

@@ -5,6 +5,9 @@ import type {
   BucketInfo,
   ConnectionInfo,
   ConnectionTest,
+  Conflict,
+  ScanResult,
+  UploadEvent,
   Detected,
   Overrides,
   SignInOutcome,
@@ -71,4 +74,13 @@ export const api = {
     call<ConnectionTest>("test_connection", { name, overrides, defaultBucket }),
   ssoLogin: (profile: string) => call<SignInOutcome>("sso_login", { profile }),
   startDemo: () => call<ConnectionInfo>("start_demo"),
+  scanPaths: (paths: string[], prefix: string) => call<ScanResult>("scan_paths", { paths, prefix }),
+  checkExisting: (bucket: string, keys: string[]) => call<string[]>("check_existing", { bucket, keys }),
+  startUpload: (bucket: string, items: { path: string; key: string; conflict: Conflict }[], onEvent: (e: UploadEvent) => void) => {
+    const channel = new Channel<UploadEvent>();
+    channel.onmessage = onEvent;
+    return call<number[]>("start_upload", { bucket, items, onEvent: channel });
+  },
+  cancelUpload: (id: number) => call<boolean>("cancel_upload", { id }),
+  pickFiles: () => call<string[]>("pick_files"),
 };

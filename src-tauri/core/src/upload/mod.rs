@@ -2,10 +2,12 @@
 
 mod multipart;
 mod naming;
+mod scan;
 mod send;
 
 pub use multipart::part_size;
 pub use naming::{ascii_safe, normalize_key, numbered, os_user};
+pub use scan::{scan, ScanItem, ScanResult};
 pub use send::http_client;
 
 use crate::client::Connection;

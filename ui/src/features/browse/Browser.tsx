@@ -1,5 +1,5 @@
 // The middle and right of the window: path box, breadcrumbs, the folder listing and the preview.
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { api, AppError } from "../../ipc/commands";
 import type { ErrorPayload, ObjectEntry } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
@@ -10,15 +10,21 @@ import { ObjectList } from "./ObjectList";
 import { useListing } from "./useListing";
 import { buildRows, parentPrefix, type Sort } from "./sort";
 import { PreviewPane } from "../preview/PreviewPane";
+import { useUploads } from "../upload/useUploads";
+import { useDropZone } from "../upload/useDropZone";
+import { UploadPanel } from "../upload/UploadPanel";
+import { UploadDialogs } from "../upload/UploadDialogs";
+import { chooseViewer } from "../preview/viewer";
 
 interface Props {
+  allowedTypes: string[];
   location: { bucket: string | null; prefix: string };
   onNavigate: (bucket: string, prefix: string) => void;
   selected: ObjectEntry | null;
   onSelect: (o: ObjectEntry | null) => void;
 }
 
-export function Browser({ location, onNavigate, selected, onSelect }: Props) {
+export function Browser({ allowedTypes, location, onNavigate, selected, onSelect }: Props) {
   const { t, locale } = useT();
   const [reload, setReload] = useState(0);
   const [filter, setFilter] = useState("");
@@ -28,6 +34,28 @@ export function Browser({ location, onNavigate, selected, onSelect }: Props) {
   const pathBox = useRef<HTMLInputElement>(null);
   const filterBox = useRef<HTMLInputElement>(null);
   const listing = useListing(location.bucket, location.prefix, reload);
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const [thumbs, setThumbs] = useState<Record<string, string>>({});
+  const bucketName = location.bucket;
+  const onUploaded = useCallback(
+    (key: string) => {
+      setReload((r) => r + 1);
+      setHighlight(key);
+      if (bucketName && chooseViewer(null, key).viewer === "image") {
+        api.presignPreview(bucketName, key, null).then((p) => setThumbs((t) => ({ ...t, [key]: p.url }))).catch(() => {});
+      }
+    },
+    [bucketName],
+  );
+  const uploads = useUploads(location.bucket, location.prefix, onUploaded);
+  const dropping = useDropZone(!!location.bucket, uploads.upload);
+  const pick = async () => {
+    try {
+      await uploads.upload(await api.pickFiles());
+    } catch (err) {
+      if (err instanceof AppError) setPathError(err.payload);
+    }
+  };
   const rows = useMemo(() => buildRows(listing.folders, listing.objects, filter, sort), [listing.folders, listing.objects, filter, sort]);
 
   useEffect(() => {
@@ -68,6 +96,7 @@ export function Browser({ location, onNavigate, selected, onSelect }: Props) {
       <form className="path-bar" onSubmit={go}>
         <input ref={pathBox} value={path} onChange={(e) => setPath(e.target.value)} placeholder={t("path.placeholder")} aria-label={t("path.label")} spellCheck={false} data-testid="path" />
         <button type="submit">{t("path.go")}</button>
+        <button type="button" onClick={pick} disabled={!location.bucket} data-testid="upload-button">{t("upload.button")}</button>
         <input ref={filterBox} className="filter" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t("list.filter")} aria-label={t("list.filter")} data-testid="filter" />
       </form>
       {pathError && <ErrorBox error={pathError} />}
@@ -93,6 +122,7 @@ export function Browser({ location, onNavigate, selected, onSelect }: Props) {
                   sort={sort}
                   onSort={(key) => setSort((s) => ({ key, asc: s.key === key ? !s.asc : true }))}
                   selectedKey={selected?.key ?? null}
+                  highlightKey={highlight}
                   onOpenFolder={(p) => onNavigate(bucket, p)}
                   onSelect={onSelect}
                   onUp={() => onNavigate(bucket, parentPrefix(location.prefix))}
@@ -102,6 +132,8 @@ export function Browser({ location, onNavigate, selected, onSelect }: Props) {
           ) : (
             <p className="muted empty">{t("list.pickBucket")}</p>
           )}
+          {uploads.error && <ErrorBox error={uploads.error} action="write" />}
+          <UploadPanel rows={uploads.rows} allowed={allowedTypes} thumbs={thumbs} onCancel={uploads.cancel} onRetry={uploads.retry} onClear={uploads.clear} />
         </section>
         {bucket && (
           <PreviewPane
@@ -114,6 +146,12 @@ export function Browser({ location, onNavigate, selected, onSelect }: Props) {
           />
         )}
       </div>
+      {dropping && bucket && (
+        <div className="drop-overlay" data-testid="drop-overlay">
+          <div>{t("upload.dropHere", { target: `s3://${bucket}/${location.prefix}` })}</div>
+        </div>
+      )}
+      <UploadDialogs ask={uploads.ask} answer={uploads.answer} target={`s3://${bucket ?? ""}/${location.prefix}`} />
     </main>
   );
 }

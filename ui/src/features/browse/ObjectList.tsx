@@ -16,12 +16,13 @@ interface Props {
   sort: Sort;
   onSort: (key: SortKey) => void;
   selectedKey: string | null;
+  highlightKey?: string | null;
   onOpenFolder: (prefix: string) => void;
   onSelect: (o: ObjectEntry) => void;
   onUp: () => void;
 }
 
-export function ObjectList({ rows, loading, sort, onSort, selectedKey, onOpenFolder, onSelect, onUp }: Props) {
+export function ObjectList({ rows, loading, sort, onSort, selectedKey, highlightKey, onOpenFolder, onSelect, onUp }: Props) {
   const { t, locale } = useT();
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -116,7 +117,7 @@ export function ObjectList({ rows, loading, sort, onSort, selectedKey, onOpenFol
               return (
                 <div
                   key={o.key}
-                  className={`row object ${cur} ${selectedKey === o.key ? "selected" : ""}`}
+                  className={`row object ${cur} ${selectedKey === o.key ? "selected" : ""} ${highlightKey === o.key ? "highlight" : ""}`}
                   role="row"
                   aria-selected={selectedKey === o.key}
                   style={{ top }}

@@ -1,0 +1,80 @@
+// The upload flow: scan paths → confirm folders → ask about existing keys → queue → progress rows.
+import { useCallback, useRef, useState } from "react";
+import { api, AppError } from "../../ipc/commands";
+import type { Conflict, ErrorPayload, ScanResult } from "../../ipc/bindings";
+import { applyEvent, ConflictAnswers, type Row } from "./queue";
+
+export type Ask =
+  | { kind: "folder"; scan: ScanResult }
+  | { kind: "conflict"; key: string; remaining: number };
+
+export function useUploads(bucket: string | null, prefix: string, onDone: (key: string) => void) {
+  const [rows, setRows] = useState<Row[]>([]);
+  const [ask, setAsk] = useState<Ask | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const resolver = useRef<((v: unknown) => void) | null>(null);
+  const question = <T,>(a: Ask) =>
+    new Promise<T>((resolve) => {
+      resolver.current = resolve as (v: unknown) => void;
+      setAsk(a);
+    });
+  const answer = (v: unknown) => {
+    setAsk(null);
+    resolver.current?.(v);
+  };
+
+  const upload = useCallback(
+    async (paths: string[]) => {
+      if (!bucket || paths.length === 0) return;
+      setError(null);
+      try {
+        const scan = await api.scanPaths(paths, prefix);
+        if (scan.folders > 0 && !(await question<boolean>({ kind: "folder", scan }))) return;
+        const refused: Row[] = scan.items
+          .filter((i) => !i.allowed)
+          .map((i, n) => ({ id: -Date.now() - n, path: i.path, name: i.path.split(/[\\/]/).pop() ?? i.key, key: i.key, state: "refused", sent: 0, total: i.size, rate: 0, contentType: i.detected.mime, error: null, note: null }));
+        const ok = scan.items.filter((i) => i.allowed);
+        const existing = ok.length ? await api.checkExisting(bucket, ok.map((i) => i.key)) : [];
+        const answers = new ConflictAnswers();
+        for (let key = answers.pending(existing); key; key = answers.pending(existing)) {
+          const reply = await question<{ choice: Conflict; all: boolean } | null>({ kind: "conflict", key, remaining: existing.length });
+          if (!reply) return;
+          answers.answer(key, reply.choice, reply.all);
+        }
+        const set = new Set(existing);
+        const items = ok.map((i) => ({ path: i.path, key: i.key, conflict: answers.policyFor(i.key, set) }));
+        const pendingRows: Row[] = ok.map((i) => ({
+          id: 0,
+          path: i.path,
+          name: i.path.split(/[\\/]/).pop() ?? i.key,
+          key: i.key,
+          state: "queued",
+          sent: 0,
+          total: i.size,
+          rate: 0,
+          contentType: i.detected.mime,
+          error: null,
+          note: i.size === 0 ? "empty" : i.detected.extensionClaims ? `renamed:${i.detected.extensionClaims}` : null,
+        }));
+        const ids = items.length
+          ? await api.startUpload(bucket, items, (e) => {
+              setRows((rs) => applyEvent(rs, e));
+              if (e.state === "done") onDone(e.key);
+            })
+          : [];
+        setRows((rs) => [...refused, ...pendingRows.map((r, n) => ({ ...r, id: ids[n] ?? 0 })), ...rs]);
+      } catch (e) {
+        if (e instanceof AppError) setError(e.payload);
+      }
+    },
+    [bucket, prefix, onDone],
+  );
+
+  const retry = (r: Row) => {
+    setRows((rs) => rs.filter((x) => x.id !== r.id));
+    void upload([r.path]);
+  };
+  const cancel = (r: Row) => void api.cancelUpload(r.id);
+  const clear = () => setRows((rs) => rs.filter((r) => r.state === "queued" || r.state === "uploading"));
+  return { rows, ask, answer, error, upload, retry, cancel, clear };
+}

@@ -1,0 +1,55 @@
+// Uploads in Chromium with mocked IPC: drop, refusal, conflict answers, progress to done, refresh.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { startHarness, harnessState } from "./harness-server.mjs";
+
+let h;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.stop();
+});
+
+for (const lang of ["en", "ja"]) {
+  test(`dropped files: refusal listed, existing name asks, new ones finish and show up (${lang})`, async () => {
+    const { page, errors } = await h.open(`lang=${lang}`);
+    await page.click('.row.folder[data-prefix="images/"]');
+    await page.waitForSelector('.row.object[data-key="images/photo.jpg"]');
+    await page.evaluate(() => window.__drop(["/home/hanako/photo.jpg", "/home/hanako/new.png", "/home/hanako/run.sh"]));
+    await page.waitForSelector("[data-testid=conflict-key]");
+    assert.equal(await page.textContent("[data-testid=conflict-key]"), "images/photo.jpg");
+    await page.click("[data-testid=conflict-keep]");
+    await page.waitForSelector('.upload-row[data-upload-key="images/photo (1).jpg"][data-state="done"]');
+    await page.waitForSelector('.upload-row[data-upload-key="images/new.png"][data-state="done"]');
+    const refused = await page.textContent('.upload-row[data-upload-key="images/run.sh"]');
+    assert.ok(refused.includes("text/x-shellscript") && refused.includes("image/png"), refused);
+    await page.waitForSelector('.row.object.highlight[data-key^="images/"]');
+    await page.waitForSelector('.row.object[data-key="images/new.png"]');
+    const calls = (await harnessState(page)).calls;
+    assert.ok(calls.includes("check_existing") && calls.includes("start_upload"));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test("a dropped folder asks first, with the count and size", async () => {
+  const { page } = await h.open();
+  await page.click('.row.folder[data-prefix="images/"]');
+  await page.waitForSelector('.row.object[data-key="images/photo.jpg"]');
+  await page.evaluate(() => window.__drop(["/home/hanako/album/"]));
+  const text = await (await page.waitForSelector(".dialog")).textContent();
+  assert.match(text, /2 files \(5\.7 MB\)/);
+  assert.match(text, /1 hidden file/);
+  await page.click("[data-testid=confirm-folder]");
+  await page.waitForSelector('.upload-row[data-upload-key="images/album/a.png"][data-state="done"]');
+  await page.close();
+});
+
+test("the Upload… button uses the file picker", async () => {
+  const { page } = await h.open();
+  await page.click('.row.folder[data-prefix="images/"]');
+  await page.click("[data-testid=upload-button]");
+  await page.waitForSelector('.upload-row[data-upload-key="images/写真.png"][data-state="done"]');
+  await page.close();
+});
