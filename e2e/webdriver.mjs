@@ -30,6 +30,14 @@ export class Session {
     return this.cmd("POST", `/element/${el}/click`, {});
   }
 
+  clear(el) {
+    return this.cmd("POST", `/element/${el}/clear`, {});
+  }
+
+  type(el, text) {
+    return this.cmd("POST", `/element/${el}/value`, { text });
+  }
+
   text(el) {
     return this.cmd("GET", `/element/${el}/text`);
   }

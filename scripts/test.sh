@@ -42,7 +42,7 @@ fi
 
 echo "== Rust tests (core, CLI, shell)"
 # One build for everything: the app binary the end-to-end suite drives is built here too (app_binary test).
-cargo test --workspace --features bucketlens/custom-protocol --no-fail-fast 2>&1 | tee "$OUT/cargo.log"
+cargo test --workspace --features bucketlens/custom-protocol,bucketlens/e2e --no-fail-fast 2>&1 | tee "$OUT/cargo.log"
 read -r cp cf < <(awk '/^test result:/ {for (i=1;i<=NF;i++) {if ($(i+1) ~ /^passed;/) p+=$i; if ($(i+1) ~ /^failed;/) f+=$i}} END {print p+0, f+0}' "$OUT/cargo.log")
 passed=$((passed + cp)); failed=$((failed + cf))
 grep -q "^test result:" "$OUT/cargo.log" || steps_failed+=("cargo test did not run")
@@ -54,11 +54,12 @@ if [ -x target/debug/bucketlens ]; then
   Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
   xvfb_pid=$!
   sleep 1
-  DISPLAY="$display" BUCKETLENS_CONFIG_DIR="$E2E_HOME/config" BUCKETLENS_DATA_DIR="$E2E_HOME/data" \
-    AWS_CONFIG_FILE="$E2E_HOME/aws-config" AWS_SHARED_CREDENTIALS_FILE="$E2E_HOME/aws-credentials" \
-    tauri-driver --port 4444 >"$OUT/tauri-driver.log" 2>&1 &
+  export E2E_HOME BUCKETLENS_CONFIG_DIR="$E2E_HOME/config" BUCKETLENS_DATA_DIR="$E2E_HOME/data" \
+    AWS_CONFIG_FILE="$E2E_HOME/aws-config" AWS_SHARED_CREDENTIALS_FILE="$E2E_HOME/aws-credentials"
+  unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_ENDPOINT_URL
+  DISPLAY="$display" tauri-driver --port 4444 >"$OUT/tauri-driver.log" 2>&1 &
   driver_pid=$!
-  DISPLAY="$display" node e2e/run.mjs target/debug/bucketlens
+  DISPLAY="$display" node e2e/run.mjs target/debug/bucketlens target/debug/bucketlens-cli
   kill "$driver_pid" "$xvfb_pid" 2>/dev/null
   wait "$driver_pid" "$xvfb_pid" 2>/dev/null
   if [ -f e2e/artifacts/summary.json ]; then

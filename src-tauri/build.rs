@@ -1,4 +1,5 @@
 //! Generates the Tauri context and the per-command permissions the capability files refer to.
+//! Builds with the `e2e` feature also get the test-only drop command and its capability.
 
 const COMMANDS: &[&str] = &[
     "bootstrap",
@@ -30,9 +31,16 @@ const COMMANDS: &[&str] = &[
 ];
 
 fn main() {
+    let e2e = std::env::var_os("CARGO_FEATURE_E2E").is_some();
+    let mut commands = COMMANDS.to_vec();
+    if e2e {
+        commands.push("e2e_drop");
+    }
+    let pattern = if e2e { "./capabilities/**/*.json" } else { "./capabilities/*.json" };
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+            .capabilities_path_pattern(pattern)
+            .app_manifest(tauri_build::AppManifest::new().commands(Box::leak(commands.into_boxed_slice()))),
     )
     .expect("failed to run tauri-build");
 }

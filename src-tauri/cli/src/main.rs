@@ -42,6 +42,8 @@ enum Cmd {
         #[arg(long)]
         all: bool,
     },
+    /// Show an object's type, size and metadata (HeadObject).
+    Head { location: String },
     /// Mint a presigned URL.
     #[command(subcommand)]
     Presign(PresignCmd),
@@ -165,6 +167,18 @@ async fn run(cli: Cli) -> Result<()> {
             .await?;
             if !cli.json {
                 eprintln!("{total} entries{}", if more && !all { " (more: use --all)" } else { "" });
+            }
+        }
+        Cmd::Head { location } => {
+            let loc = s3url::parse(location)?;
+            let m = listing::head_object(&cli.conn().await?, &loc.bucket, &loc.key).await?;
+            if cli.json {
+                print_json(&m);
+            } else {
+                println!("content-type: {}\nsize: {}\nlast-modified: {}", m.content_type.as_deref().unwrap_or("-"), m.size, m.last_modified.as_deref().unwrap_or("-"));
+                for (k, v) in &m.metadata {
+                    println!("x-amz-meta-{k}: {v}");
+                }
             }
         }
         Cmd::Presign(PresignCmd::Get { location, expires, attachment }) => {

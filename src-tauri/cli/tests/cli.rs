@@ -86,6 +86,8 @@ fn profiles_ls_presign_and_put() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("AlreadyExists"));
     d.ok(&["--profile", "demo", "put", "--overwrite", file.to_str().unwrap(), "s3://demo/photos/"]);
 
+    let head = d.ok(&["--profile", "demo", "head", "s3://demo/photos/写真.png"]);
+    assert!(head.contains("content-type: image/png") && head.contains("x-amz-meta-uploaded-by: "), "{head}");
     let ls = d.ok(&["--profile", "demo", "ls", "s3://demo/photos/", "--all"]);
     assert!(ls.contains("写真.png"), "{ls}");
     let json = d.ok(&["--profile", "demo", "--json", "ls", "s3://demo/photos/"]);
