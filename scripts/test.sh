@@ -57,7 +57,10 @@ if [ -x target/debug/bucketlens ]; then
   export E2E_HOME BUCKETLENS_CONFIG_DIR="$E2E_HOME/config" BUCKETLENS_DATA_DIR="$E2E_HOME/data" \
     AWS_CONFIG_FILE="$E2E_HOME/aws-config" AWS_SHARED_CREDENTIALS_FILE="$E2E_HOME/aws-credentials"
   unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_ENDPOINT_URL
-  DISPLAY="$display" tauri-driver --port 4444 >"$OUT/tauri-driver.log" 2>&1 &
+  if (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null; then
+    echo "port 4444 is taken (a tauri-driver left running?); the end-to-end suite needs it" >&2
+  fi
+  DISPLAY="$display" tauri-driver --port 4444 --native-port 4446 >"$OUT/tauri-driver.log" 2>&1 &
   driver_pid=$!
   DISPLAY="$display" node e2e/run.mjs target/debug/bucketlens target/debug/bucketlens-cli
   kill "$driver_pid" "$xvfb_pid" 2>/dev/null
@@ -79,6 +82,11 @@ if [ -x target/debug/bucketlens ]; then
 else
   steps_failed+=("app build")
 fi
+
+echo "== Package (.deb built, installed with dpkg, started, removed)"
+bash scripts/package-check.sh 2>&1 | tee "$OUT/package.log"
+read -r pp pf < <(awk '/^package: [0-9]+ passed/ {print $2, $4}' "$OUT/package.log")
+if [ -n "${pp:-}" ]; then passed=$((passed + pp)); failed=$((failed + pf)); else steps_failed+=("package check did not run"); fi
 
 for s in "${steps_failed[@]}"; do echo "step failed: $s"; done
 failed=$((failed + ${#steps_failed[@]}))
