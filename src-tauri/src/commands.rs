@@ -2,18 +2,18 @@
 
 use crate::state::AppState;
 use bucketlens_core::client::{ConnectionInfo, Overrides};
-use bucketlens_core::ipc::ConnectionTest;
-use bucketlens_core::signin::SignInOutcome;
 use bucketlens_core::ipc::Bootstrap;
+use bucketlens_core::ipc::ConnectionTest;
 use bucketlens_core::listing::{self, BucketInfo, ListPage, ObjectMeta};
+use bucketlens_core::mime::Detected;
 use bucketlens_core::presign::{self, Disposition, Presigned};
 use bucketlens_core::profiles::ProfileList;
 use bucketlens_core::s3url::{self, S3Location};
 use bucketlens_core::settings::{FieldError, Settings};
+use bucketlens_core::signin::SignInOutcome;
 use bucketlens_core::{Error, Result};
 use std::sync::atomic::Ordering;
 use tauri::ipc::Channel;
-use bucketlens_core::mime::Detected;
 use tauri::{AppHandle, Runtime, State};
 
 #[tauri::command]
@@ -89,10 +89,18 @@ pub async fn presign_preview(state: State<'_, AppState>, bucket: String, key: St
 
 /// A link to share or download; `expires_secs` defaults to the share setting and is clamped.
 #[tauri::command]
-pub async fn presign_share(state: State<'_, AppState>, bucket: String, key: String, expires_secs: Option<u64>, attachment: bool) -> Result<Presigned> {
+pub async fn presign_share(
+    state: State<'_, AppState>,
+    bucket: String,
+    key: String,
+    expires_secs: Option<u64>,
+    attachment: bool,
+) -> Result<Presigned> {
     let secs = expires_secs.unwrap_or(state.settings().expiry.share_secs);
     let disposition = if attachment {
-        Disposition::Attachment { filename: key.rsplit('/').next().unwrap_or(&key).to_owned() }
+        Disposition::Attachment {
+            filename: key.rsplit('/').next().unwrap_or(&key).to_owned(),
+        }
     } else {
         Disposition::Inline
     };
@@ -133,7 +141,12 @@ pub fn copy_text<R: Runtime>(app: AppHandle<R>, text: String) -> Result<()> {
 
 /// Settings → Test connection with the overrides being edited (nothing is switched or saved).
 #[tauri::command]
-pub async fn test_connection(state: State<'_, AppState>, name: String, overrides: Overrides, default_bucket: Option<String>) -> Result<ConnectionTest> {
+pub async fn test_connection(
+    state: State<'_, AppState>,
+    name: String,
+    overrides: Overrides,
+    default_bucket: Option<String>,
+) -> Result<ConnectionTest> {
     state.session.test(&name, overrides, default_bucket.as_deref()).await
 }
 
@@ -147,7 +160,10 @@ pub async fn sso_login(profile: String) -> Result<SignInOutcome> {
 #[tauri::command]
 pub async fn start_demo<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<ConnectionInfo> {
     state.start_demo().await?;
-    let info = state.session.select(bucketlens_core::demo::DEMO_PROFILE, Overrides::default()).await?;
+    let info = state
+        .session
+        .select(bucketlens_core::demo::DEMO_PROFILE, Overrides::default())
+        .await?;
     crate::menu::refresh(&app).await;
     Ok(info)
 }

@@ -31,7 +31,9 @@ pub fn endpoints(settings: &Settings, profile_endpoints: &[String]) -> Vec<Strin
 pub fn allow_origins(csp: &mut Csp, origins: &[String]) {
     let Csp::DirectiveMap(map) = csp else { return };
     for directive in ["img-src", "frame-src"] {
-        let sources = map.entry(directive.to_owned()).or_insert_with(|| CspDirectiveSources::List(vec!["'self'".into()]));
+        let sources = map
+            .entry(directive.to_owned())
+            .or_insert_with(|| CspDirectiveSources::List(vec!["'self'".into()]));
         for o in origins {
             if !sources.contains(o) {
                 sources.push(o);
@@ -51,15 +53,35 @@ mod tests {
         let mut p = ProfileSettings::default();
         p.overrides.endpoint_url = Some("http://minio.lan:9000/".into());
         s.profiles.insert("minio".into(), p);
-        let origins = endpoints(&s, &["https://s3.example.com/path".into(), "ftp://nope".into(), "http://minio.lan:9000".into()]);
+        let origins = endpoints(
+            &s,
+            &[
+                "https://s3.example.com/path".into(),
+                "ftp://nope".into(),
+                "http://minio.lan:9000".into(),
+            ],
+        );
         assert_eq!(origins, ["http://minio.lan:9000", "https://s3.example.com"]);
         let mut csp = Csp::DirectiveMap(
-            [("script-src".to_owned(), CspDirectiveSources::List(vec!["'self'".into()])), ("img-src".to_owned(), CspDirectiveSources::Inline("'self' https:".into()))].into(),
+            [
+                ("script-src".to_owned(), CspDirectiveSources::List(vec!["'self'".into()])),
+                ("img-src".to_owned(), CspDirectiveSources::Inline("'self' https:".into())),
+            ]
+            .into(),
         );
         allow_origins(&mut csp, &origins);
         let text = csp.to_string();
-        assert!(text.contains("img-src 'self' https: http://minio.lan:9000 https://s3.example.com"), "{text}");
-        assert!(text.contains("frame-src 'self' http://minio.lan:9000 https://s3.example.com"), "{text}");
-        assert!(text.contains("script-src 'self'") && !text.contains("script-src 'self' http"), "{text}");
+        assert!(
+            text.contains("img-src 'self' https: http://minio.lan:9000 https://s3.example.com"),
+            "{text}"
+        );
+        assert!(
+            text.contains("frame-src 'self' http://minio.lan:9000 https://s3.example.com"),
+            "{text}"
+        );
+        assert!(
+            text.contains("script-src 'self'") && !text.contains("script-src 'self' http"),
+            "{text}"
+        );
     }
 }

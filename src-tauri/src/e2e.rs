@@ -7,5 +7,6 @@ use tauri::{AppHandle, Emitter, EventTarget, Runtime};
 #[tauri::command]
 pub fn e2e_drop<R: Runtime>(app: AppHandle<R>, paths: Vec<String>) -> Result<(), String> {
     let payload = json!({ "paths": paths, "position": { "x": 200, "y": 200 } });
-    app.emit_to(EventTarget::labeled("main"), "tauri://drag-drop", payload).map_err(|e| e.to_string())
+    app.emit_to(EventTarget::labeled("main"), "tauri://drag-drop", payload)
+        .map_err(|e| e.to_string())
 }

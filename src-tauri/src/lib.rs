@@ -6,83 +6,81 @@ pub mod csp;
 pub mod e2e;
 pub mod menu;
 pub mod state;
-pub mod uploads;
 #[cfg(test)]
 mod tests;
+pub mod uploads;
 
 use state::{AppState, LaunchOptions};
 use tauri::Runtime;
 
 /// Registers state and commands on any runtime, so tests can run the app on the mock runtime.
 pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder
-        .manage(state)
-        .invoke_handler(handlers())
+    builder.manage(state).invoke_handler(handlers())
 }
 
 #[cfg(not(feature = "e2e"))]
 fn handlers<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
-            commands::bootstrap,
-            commands::list_profiles,
-            commands::reload_profiles,
-            commands::select_profile,
-            commands::current_session,
-            commands::list_buckets,
-            commands::list_prefix,
-            commands::head_object,
-            commands::presign_preview,
-            commands::presign_share,
-            commands::get_settings,
-            commands::save_settings,
-            commands::validate_settings,
-            commands::parse_location,
-            commands::delete_object,
-            commands::sniff_type,
-            commands::open_url,
-            commands::copy_text,
-            commands::test_connection,
-            commands::sso_login,
-            commands::start_demo,
-            uploads::scan_paths,
-            uploads::check_existing,
-            uploads::start_upload,
-            uploads::cancel_upload,
-            uploads::pick_files,
-        ]
+        commands::bootstrap,
+        commands::list_profiles,
+        commands::reload_profiles,
+        commands::select_profile,
+        commands::current_session,
+        commands::list_buckets,
+        commands::list_prefix,
+        commands::head_object,
+        commands::presign_preview,
+        commands::presign_share,
+        commands::get_settings,
+        commands::save_settings,
+        commands::validate_settings,
+        commands::parse_location,
+        commands::delete_object,
+        commands::sniff_type,
+        commands::open_url,
+        commands::copy_text,
+        commands::test_connection,
+        commands::sso_login,
+        commands::start_demo,
+        uploads::scan_paths,
+        uploads::check_existing,
+        uploads::start_upload,
+        uploads::cancel_upload,
+        uploads::pick_files,
+    ]
 }
 
 #[cfg(feature = "e2e")]
 fn handlers<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
-            commands::bootstrap,
-            commands::list_profiles,
-            commands::reload_profiles,
-            commands::select_profile,
-            commands::current_session,
-            commands::list_buckets,
-            commands::list_prefix,
-            commands::head_object,
-            commands::presign_preview,
-            commands::presign_share,
-            commands::get_settings,
-            commands::save_settings,
-            commands::validate_settings,
-            commands::parse_location,
-            commands::delete_object,
-            commands::sniff_type,
-            commands::open_url,
-            commands::copy_text,
-            commands::test_connection,
-            commands::sso_login,
-            commands::start_demo,
-            uploads::scan_paths,
-            uploads::check_existing,
-            uploads::start_upload,
-            uploads::cancel_upload,
-            uploads::pick_files,
-            e2e::e2e_drop,
-        ]
+        commands::bootstrap,
+        commands::list_profiles,
+        commands::reload_profiles,
+        commands::select_profile,
+        commands::current_session,
+        commands::list_buckets,
+        commands::list_prefix,
+        commands::head_object,
+        commands::presign_preview,
+        commands::presign_share,
+        commands::get_settings,
+        commands::save_settings,
+        commands::validate_settings,
+        commands::parse_location,
+        commands::delete_object,
+        commands::sniff_type,
+        commands::open_url,
+        commands::copy_text,
+        commands::test_connection,
+        commands::sso_login,
+        commands::start_demo,
+        uploads::scan_paths,
+        uploads::check_existing,
+        uploads::start_upload,
+        uploads::cancel_upload,
+        uploads::pick_files,
+        e2e::e2e_drop,
+    ]
 }
 
 /// Runs the desktop app.

@@ -62,18 +62,40 @@ fn labels(lang: Language) -> &'static Labels {
 pub async fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let state = app.state::<AppState>();
     let l = labels(state.settings().language);
-    let names: Vec<String> = state.session.profiles().await.map(|p| p.profiles.into_iter().map(|p| p.name).collect()).unwrap_or_default();
+    let names: Vec<String> = state
+        .session
+        .profiles()
+        .await
+        .map(|p| p.profiles.into_iter().map(|p| p.name).collect())
+        .unwrap_or_default();
     let active = state.session.active_info().await.ok().flatten().map(|i| i.profile);
-    let file = SubmenuBuilder::new(app, l.file).text("settings", l.settings).separator().quit_with_text(l.quit).build()?;
-    let edit = SubmenuBuilder::new(app, l.edit).undo().redo().separator().cut().copy().paste().select_all().build()?;
+    let file = SubmenuBuilder::new(app, l.file)
+        .text("settings", l.settings)
+        .separator()
+        .quit_with_text(l.quit)
+        .build()?;
+    let edit = SubmenuBuilder::new(app, l.edit)
+        .undo()
+        .redo()
+        .separator()
+        .cut()
+        .copy()
+        .paste()
+        .select_all()
+        .build()?;
     let view = SubmenuBuilder::new(app, l.view).text("refresh", l.reload_view).build()?;
     let mut profile = SubmenuBuilder::new(app, l.profile);
     for n in &names {
-        let item = CheckMenuItemBuilder::with_id(format!("profile:{n}"), n).checked(active.as_deref() == Some(n.as_str())).build(app)?;
+        let item = CheckMenuItemBuilder::with_id(format!("profile:{n}"), n)
+            .checked(active.as_deref() == Some(n.as_str()))
+            .build(app)?;
         profile = profile.item(&item);
     }
     let profile = profile.separator().text("reload-profiles", l.reload_profiles).build()?;
-    let help = SubmenuBuilder::new(app, l.help).text("open-logs", l.open_logs).text("about", l.about).build()?;
+    let help = SubmenuBuilder::new(app, l.help)
+        .text("open-logs", l.open_logs)
+        .text("about", l.about)
+        .build()?;
     MenuBuilder::new(app).items(&[&file, &edit, &view, &profile, &help]).build()
 }
 

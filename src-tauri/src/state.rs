@@ -77,8 +77,15 @@ impl AppState {
             Ok(l) => l,
             Err(e) => return (Some(e), None),
         };
-        let remembered = self.settings().active_profile.filter(|p| list.profiles.iter().any(|i| &i.name == p));
-        let pick = if self.options.demo { Some(DEMO_PROFILE.to_owned()) } else { remembered.or(list.default_profile.clone()) };
+        let remembered = self
+            .settings()
+            .active_profile
+            .filter(|p| list.profiles.iter().any(|i| &i.name == p));
+        let pick = if self.options.demo {
+            Some(DEMO_PROFILE.to_owned())
+        } else {
+            remembered.or(list.default_profile.clone())
+        };
         let Some(name) = pick else { return (None, None) };
         let overrides = self.settings().profile(&name).overrides;
         match self.session.select(&name, overrides).await {

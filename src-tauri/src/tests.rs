@@ -10,7 +10,11 @@ use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
 fn app(demo: bool, dir: &std::path::Path) -> (App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
-    let paths = AppPaths { config_dir: dir.join("config"), data_dir: dir.join("data"), log_dir: dir.join("logs") };
+    let paths = AppPaths {
+        config_dir: dir.join("config"),
+        data_dir: dir.join("data"),
+        log_dir: dir.join("logs"),
+    };
     let state = AppState::new(LaunchOptions { demo, paths: Some(paths) });
     let app = build_app(mock_builder(), state).build(mock_context(noop_assets())).unwrap();
     let win = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
@@ -63,7 +67,10 @@ fn settings_are_validated_and_saved() {
     s["language"] = json!("ja");
     invoke(&w, "save_settings", json!({"settings": s})).unwrap();
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("config/settings.json")).unwrap()).unwrap();
-    assert_eq!((saved["expiry"]["previewSecs"].clone(), saved["language"].clone()), (json!(120), json!("ja")));
+    assert_eq!(
+        (saved["expiry"]["previewSecs"].clone(), saved["language"].clone()),
+        (json!(120), json!("ja"))
+    );
 }
 
 #[test]
@@ -77,9 +84,17 @@ fn demo_mode_boots_onto_the_demo_bucket() {
     assert_eq!(boot["settings"]["profiles"]["Demo (local)"]["defaultBucket"], "demo");
     let buckets = invoke(&w, "list_buckets", json!({})).unwrap();
     assert_eq!(buckets[0]["name"], "demo");
-    let p = invoke(&w, "presign_preview", json!({"bucket": "demo", "key": "reports/月次報告書.pdf", "contentType": null})).unwrap();
+    let p = invoke(
+        &w,
+        "presign_preview",
+        json!({"bucket": "demo", "key": "reports/月次報告書.pdf", "contentType": null}),
+    )
+    .unwrap();
     let url = p["url"].as_str().unwrap();
-    assert!(url.contains("response-content-disposition=inline") && url.contains("X-Amz-Expires=300"), "{url}");
+    assert!(
+        url.contains("response-content-disposition=inline") && url.contains("X-Amz-Expires=300"),
+        "{url}"
+    );
     assert!(!p.to_string().contains("secret"), "no secret in the payload");
     let head = invoke(&w, "head_object", json!({"bucket": "demo", "key": "images/photo.jpg"})).unwrap();
     assert_eq!(head["contentType"], "image/jpeg");

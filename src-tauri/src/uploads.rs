@@ -19,13 +19,22 @@ use tokio_util::sync::CancellationToken;
 pub struct UploadQueue {
     next_id: AtomicU64,
     running: Mutex<HashMap<u64, CancellationToken>>,
-    limit: Mutex<Option<Arc<tokio::sync::Semaphore>>>,
+    limit: Mutex<Option<(u32, Arc<tokio::sync::Semaphore>)>>,
 }
 
 impl UploadQueue {
+    /// The shared limit; a changed "parallel uploads" setting applies to uploads queued from now on.
     fn semaphore(&self, parallel: u32) -> Arc<tokio::sync::Semaphore> {
+        let parallel = parallel.clamp(1, 16);
         let mut g = self.limit.lock().unwrap();
-        g.get_or_insert_with(|| Arc::new(tokio::sync::Semaphore::new(parallel.clamp(1, 16) as usize))).clone()
+        match g.as_ref() {
+            Some((n, s)) if *n == parallel => s.clone(),
+            _ => {
+                let s = Arc::new(tokio::sync::Semaphore::new(parallel as usize));
+                *g = Some((parallel, s.clone()));
+                s
+            }
+        }
     }
 }
 
@@ -63,10 +72,19 @@ pub async fn check_existing(state: State<'_, AppState>, bucket: String, keys: Ve
 
 /// Queues uploads and returns their ids (in the order given); events arrive on `on_event`.
 #[tauri::command]
-pub fn start_upload(state: State<'_, AppState>, bucket: String, items: Vec<UploadRequest>, on_event: Channel<UploadEvent>) -> Result<Vec<u64>> {
+pub fn start_upload(
+    state: State<'_, AppState>,
+    bucket: String,
+    items: Vec<UploadRequest>,
+    on_event: Channel<UploadEvent>,
+) -> Result<Vec<u64>> {
     let conn = state.session.active()?;
     let s = state.settings();
-    let by = if s.uploads.display_name.is_empty() { upload::os_user() } else { s.uploads.display_name.clone() };
+    let by = if s.uploads.display_name.is_empty() {
+        upload::os_user()
+    } else {
+        s.uploads.display_name.clone()
+    };
     let limit = state.uploads.semaphore(s.uploads.parallel);
     let mut ids = Vec::new();
     for item in items {
@@ -83,7 +101,16 @@ pub fn start_upload(state: State<'_, AppState>, bucket: String, items: Vec<Uploa
         let (conn, limit, channel) = (conn.clone(), limit.clone(), on_event.clone());
         let queue = state.uploads.clone();
         tauri::async_runtime::spawn(async move {
-            let event = |state, sent, total, rate, key: &str, content_type: Option<String>, error| UploadEvent { id, state, sent, total, rate, key: key.to_owned(), content_type, error };
+            let event = |state, sent, total, rate, key: &str, content_type: Option<String>, error| UploadEvent {
+                id,
+                state,
+                sent,
+                total,
+                rate,
+                key: key.to_owned(),
+                content_type,
+                error,
+            };
             let _ = channel.send(event(UploadState::Queued, 0, 0, 0.0, &job.key, None, None));
             let _permit = tokio::select! {
                 p = limit.acquire_owned() => p,
@@ -134,6 +161,9 @@ pub async fn pick_files<R: Runtime>(app: AppHandle<R>) -> Result<Vec<String>> {
         let _ = tx.send(files.unwrap_or_default());
     });
     let files = rx.await.map_err(|_| Error::internal("the file picker closed unexpectedly"))?;
-    Ok(files.into_iter().filter_map(|f| f.into_path().ok()).map(|p| p.display().to_string()).collect())
+    Ok(files
+        .into_iter()
+        .filter_map(|f| f.into_path().ok())
+        .map(|p| p.display().to_string())
+        .collect())
 }
-

@@ -3,7 +3,13 @@
 
 #[test]
 fn the_binary_reports_its_version() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bucketlens")).arg("--version").output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bucketlens"))
+        .arg("--version")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{out:?}");
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("BucketLens {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("BucketLens {}", env!("CARGO_PKG_VERSION"))
+    );
 }

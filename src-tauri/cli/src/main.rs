@@ -12,7 +12,11 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "bucketlens-cli", version, about = "Browse, presign and upload to S3 with the BucketLens core")]
+#[command(
+    name = "bucketlens-cli",
+    version,
+    about = "Browse, presign and upload to S3 with the BucketLens core"
+)]
 struct Cli {
     /// AWS profile (default: AWS_PROFILE, else keys from AWS_ACCESS_KEY_ID, else "default").
     #[arg(long, global = true)]
@@ -95,21 +99,42 @@ enum PresignCmd {
 
 impl Cli {
     fn target(&self) -> Target {
-        let overrides = Overrides { region: self.region.clone(), endpoint_url: self.endpoint_url.clone(), path_style: self.path_style.then_some(true) };
+        let overrides = Overrides {
+            region: self.region.clone(),
+            endpoint_url: self.endpoint_url.clone(),
+            path_style: self.path_style.then_some(true),
+        };
         let env = |n: &str| std::env::var(n).ok().filter(|v| !v.is_empty());
-        if let (None, None, Some(ak), Some(sk)) = (&self.profile, env("AWS_PROFILE"), env("AWS_ACCESS_KEY_ID"), env("AWS_SECRET_ACCESS_KEY")) {
-            let endpoint_url = overrides.endpoint_url.clone().or_else(|| env("AWS_ENDPOINT_URL_S3")).or_else(|| env("AWS_ENDPOINT_URL"));
+        if let (None, None, Some(ak), Some(sk)) = (
+            &self.profile,
+            env("AWS_PROFILE"),
+            env("AWS_ACCESS_KEY_ID"),
+            env("AWS_SECRET_ACCESS_KEY"),
+        ) {
+            let endpoint_url = overrides
+                .endpoint_url
+                .clone()
+                .or_else(|| env("AWS_ENDPOINT_URL_S3"))
+                .or_else(|| env("AWS_ENDPOINT_URL"));
             return Target::Static {
                 label: "environment".into(),
                 access_key: ak,
                 secret_key: Secret(sk),
                 session_token: env("AWS_SESSION_TOKEN").map(Secret),
-                region: overrides.region.or_else(|| env("AWS_REGION")).or_else(|| env("AWS_DEFAULT_REGION")).unwrap_or_else(|| "us-east-1".into()),
+                region: overrides
+                    .region
+                    .or_else(|| env("AWS_REGION"))
+                    .or_else(|| env("AWS_DEFAULT_REGION"))
+                    .unwrap_or_else(|| "us-east-1".into()),
                 path_style: self.path_style || endpoint_url.is_some(),
                 endpoint_url,
             };
         }
-        let name = self.profile.clone().or_else(|| env("AWS_PROFILE")).unwrap_or_else(|| "default".into());
+        let name = self
+            .profile
+            .clone()
+            .or_else(|| env("AWS_PROFILE"))
+            .unwrap_or_else(|| "default".into());
         Target::Profile { name, overrides }
     }
 
@@ -133,8 +158,18 @@ async fn run(cli: Cli) -> Result<()> {
                 print_json(&list);
             }
             for p in list.profiles.iter().filter(|_| !cli.json) {
-                let mark = if list.default_profile.as_deref() == Some(&p.name) { "*" } else { " " };
-                println!("{mark} {:<24} {:<18} {:<16} {}", p.name, format!("{:?}", p.kind), p.region.as_deref().unwrap_or("-"), p.endpoint_url.as_deref().unwrap_or(""));
+                let mark = if list.default_profile.as_deref() == Some(&p.name) {
+                    "*"
+                } else {
+                    " "
+                };
+                println!(
+                    "{mark} {:<24} {:<18} {:<16} {}",
+                    p.name,
+                    format!("{:?}", p.kind),
+                    p.region.as_deref().unwrap_or("-"),
+                    p.endpoint_url.as_deref().unwrap_or("")
+                );
             }
         }
         Cmd::Ls { location: None, .. } => {
@@ -175,17 +210,34 @@ async fn run(cli: Cli) -> Result<()> {
             if cli.json {
                 print_json(&m);
             } else {
-                println!("content-type: {}\nsize: {}\nlast-modified: {}", m.content_type.as_deref().unwrap_or("-"), m.size, m.last_modified.as_deref().unwrap_or("-"));
+                println!(
+                    "content-type: {}\nsize: {}\nlast-modified: {}",
+                    m.content_type.as_deref().unwrap_or("-"),
+                    m.size,
+                    m.last_modified.as_deref().unwrap_or("-")
+                );
                 for (k, v) in &m.metadata {
                     println!("x-amz-meta-{k}: {v}");
                 }
             }
         }
-        Cmd::Presign(PresignCmd::Get { location, expires, attachment }) => {
+        Cmd::Presign(PresignCmd::Get {
+            location,
+            expires,
+            attachment,
+        }) => {
             let loc = s3url::parse(location)?;
             let name = loc.key.rsplit('/').next().unwrap_or(&loc.key).to_owned();
-            let disposition = if *attachment { Disposition::Attachment { filename: name } } else { Disposition::Inline };
-            let secs = expires.unwrap_or(if *attachment { settings.expiry.share_secs } else { settings.expiry.preview_secs });
+            let disposition = if *attachment {
+                Disposition::Attachment { filename: name }
+            } else {
+                Disposition::Inline
+            };
+            let secs = expires.unwrap_or(if *attachment {
+                settings.expiry.share_secs
+            } else {
+                settings.expiry.preview_secs
+            });
             let p = presign_get(&cli.conn().await?, &loc.bucket, &loc.key, &disposition, None, secs).await?;
             if cli.json {
                 print_json(&p);
@@ -196,15 +248,33 @@ async fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
-        Cmd::Presign(PresignCmd::Put { location, content_type, expires, meta }) => {
+        Cmd::Presign(PresignCmd::Put {
+            location,
+            content_type,
+            expires,
+            meta,
+        }) => {
             let loc = s3url::parse(location)?;
             let mut metadata = BTreeMap::new();
             for m in meta {
-                let (k, v) = m.split_once('=').ok_or_else(|| Error::invalid_input(format!("--meta {m:?} must be name=value")))?;
+                let (k, v) = m
+                    .split_once('=')
+                    .ok_or_else(|| Error::invalid_input(format!("--meta {m:?} must be name=value")))?;
                 metadata.insert(k.to_owned(), v.to_owned());
             }
-            let spec = PutSpec { content_type: content_type.clone(), metadata, ..Default::default() };
-            let p = presign_put(&cli.conn().await?, &loc.bucket, &loc.key, &spec, expires.unwrap_or(Purpose::Upload.default_secs().min(settings.expiry.upload_secs))).await?;
+            let spec = PutSpec {
+                content_type: content_type.clone(),
+                metadata,
+                ..Default::default()
+            };
+            let p = presign_put(
+                &cli.conn().await?,
+                &loc.bucket,
+                &loc.key,
+                &spec,
+                expires.unwrap_or(Purpose::Upload.default_secs().min(settings.expiry.upload_secs)),
+            )
+            .await?;
             if cli.json {
                 print_json(&p);
             } else {
@@ -214,17 +284,34 @@ async fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
-        Cmd::Put { file, destination, overwrite, any_type } => {
+        Cmd::Put {
+            file,
+            destination,
+            overwrite,
+            any_type,
+        } => {
             let loc = s3url::parse(destination)?;
             let mut key = loc.key.clone();
             if key.is_empty() || key.ends_with('/') {
                 key.push_str(&file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
             }
-            let by = if settings.uploads.display_name.is_empty() { upload::os_user() } else { settings.uploads.display_name.clone() };
+            let by = if settings.uploads.display_name.is_empty() {
+                upload::os_user()
+            } else {
+                settings.uploads.display_name.clone()
+            };
             let mut job = upload::UploadJob::new(file.clone(), &loc.bucket, &key);
             job.uploaded_by = by;
-            job.allowed_types = if *any_type { vec![] } else { settings.uploads.allowed_types.clone() };
-            job.conflict = if *overwrite { upload::Conflict::Replace } else { upload::Conflict::Ask };
+            job.allowed_types = if *any_type {
+                vec![]
+            } else {
+                settings.uploads.allowed_types.clone()
+            };
+            job.conflict = if *overwrite {
+                upload::Conflict::Replace
+            } else {
+                upload::Conflict::Ask
+            };
             job.expires_secs = settings.expiry.upload_secs;
             job.multipart_threshold = settings.uploads.multipart_threshold_mib * 1024 * 1024;
             let cancel = tokio_util::sync::CancellationToken::new();
@@ -233,9 +320,15 @@ async fn run(cli: Cli) -> Result<()> {
                 print_json(&out);
             } else {
                 if let Some(claimed) = &out.detected.extension_claims {
-                    eprintln!("note: the name suggests {claimed} but the bytes are {}; stored as {}", out.detected.mime, out.detected.mime);
+                    eprintln!(
+                        "note: the name suggests {claimed} but the bytes are {}; stored as {}",
+                        out.detected.mime, out.detected.mime
+                    );
                 }
-                println!("uploaded s3://{}/{} ({} bytes, {})", out.bucket, out.key, out.size, out.detected.mime);
+                println!(
+                    "uploaded s3://{}/{} ({} bytes, {})",
+                    out.bucket, out.key, out.size, out.detected.mime
+                );
             }
         }
         Cmd::DemoServer { port, data, no_seed } => {
@@ -250,7 +343,14 @@ async fn run(cli: Cli) -> Result<()> {
             let text = if cli.json {
                 serde_json::json!({"endpoint": e.endpoint_url, "accessKey": e.access_key, "secretKey": e.secret_key.0, "region": e.region, "bucket": DEMO_BUCKET, "data": dir}).to_string()
             } else {
-                format!("endpoint: {}\naccess_key: {}\nsecret_key: {}\nregion: {}\nbucket: {DEMO_BUCKET}\ndata: {}", e.endpoint_url, e.access_key, e.secret_key.0, e.region, dir.display())
+                format!(
+                    "endpoint: {}\naccess_key: {}\nsecret_key: {}\nregion: {}\nbucket: {DEMO_BUCKET}\ndata: {}",
+                    e.endpoint_url,
+                    e.access_key,
+                    e.secret_key.0,
+                    e.region,
+                    dir.display()
+                )
             };
             // The server keeps serving even if whoever started it stops reading stdout.
             use std::io::Write;

@@ -31,7 +31,9 @@ fn start_demo() -> Demo {
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let mut field = |name: &str| {
         let line = lines.next().unwrap().unwrap();
-        line.strip_prefix(&format!("{name}: ")).unwrap_or_else(|| panic!("{line}")).to_owned()
+        line.strip_prefix(&format!("{name}: "))
+            .unwrap_or_else(|| panic!("{line}"))
+            .to_owned()
     };
     let endpoint = field("endpoint");
     let (ak, sk) = (field("access_key"), field("secret_key"));
@@ -61,7 +63,11 @@ impl Demo {
             o.status.success(),
             "{args:?}: {}\nserver: {:?} {}",
             String::from_utf8_lossy(&o.stderr),
-            std::process::Command::new("ps").arg("-p").arg(self.child.id().to_string()).output().map(|o| String::from_utf8_lossy(&o.stdout).into_owned()),
+            std::process::Command::new("ps")
+                .arg("-p")
+                .arg(self.child.id().to_string())
+                .output()
+                .map(|o| String::from_utf8_lossy(&o.stdout).into_owned()),
             std::fs::read_to_string(self.dir.path().join("server.log")).unwrap_or_default()
         );
         String::from_utf8(o.stdout).unwrap()
@@ -78,29 +84,66 @@ fn profiles_ls_presign_and_put() {
     let file = d.dir.path().join("写真.png");
     std::fs::write(&file, bucketlens_core::demo::test_samples::png()).unwrap();
     let out = d.ok(&["--profile", "demo", "put", file.to_str().unwrap(), "s3://demo/photos/"]);
-    assert!(out.contains("uploaded s3://demo/photos/写真.png") && out.contains("image/png"), "{out}");
+    assert!(
+        out.contains("uploaded s3://demo/photos/写真.png") && out.contains("image/png"),
+        "{out}"
+    );
 
     // Refuses to overwrite unless told.
     let again = d.cli(&["--profile", "demo", "put", file.to_str().unwrap(), "s3://demo/photos/"]);
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("AlreadyExists"));
-    d.ok(&["--profile", "demo", "put", "--overwrite", file.to_str().unwrap(), "s3://demo/photos/"]);
+    d.ok(&[
+        "--profile",
+        "demo",
+        "put",
+        "--overwrite",
+        file.to_str().unwrap(),
+        "s3://demo/photos/",
+    ]);
 
     let head = d.ok(&["--profile", "demo", "head", "s3://demo/photos/写真.png"]);
-    assert!(head.contains("content-type: image/png") && head.contains("x-amz-meta-uploaded-by: "), "{head}");
+    assert!(
+        head.contains("content-type: image/png") && head.contains("x-amz-meta-uploaded-by: "),
+        "{head}"
+    );
     let ls = d.ok(&["--profile", "demo", "ls", "s3://demo/photos/", "--all"]);
     assert!(ls.contains("写真.png"), "{ls}");
     let json = d.ok(&["--profile", "demo", "--json", "ls", "s3://demo/photos/"]);
     let page: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
     assert_eq!(page["objects"][0]["key"], "photos/写真.png");
 
-    let url = d.ok(&["--profile", "demo", "presign", "get", "s3://demo/photos/写真.png", "--expires", "120"]);
-    assert!(url.contains("X-Amz-Expires=120") && url.contains("response-content-disposition=inline"), "{url}");
-    let put = d.ok(&["--profile", "demo", "presign", "put", "s3://demo/x.jpg", "--content-type", "image/jpeg", "--meta", "uploaded-by=cli"]);
+    let url = d.ok(&[
+        "--profile",
+        "demo",
+        "presign",
+        "get",
+        "s3://demo/photos/写真.png",
+        "--expires",
+        "120",
+    ]);
+    assert!(
+        url.contains("X-Amz-Expires=120") && url.contains("response-content-disposition=inline"),
+        "{url}"
+    );
+    let put = d.ok(&[
+        "--profile",
+        "demo",
+        "presign",
+        "put",
+        "s3://demo/x.jpg",
+        "--content-type",
+        "image/jpeg",
+        "--meta",
+        "uploaded-by=cli",
+    ]);
     let mut lines = put.lines();
     assert!(lines.next().unwrap().starts_with(&d.endpoint));
     let headers: Vec<&str> = lines.collect();
-    assert!(headers.contains(&"content-type: image/jpeg") && headers.contains(&"x-amz-meta-uploaded-by: cli"), "{headers:?}");
+    assert!(
+        headers.contains(&"content-type: image/jpeg") && headers.contains(&"x-amz-meta-uploaded-by: cli"),
+        "{headers:?}"
+    );
 }
 
 #[test]

@@ -39,5 +39,8 @@ fn bindings_are_fresh() {
         std::fs::write(&path, &want).unwrap();
     }
     let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(have == want, "ui/src/ipc/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p bucketlens-core bindings`");
+    assert!(
+        have == want,
+        "ui/src/ipc/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p bucketlens-core bindings`"
+    );
 }

@@ -37,13 +37,27 @@ impl std::fmt::Debug for Secret {
 /// What to connect to: a named AWS profile, or fixed keys (the embedded demo server).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Target {
-    Profile { name: String, overrides: Overrides },
-    Static { label: String, access_key: String, secret_key: Secret, session_token: Option<Secret>, region: String, endpoint_url: Option<String>, path_style: bool },
+    Profile {
+        name: String,
+        overrides: Overrides,
+    },
+    Static {
+        label: String,
+        access_key: String,
+        secret_key: Secret,
+        session_token: Option<Secret>,
+        region: String,
+        endpoint_url: Option<String>,
+        path_style: bool,
+    },
 }
 
 impl Target {
     pub fn profile(name: impl Into<String>) -> Self {
-        Target::Profile { name: name.into(), overrides: Overrides::default() }
+        Target::Profile {
+            name: name.into(),
+            overrides: Overrides::default(),
+        }
     }
     pub fn label(&self) -> &str {
         match self {
@@ -81,7 +95,11 @@ struct CredsInner {
 
 impl CredsHandle {
     fn new(inner: SharedCredentialsProvider, profile: &str) -> Self {
-        Self(Arc::new(CredsInner { inner, profile: profile.to_owned(), cached: Default::default() }))
+        Self(Arc::new(CredsInner {
+            inner,
+            profile: profile.to_owned(),
+            cached: Default::default(),
+        }))
     }
 
     async fn fetch(&self) -> std::result::Result<Credentials, CredentialsError> {
@@ -150,7 +168,9 @@ fn env_first(names: &[&str]) -> Option<String> {
 pub fn validate_endpoint(url: &str) -> Result<()> {
     let parsed = url::Url::parse(url).map_err(|e| Error::invalid_input(format!("endpoint URL {url:?}: {e}")))?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
-        return Err(Error::invalid_input(format!("endpoint URL {url:?} must be http:// or https:// with a host")));
+        return Err(Error::invalid_input(format!(
+            "endpoint URL {url:?} must be http:// or https:// with a host"
+        )));
     }
     Ok(())
 }
@@ -162,7 +182,9 @@ pub async fn connect(files: &AwsFiles, target: &Target) -> Result<Connection> {
         .connect_timeout(Duration::from_secs(5))
         .read_timeout(Duration::from_secs(60))
         .build();
-    let base = aws_config::defaults(BehaviorVersion::latest()).timeout_config(timeouts).identity_cache(IdentityCache::no_cache());
+    let base = aws_config::defaults(BehaviorVersion::latest())
+        .timeout_config(timeouts)
+        .identity_cache(IdentityCache::no_cache());
     let (loader, region, endpoint, path_style, creds) = match target {
         Target::Profile { name, overrides } => {
             let set = profiles::load_set(files).await?;
@@ -189,8 +211,22 @@ pub async fn connect(files: &AwsFiles, target: &Target) -> Result<Connection> {
             let path_style = overrides.path_style.unwrap_or(endpoint.is_some());
             (loader, region, endpoint, path_style, creds)
         }
-        Target::Static { label, access_key, secret_key, session_token, region, endpoint_url, path_style } => {
-            let c = Credentials::new(access_key, &secret_key.0, session_token.as_ref().map(|s| s.0.clone()), None, "bucketlens-static");
+        Target::Static {
+            label,
+            access_key,
+            secret_key,
+            session_token,
+            region,
+            endpoint_url,
+            path_style,
+        } => {
+            let c = Credentials::new(
+                access_key,
+                &secret_key.0,
+                session_token.as_ref().map(|s| s.0.clone()),
+                None,
+                "bucketlens-static",
+            );
             let creds = CredsHandle::new(SharedCredentialsProvider::new(c), label);
             (base, region.clone(), endpoint_url.clone(), *path_style, creds)
         }
@@ -201,7 +237,11 @@ pub async fn connect(files: &AwsFiles, target: &Target) -> Result<Connection> {
     if region.trim().is_empty() || region.contains(char::is_whitespace) {
         return Err(Error::invalid_input(format!("region {region:?} is not a valid region name")));
     }
-    let sdk = loader.region(Region::new(region.clone())).credentials_provider(creds.clone()).load().await;
+    let sdk = loader
+        .region(Region::new(region.clone()))
+        .credentials_provider(creds.clone())
+        .load()
+        .await;
     let mut b = aws_sdk_s3::config::Builder::from(&sdk)
         .force_path_style(path_style)
         .request_checksum_calculation(RequestChecksumCalculation::WhenRequired)
@@ -209,7 +249,14 @@ pub async fn connect(files: &AwsFiles, target: &Target) -> Result<Connection> {
     if let Some(ep) = &endpoint {
         b = b.endpoint_url(ep);
     }
-    Ok(Connection { client: aws_sdk_s3::Client::from_conf(b.build()), target: target.clone(), region, endpoint_url: endpoint, path_style, creds })
+    Ok(Connection {
+        client: aws_sdk_s3::Client::from_conf(b.build()),
+        target: target.clone(),
+        region,
+        endpoint_url: endpoint,
+        path_style,
+        creds,
+    })
 }
 
 /// Clients by target, built outside the lock and swapped in; cleared when the profile files change.
@@ -221,7 +268,10 @@ pub struct Connections {
 
 impl Connections {
     pub fn new(files: AwsFiles) -> Self {
-        Self { files, cache: Mutex::default() }
+        Self {
+            files,
+            cache: Mutex::default(),
+        }
     }
     pub fn files(&self) -> &AwsFiles {
         &self.files

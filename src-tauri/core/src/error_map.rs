@@ -22,15 +22,19 @@ pub fn kind_from_s3(code: Option<&str>, status: Option<u16>, message: &str) -> E
         "SignatureDoesNotMatch" | "AuthorizationHeaderMalformed" => ErrorKind::SignatureMismatch,
         "RequestTimeTooSkewed" => ErrorKind::ClockSkew,
         "RequestExpired" => ErrorKind::ExpiredUrl,
-        "SlowDown" | "Throttling" | "ThrottlingException" | "RequestLimitExceeded" | "TooManyRequests" => {
-            ErrorKind::Throttled
-        }
+        "SlowDown" | "Throttling" | "ThrottlingException" | "RequestLimitExceeded" | "TooManyRequests" => ErrorKind::Throttled,
         "PreconditionFailed" => ErrorKind::PreconditionFailed,
         "BucketAlreadyExists" | "BucketAlreadyOwnedByYou" => ErrorKind::AlreadyExists,
-        "InvalidBucketName" | "KeyTooLongError" | "InvalidArgument" | "InvalidRequest" | "EntityTooLarge"
-        | "EntityTooSmall" | "BadDigest" | "InvalidDigest" | "XAmzContentSHA256Mismatch" | "InvalidPart" => {
-            ErrorKind::InvalidInput
-        }
+        "InvalidBucketName"
+        | "KeyTooLongError"
+        | "InvalidArgument"
+        | "InvalidRequest"
+        | "EntityTooLarge"
+        | "EntityTooSmall"
+        | "BadDigest"
+        | "InvalidDigest"
+        | "XAmzContentSHA256Mismatch"
+        | "InvalidPart" => ErrorKind::InvalidInput,
         "" => match status {
             Some(401 | 403) => ErrorKind::AccessDenied,
             Some(404) => ErrorKind::NoSuchKey,
@@ -73,7 +77,9 @@ pub fn from_credentials(err: &CredentialsError, profile: &str) -> Error {
         ErrorKind::SsoLoginRequired
     } else if lower.contains("expired") {
         ErrorKind::ExpiredToken
-    } else if lower.contains("profile") && (lower.contains("not found") || lower.contains("not defined") || lower.contains("could not find")) {
+    } else if lower.contains("profile")
+        && (lower.contains("not found") || lower.contains("not defined") || lower.contains("could not find"))
+    {
         ErrorKind::ProfileNotFound
     } else if matches!(err, CredentialsError::InvalidConfiguration(_)) {
         ErrorKind::InvalidProfile
@@ -156,8 +162,14 @@ mod tests {
     #[test]
     fn codes_map_to_kinds() {
         assert_eq!(kind_from_s3(Some("NoSuchBucket"), Some(404), ""), ErrorKind::NoSuchBucket);
-        assert_eq!(kind_from_s3(Some("SignatureDoesNotMatch"), Some(403), ""), ErrorKind::SignatureMismatch);
-        assert_eq!(kind_from_s3(Some("AccessDenied"), Some(403), "Request has expired"), ErrorKind::ExpiredUrl);
+        assert_eq!(
+            kind_from_s3(Some("SignatureDoesNotMatch"), Some(403), ""),
+            ErrorKind::SignatureMismatch
+        );
+        assert_eq!(
+            kind_from_s3(Some("AccessDenied"), Some(403), "Request has expired"),
+            ErrorKind::ExpiredUrl
+        );
         assert_eq!(kind_from_s3(None, Some(404), ""), ErrorKind::NoSuchKey);
         assert_eq!(kind_from_s3(None, Some(412), ""), ErrorKind::PreconditionFailed);
         assert_eq!(kind_from_s3(Some("SlowDown"), Some(503), ""), ErrorKind::Throttled);

@@ -120,7 +120,10 @@ pub async fn list_prefix(
             .common_prefixes()
             .iter()
             .filter_map(|p| p.prefix())
-            .map(|p| FolderEntry { prefix: p.to_owned(), name: last_segment(p, prefix) })
+            .map(|p| FolderEntry {
+                prefix: p.to_owned(),
+                name: last_segment(p, prefix),
+            })
             .collect();
         let objects: Vec<ObjectEntry> = resp
             .contents()
@@ -139,9 +142,20 @@ pub async fn list_prefix(
             })
             .collect();
         loaded += (folders.len() + objects.len()) as u32;
-        token = resp.next_continuation_token().map(str::to_owned).filter(|_| resp.is_truncated() == Some(true));
+        token = resp
+            .next_continuation_token()
+            .map(str::to_owned)
+            .filter(|_| resp.is_truncated() == Some(true));
         let is_last = token.is_none();
-        let page = ListPage { bucket: bucket.to_owned(), prefix: prefix.to_owned(), index, folders, objects, loaded, is_last };
+        let page = ListPage {
+            bucket: bucket.to_owned(),
+            prefix: prefix.to_owned(),
+            index,
+            folders,
+            objects,
+            loaded,
+            is_last,
+        };
         index += 1;
         if !on_page(page) || is_last {
             return Ok(loaded);
@@ -151,7 +165,14 @@ pub async fn list_prefix(
 
 /// Reads an object's type, size and user metadata.
 pub async fn head_object(conn: &Connection, bucket: &str, key: &str) -> Result<ObjectMeta> {
-    let r = conn.client.head_object().bucket(bucket).key(key).send().await.map_err(|e| from_sdk(e).about(bucket, Some(key)))?;
+    let r = conn
+        .client
+        .head_object()
+        .bucket(bucket)
+        .key(key)
+        .send()
+        .await
+        .map_err(|e| from_sdk(e).about(bucket, Some(key)))?;
     Ok(ObjectMeta {
         bucket: bucket.to_owned(),
         key: key.to_owned(),

@@ -70,7 +70,9 @@ pub fn init(dir: &Path, level: &str) -> LogGuard {
     let (file_layer, guard) = match appender {
         Ok(app) => {
             let (nb, guard) = tracing_appender::non_blocking(app);
-            let layer = tracing_subscriber::fmt::layer().with_ansi(false).with_writer(RedactingMakeWriter(nb));
+            let layer = tracing_subscriber::fmt::layer()
+                .with_ansi(false)
+                .with_writer(RedactingMakeWriter(nb));
             (Some(layer), Some(guard))
         }
         Err(e) => {
@@ -112,7 +114,10 @@ mod tests {
     fn log_file_never_holds_a_signature() {
         let dir = tempfile::tempdir().unwrap();
         let appender = tracing_appender::rolling::never(dir.path(), "t.log");
-        let sub = tracing_subscriber::fmt().with_ansi(false).with_writer(RedactingMakeWriter(std::sync::Mutex::new(appender))).finish();
+        let sub = tracing_subscriber::fmt()
+            .with_ansi(false)
+            .with_writer(RedactingMakeWriter(std::sync::Mutex::new(appender)))
+            .finish();
         tracing::subscriber::with_default(sub, || tracing::info!(url = URL, "minted"));
         let text = std::fs::read_to_string(dir.path().join("t.log")).unwrap();
         assert!(text.contains("minted"), "{text}");

@@ -41,10 +41,26 @@ fn same_family(a: &str, b: &str) -> bool {
 pub fn detect(head: &[u8], file_name: &str) -> Detected {
     let by_ext = mime_guess::from_path(file_name).first().map(|m| m.essence_str().to_owned());
     match (from_bytes(head), by_ext) {
-        (Some(b), Some(e)) if !same_family(&b, &e) => Detected { mime: b, source: TypeSource::Bytes, extension_claims: Some(e) },
-        (Some(b), _) => Detected { mime: b, source: TypeSource::Bytes, extension_claims: None },
-        (None, Some(e)) => Detected { mime: e, source: TypeSource::Extension, extension_claims: None },
-        (None, None) => Detected { mime: "application/octet-stream".to_owned(), source: TypeSource::Unknown, extension_claims: None },
+        (Some(b), Some(e)) if !same_family(&b, &e) => Detected {
+            mime: b,
+            source: TypeSource::Bytes,
+            extension_claims: Some(e),
+        },
+        (Some(b), _) => Detected {
+            mime: b,
+            source: TypeSource::Bytes,
+            extension_claims: None,
+        },
+        (None, Some(e)) => Detected {
+            mime: e,
+            source: TypeSource::Extension,
+            extension_claims: None,
+        },
+        (None, None) => Detected {
+            mime: "application/octet-stream".to_owned(),
+            source: TypeSource::Unknown,
+            extension_claims: None,
+        },
     }
 }
 
@@ -68,7 +84,14 @@ mod tests {
         assert_eq!(d.mime, "image/png");
         assert_eq!(d.source, TypeSource::Bytes);
         assert_eq!(d.extension_claims.as_deref(), Some("image/jpeg"));
-        assert_eq!(detect(&s::jpeg(), "a.jpg"), Detected { mime: "image/jpeg".into(), source: TypeSource::Bytes, extension_claims: None });
+        assert_eq!(
+            detect(&s::jpeg(), "a.jpg"),
+            Detected {
+                mime: "image/jpeg".into(),
+                source: TypeSource::Bytes,
+                extension_claims: None
+            }
+        );
         assert_eq!(detect(&s::webp(), "a.webp").mime, "image/webp");
         assert_eq!(detect(&s::gif(), "a.gif").mime, "image/gif");
         assert_eq!(detect(&s::pdf(), "a").mime, "application/pdf");
@@ -79,7 +102,10 @@ mod tests {
         assert_eq!(detect(b"hello", "notes.txt").mime, "text/plain");
         assert_eq!(detect(b"hello", "notes.txt").source, TypeSource::Extension);
         assert_eq!(detect(b"\x00\x01", "blob").mime, "application/octet-stream");
-        assert_eq!(detect(b"<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>", "x.svg").mime, "image/svg+xml");
+        assert_eq!(
+            detect(b"<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>", "x.svg").mime,
+            "image/svg+xml"
+        );
     }
 
     #[test]

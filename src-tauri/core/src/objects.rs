@@ -30,7 +30,12 @@ pub async fn sniff_type(conn: &Connection, bucket: &str, key: &str) -> Result<De
         .send()
         .await
         .map_err(|e| from_sdk(e).about(bucket, Some(key)))?;
-    let head = resp.body.collect().await.map_err(|e| crate::Error::Network(crate::error::Detail::msg(e.to_string())))?.into_bytes();
+    let head = resp
+        .body
+        .collect()
+        .await
+        .map_err(|e| crate::Error::Network(crate::error::Detail::msg(e.to_string())))?
+        .into_bytes();
     let name = key.rsplit('/').next().unwrap_or(key);
     Ok(mime::detect(&head, name))
 }

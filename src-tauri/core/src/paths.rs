@@ -24,7 +24,11 @@ impl AppPaths {
             .or_else(|| dirs.as_ref().map(|d| d.data_dir().to_owned()))
             .unwrap_or_else(|| fallback.join("data"));
         let log_dir = data_dir.join("logs");
-        Self { config_dir, data_dir, log_dir }
+        Self {
+            config_dir,
+            data_dir,
+            log_dir,
+        }
     }
 
     pub fn demo_dir(&self) -> PathBuf {

@@ -78,7 +78,13 @@ const RFC5987: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'
 pub fn attachment_header(filename: &str) -> String {
     let fallback: String = filename
         .chars()
-        .map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let encoded = utf8_percent_encode(filename, RFC5987);
     format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}")
@@ -121,14 +127,21 @@ async fn window(conn: &Connection, requested: u64) -> Result<Window> {
     if let Some(exp) = creds.expiry() {
         let left = exp.duration_since(now).map(|d| d.as_secs()).unwrap_or(0);
         if left < MIN_EXPIRY_SECS {
-            return Err(Error::ExpiredToken(Detail::msg("the temporary credentials have expired").profile(conn.target.label())));
+            return Err(Error::ExpiredToken(
+                Detail::msg("the temporary credentials have expired").profile(conn.target.label()),
+            ));
         }
         if left < effective {
             effective = left;
             limited = true;
         }
     }
-    Ok(Window { requested, effective, expires_at: unix_ms(now + Duration::from_secs(effective)), limited })
+    Ok(Window {
+        requested,
+        effective,
+        expires_at: unix_ms(now + Duration::from_secs(effective)),
+        limited,
+    })
 }
 
 fn config(w: &Window) -> Result<PresigningConfig> {
@@ -140,7 +153,10 @@ fn finish(req: PresignedRequest, w: Window) -> Presigned {
     tracing::info!(method = req.method(), url = req.uri(), secs = w.effective, "presigned");
     let headers = req
         .headers()
-        .map(|(n, v)| HeaderPair { name: n.to_owned(), value: v.to_owned() })
+        .map(|(n, v)| HeaderPair {
+            name: n.to_owned(),
+            value: v.to_owned(),
+        })
         .collect();
     Presigned {
         url: req.uri().to_owned(),
@@ -210,12 +226,23 @@ pub async fn presign_put(conn: &Connection, bucket: &str, key: &str, spec: &PutS
     if spec.if_none_match {
         op = op.if_none_match("*");
     }
-    let req = op.presigned(config(&w)?).await.map_err(|e| crate::error_map::from_sdk(e).about(bucket, Some(key)))?;
+    let req = op
+        .presigned(config(&w)?)
+        .await
+        .map_err(|e| crate::error_map::from_sdk(e).about(bucket, Some(key)))?;
     Ok(finish(req, w))
 }
 
 /// A URL for one part of a multipart upload.
-pub(crate) async fn presign_part(conn: &Connection, bucket: &str, key: &str, upload_id: &str, number: i32, len: u64, expires_secs: u64) -> Result<Presigned> {
+pub(crate) async fn presign_part(
+    conn: &Connection,
+    bucket: &str,
+    key: &str,
+    upload_id: &str,
+    number: i32,
+    len: u64,
+    expires_secs: u64,
+) -> Result<Presigned> {
     let w = window(conn, expires_secs).await?;
     let req = conn
         .client
@@ -247,9 +274,19 @@ async fn presign_bare(conn: &Connection, bucket: &str, key: &str, delete: bool, 
     let cfg = config(&w)?;
     let c = &conn.client;
     let req = if delete {
-        c.delete_object().bucket(bucket).key(key).presigned(cfg).await.map_err(crate::error_map::from_sdk)
+        c.delete_object()
+            .bucket(bucket)
+            .key(key)
+            .presigned(cfg)
+            .await
+            .map_err(crate::error_map::from_sdk)
     } else {
-        c.head_object().bucket(bucket).key(key).presigned(cfg).await.map_err(crate::error_map::from_sdk)
+        c.head_object()
+            .bucket(bucket)
+            .key(key)
+            .presigned(cfg)
+            .await
+            .map_err(crate::error_map::from_sdk)
     };
     Ok(finish(req.map_err(|e| e.about(bucket, Some(key)))?, w))
 }

@@ -18,7 +18,10 @@ pub struct AwsFiles {
 
 impl AwsFiles {
     pub fn explicit(config: impl Into<PathBuf>, credentials: impl Into<PathBuf>) -> Self {
-        Self { config: Some(config.into()), credentials: Some(credentials.into()) }
+        Self {
+            config: Some(config.into()),
+            credentials: Some(credentials.into()),
+        }
     }
 
     pub fn env_config_files(&self) -> EnvConfigFiles {
@@ -93,14 +96,20 @@ pub(crate) async fn load_set(files: &AwsFiles) -> Result<Option<aws_config::prof
         .await
         .map(Some)
         .map_err(|e: ProfileFileLoadError| {
-            Error::InvalidProfile(Detail::msg(format!("the AWS config could not be read: {}", crate::error_map::full_chain(&e))))
+            Error::InvalidProfile(Detail::msg(format!(
+                "the AWS config could not be read: {}",
+                crate::error_map::full_chain(&e)
+            )))
         })
 }
 
 /// Lists the profiles. Missing files give an empty list; an unparsable file is an `InvalidProfile` error.
 pub async fn list_profiles(files: &AwsFiles) -> Result<ProfileList> {
     let Some(set) = load_set(files).await? else {
-        return Ok(ProfileList { profiles: vec![], default_profile: None });
+        return Ok(ProfileList {
+            profiles: vec![],
+            default_profile: None,
+        });
     };
     let mut profiles: Vec<ProfileInfo> = set
         .profiles()

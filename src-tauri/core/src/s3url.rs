@@ -27,7 +27,9 @@ fn decode(s: &str) -> String {
 }
 
 fn valid_bucket(b: &str) -> bool {
-    (3..=63).contains(&b.len()) && b.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_'))
+    (3..=63).contains(&b.len())
+        && b.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_'))
 }
 
 /// Parses `s3://b/k`, `b/k`, AWS console links (`.../s3/buckets/b?prefix=p`, `.../s3/object/b?prefix=k`)
@@ -82,9 +84,18 @@ mod tests {
             p("https://us-east-1.console.aws.amazon.com/s3/buckets/my-bucket?region=us-east-1&prefix=docs/%E6%97%A5%E6%9C%AC/&showversions=false"),
             ("my-bucket".into(), "docs/日本/".into())
         );
-        assert_eq!(p("https://s3.console.aws.amazon.com/s3/object/my-bucket?region=eu-west-1&prefix=a/b.pdf"), ("my-bucket".into(), "a/b.pdf".into()));
-        assert_eq!(p("https://my-bucket.s3.eu-west-1.amazonaws.com/a/%E5%A0%B1+x.pdf"), ("my-bucket".into(), "a/報+x.pdf".into()));
-        assert_eq!(p("https://s3.eu-west-1.amazonaws.com/my-bucket/a/b.pdf"), ("my-bucket".into(), "a/b.pdf".into()));
+        assert_eq!(
+            p("https://s3.console.aws.amazon.com/s3/object/my-bucket?region=eu-west-1&prefix=a/b.pdf"),
+            ("my-bucket".into(), "a/b.pdf".into())
+        );
+        assert_eq!(
+            p("https://my-bucket.s3.eu-west-1.amazonaws.com/a/%E5%A0%B1+x.pdf"),
+            ("my-bucket".into(), "a/報+x.pdf".into())
+        );
+        assert_eq!(
+            p("https://s3.eu-west-1.amazonaws.com/my-bucket/a/b.pdf"),
+            ("my-bucket".into(), "a/b.pdf".into())
+        );
         assert_eq!(parse("s3://reports/x/y.pdf").unwrap().folder(), "x/");
     }
 

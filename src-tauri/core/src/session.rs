@@ -17,7 +17,11 @@ pub struct Session {
 
 impl Session {
     pub fn new(files: AwsFiles) -> Self {
-        Self { connections: Connections::new(files), demo: RwLock::default(), active: RwLock::default() }
+        Self {
+            connections: Connections::new(files),
+            demo: RwLock::default(),
+            active: RwLock::default(),
+        }
     }
 
     pub fn set_demo(&self, demo: Option<DemoEndpoint>) {
@@ -34,7 +38,12 @@ impl Session {
         if let Some(d) = self.demo() {
             list.profiles.insert(
                 0,
-                ProfileInfo { name: DEMO_PROFILE.to_owned(), kind: ProfileKind::Demo, region: Some(d.region.clone()), endpoint_url: Some(d.endpoint_url.clone()) },
+                ProfileInfo {
+                    name: DEMO_PROFILE.to_owned(),
+                    kind: ProfileKind::Demo,
+                    region: Some(d.region.clone()),
+                    endpoint_url: Some(d.endpoint_url.clone()),
+                },
             );
         }
         Ok(list)
@@ -51,7 +60,10 @@ impl Session {
                 Error::ProfileNotFound(Detail::msg("the demo server is not running; start BucketLens with --demo").profile(name))
             });
         }
-        Ok(Target::Profile { name: name.to_owned(), overrides })
+        Ok(Target::Profile {
+            name: name.to_owned(),
+            overrides,
+        })
     }
 
     /// Builds (or reuses) the client for `name` and makes it active. On failure the previous profile stays.
@@ -80,7 +92,12 @@ impl Session {
             }
             None => ("ListBuckets", Some(crate::listing::list_buckets(&conn).await?.len() as u32)),
         };
-        Ok(ConnectionTest { operation: operation.to_owned(), bucket_count, region: conn.region.clone(), endpoint_url: conn.endpoint_url.clone() })
+        Ok(ConnectionTest {
+            operation: operation.to_owned(),
+            bucket_count,
+            region: conn.region.clone(),
+            endpoint_url: conn.endpoint_url.clone(),
+        })
     }
 
     /// The active connection, or `NoCredentials` when no profile was chosen yet.

@@ -55,7 +55,12 @@ pub struct ExpirySettings {
 
 impl Default for ExpirySettings {
     fn default() -> Self {
-        Self { preview_secs: 300, share_secs: 3600, upload_secs: 1800, delete_secs: 300 }
+        Self {
+            preview_secs: 300,
+            share_secs: 3600,
+            upload_secs: 1800,
+            delete_secs: 300,
+        }
     }
 }
 
@@ -74,9 +79,16 @@ pub struct UploadSettings {
 impl Default for UploadSettings {
     fn default() -> Self {
         Self {
-            allowed_types: ["image/jpeg", "image/png", "image/webp", "image/gif", "image/heic", "application/pdf"]
-                .map(String::from)
-                .to_vec(),
+            allowed_types: [
+                "image/jpeg",
+                "image/png",
+                "image/webp",
+                "image/gif",
+                "image/heic",
+                "application/pdf",
+            ]
+            .map(String::from)
+            .to_vec(),
             display_name: String::new(),
             parallel: 3,
             multipart_threshold_mib: 100,
@@ -123,7 +135,10 @@ pub struct FieldError {
 
 fn check_expiry(field: &str, v: u64, out: &mut Vec<FieldError>) {
     if !(MIN_EXPIRY_SECS..=MAX_EXPIRY_SECS).contains(&v) {
-        out.push(FieldError { field: field.into(), message: format!("must be between 1 second and 7 days (604800 s), not {v}") });
+        out.push(FieldError {
+            field: field.into(),
+            message: format!("must be between 1 second and 7 days (604800 s), not {v}"),
+        });
     }
 }
 
@@ -138,26 +153,44 @@ impl Settings {
         for (name, p) in &self.profiles {
             if let Some(r) = &p.overrides.region {
                 if r.is_empty() || !r.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-                    out.push(FieldError { field: format!("profiles.{name}.region"), message: format!("{r:?} is not a region name") });
+                    out.push(FieldError {
+                        field: format!("profiles.{name}.region"),
+                        message: format!("{r:?} is not a region name"),
+                    });
                 }
             }
             if let Some(e) = &p.overrides.endpoint_url {
                 if let Err(err) = validate_endpoint(e) {
-                    out.push(FieldError { field: format!("profiles.{name}.endpointUrl"), message: err.message().to_owned() });
+                    out.push(FieldError {
+                        field: format!("profiles.{name}.endpointUrl"),
+                        message: err.message().to_owned(),
+                    });
                 }
             }
         }
         if !(1..=16).contains(&self.uploads.parallel) {
-            out.push(FieldError { field: "uploads.parallel".into(), message: "must be between 1 and 16".into() });
+            out.push(FieldError {
+                field: "uploads.parallel".into(),
+                message: "must be between 1 and 16".into(),
+            });
         }
         if !(5..=5 * 1024).contains(&self.uploads.multipart_threshold_mib) {
-            out.push(FieldError { field: "uploads.multipartThresholdMib".into(), message: "must be between 5 MiB and 5 GiB".into() });
+            out.push(FieldError {
+                field: "uploads.multipartThresholdMib".into(),
+                message: "must be between 5 MiB and 5 GiB".into(),
+            });
         }
         if self.uploads.allowed_types.iter().any(|t| !t.contains('/')) {
-            out.push(FieldError { field: "uploads.allowedTypes".into(), message: "each entry must be a MIME type such as image/png".into() });
+            out.push(FieldError {
+                field: "uploads.allowedTypes".into(),
+                message: "each entry must be a MIME type such as image/png".into(),
+            });
         }
         if !self.uploads.display_name.chars().all(|c| (' '..='~').contains(&c)) {
-            out.push(FieldError { field: "uploads.displayName".into(), message: "must be printable ASCII (it is stored as S3 metadata)".into() });
+            out.push(FieldError {
+                field: "uploads.displayName".into(),
+                message: "must be printable ASCII (it is stored as S3 metadata)".into(),
+            });
         }
         out
     }
@@ -184,7 +217,9 @@ pub struct SettingsStore {
 
 impl SettingsStore {
     pub fn new(dir: &Path) -> Self {
-        Self { path: dir.join("settings.json") }
+        Self {
+            path: dir.join("settings.json"),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -231,7 +266,9 @@ impl SettingsStore {
         let tmp = dir.join(format!(".settings.json.{}.tmp", std::process::id()));
         let json = serde_json::to_vec_pretty(s).map_err(|e| Error::internal(e.to_string()))?;
         let mut f = std::fs::File::create(&tmp).map_err(|e| Error::io("writing settings", e))?;
-        f.write_all(&json).and_then(|_| f.sync_all()).map_err(|e| Error::io("writing settings", e))?;
+        f.write_all(&json)
+            .and_then(|_| f.sync_all())
+            .map_err(|e| Error::io("writing settings", e))?;
         drop(f);
         std::fs::rename(&tmp, &self.path).map_err(|e| Error::io("replacing settings", e))?;
         if let Ok(d) = std::fs::File::open(dir) {
@@ -252,7 +289,16 @@ mod tests {
         assert_eq!(store.load(), (Settings::default(), None));
         let mut s = Settings::default();
         s.language = Language::Ja;
-        s.profiles.insert("dev".into(), ProfileSettings { overrides: Overrides { region: Some("ap-northeast-1".into()), ..Default::default() }, ..Default::default() });
+        s.profiles.insert(
+            "dev".into(),
+            ProfileSettings {
+                overrides: Overrides {
+                    region: Some("ap-northeast-1".into()),
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
+        );
         store.save(&s).unwrap();
         assert_eq!(store.load(), (s, None));
         std::fs::write(store.path(), r#"{"language":"en"}"#).unwrap();
@@ -260,7 +306,11 @@ mod tests {
         assert_eq!(notice, None);
         assert_eq!(loaded.language, Language::En);
         assert_eq!(loaded.expiry.preview_secs, 300);
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
         assert!(leftovers.is_empty());
     }
 
@@ -284,7 +334,17 @@ mod tests {
         let store = SettingsStore::new(dir.path());
         let mut s = Settings::default();
         s.expiry.share_secs = 604_801;
-        s.profiles.insert("x".into(), ProfileSettings { overrides: Overrides { region: Some("eu west".into()), endpoint_url: Some("ftp://host".into()), path_style: None }, ..Default::default() });
+        s.profiles.insert(
+            "x".into(),
+            ProfileSettings {
+                overrides: Overrides {
+                    region: Some("eu west".into()),
+                    endpoint_url: Some("ftp://host".into()),
+                    path_style: None,
+                },
+                ..Default::default()
+            },
+        );
         let fields: Vec<String> = s.validate().into_iter().map(|f| f.field).collect();
         assert_eq!(fields, ["expiry.shareSecs", "profiles.x.region", "profiles.x.endpointUrl"]);
         assert_eq!(store.save(&s).unwrap_err().kind(), crate::ErrorKind::InvalidInput);

@@ -8,7 +8,9 @@ use ts_rs::TS;
 /// The AWS CLI on PATH, if any.
 pub fn aws_cli() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join(if cfg!(windows) { "aws.exe" } else { "aws" })).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|d| d.join(if cfg!(windows) { "aws.exe" } else { "aws" }))
+        .find(|p| p.is_file())
 }
 
 /// What the UI shows when the CLI is missing: the exact command to run elsewhere.
@@ -26,7 +28,9 @@ pub fn command_for(profile: &str) -> String {
 /// Runs the sign-in and waits (up to 10 minutes) for the browser flow to finish.
 pub async fn sso_login(profile: &str) -> Result<SignInOutcome> {
     let command = command_for(profile);
-    let Some(cli) = aws_cli() else { return Ok(SignInOutcome { cli_found: false, command }) };
+    let Some(cli) = aws_cli() else {
+        return Ok(SignInOutcome { cli_found: false, command });
+    };
     let mut child = tokio::process::Command::new(cli)
         .args(["sso", "login", "--profile", profile])
         .stdin(std::process::Stdio::null())
@@ -38,7 +42,9 @@ pub async fn sso_login(profile: &str) -> Result<SignInOutcome> {
         .map_err(|_| Error::SsoLoginRequired(Detail::msg("sign-in did not finish within 10 minutes").profile(profile)))?
         .map_err(|e| Error::io("waiting for the AWS CLI", e))?;
     if !status.success() {
-        return Err(Error::SsoLoginRequired(Detail::msg(format!("`{command}` ended with {status}")).profile(profile)));
+        return Err(Error::SsoLoginRequired(
+            Detail::msg(format!("`{command}` ended with {status}")).profile(profile),
+        ));
     }
     Ok(SignInOutcome { cli_found: true, command })
 }

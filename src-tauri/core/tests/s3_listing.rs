@@ -42,7 +42,13 @@ async fn pages_of_2500_keys_come_in_three_pages() {
 #[tokio::test]
 async fn folders_come_from_the_delimiter() {
     let f = common::fixture().await;
-    for k in ["top.txt", "reports/a.pdf", "reports/2025/b.pdf", "reports/2026/c.pdf", "images/x.png"] {
+    for k in [
+        "top.txt",
+        "reports/a.pdf",
+        "reports/2025/b.pdf",
+        "reports/2026/c.pdf",
+        "images/x.png",
+    ] {
         f.put(k, b"data", "application/octet-stream").await;
     }
     let mut pages = Vec::new();

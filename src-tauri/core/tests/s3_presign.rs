@@ -12,7 +12,9 @@ async fn presigned_get_serves_bytes_inline() {
     let f = common::fixture().await;
     let pdf = bucketlens_core::demo::test_samples::pdf();
     f.put("reports/q3.pdf", &pdf, "application/pdf").await;
-    let p = presign_get(&f.conn, f.bucket, "reports/q3.pdf", &Disposition::Inline, None, 300).await.unwrap();
+    let p = presign_get(&f.conn, f.bucket, "reports/q3.pdf", &Disposition::Inline, None, 300)
+        .await
+        .unwrap();
     assert_eq!(p.method, "GET");
     assert!(p.url.contains("X-Amz-Expires=300"), "{}", p.url);
     assert!(p.url.contains("response-content-disposition=inline"));
@@ -28,8 +30,12 @@ async fn presigned_get_serves_bytes_inline() {
 async fn attachment_and_type_override() {
     let f = common::fixture().await;
     f.put("scans/報告書.pdf", b"%PDF-1.4", "application/octet-stream").await;
-    let d = Disposition::Attachment { filename: "報告書.pdf".into() };
-    let p = presign_get(&f.conn, f.bucket, "scans/報告書.pdf", &d, Some("application/pdf"), 60).await.unwrap();
+    let d = Disposition::Attachment {
+        filename: "報告書.pdf".into(),
+    };
+    let p = presign_get(&f.conn, f.bucket, "scans/報告書.pdf", &d, Some("application/pdf"), 60)
+        .await
+        .unwrap();
     let r = common::http_get(&p.url).await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "application/pdf");
@@ -42,7 +48,9 @@ async fn attachment_and_type_override() {
 async fn tampered_url_is_refused() {
     let f = common::fixture().await;
     f.put("a.txt", b"secret", "text/plain").await;
-    let p = presign_get(&f.conn, f.bucket, "a.txt", &Disposition::Inline, None, 300).await.unwrap();
+    let p = presign_get(&f.conn, f.bucket, "a.txt", &Disposition::Inline, None, 300)
+        .await
+        .unwrap();
     // Ask for another key with the same signature.
     let other = p.url.replace("/a.txt?", "/b.txt?");
     assert_ne!(other, p.url);
@@ -59,7 +67,9 @@ async fn tampered_url_is_refused() {
 async fn expired_url_is_refused() {
     let f = common::fixture().await;
     f.put("a.txt", b"x", "text/plain").await;
-    let p = presign_get(&f.conn, f.bucket, "a.txt", &Disposition::Inline, None, 1).await.unwrap();
+    let p = presign_get(&f.conn, f.bucket, "a.txt", &Disposition::Inline, None, 1)
+        .await
+        .unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
     let r = common::http_get(&p.url).await;
     assert_eq!(r.status(), 403);
@@ -70,10 +80,20 @@ async fn expired_url_is_refused() {
 fn put_spec(ct: &str) -> PutSpec {
     let mut metadata = BTreeMap::new();
     metadata.insert("uploaded-by".to_owned(), "hanako".to_owned());
-    PutSpec { content_type: ct.into(), metadata, if_none_match: false, checksum_sha256: None }
+    PutSpec {
+        content_type: ct.into(),
+        metadata,
+        if_none_match: false,
+        checksum_sha256: None,
+    }
 }
 
-async fn send(p: &bucketlens_core::presign::Presigned, body: &[u8], skip: Option<&str>, replace: Option<(&str, &str)>) -> reqwest::Response {
+async fn send(
+    p: &bucketlens_core::presign::Presigned,
+    body: &[u8],
+    skip: Option<&str>,
+    replace: Option<(&str, &str)>,
+) -> reqwest::Response {
     let mut req = reqwest::Client::new().put(&p.url).body(body.to_vec());
     for h in &p.headers {
         if Some(h.name.as_str()) == skip {
@@ -91,9 +111,14 @@ async fn send(p: &bucketlens_core::presign::Presigned, body: &[u8], skip: Option
 async fn presigned_put_stores_the_signed_type_and_metadata() {
     let f = common::fixture().await;
     let png = bucketlens_core::demo::test_samples::png();
-    let p = presign_put(&f.conn, f.bucket, "up/pic.png", &put_spec("image/png"), 1800).await.unwrap();
+    let p = presign_put(&f.conn, f.bucket, "up/pic.png", &put_spec("image/png"), 1800)
+        .await
+        .unwrap();
     let names: Vec<&str> = p.headers.iter().map(|h| h.name.as_str()).collect();
-    assert!(names.contains(&"content-type") && names.contains(&"x-amz-meta-uploaded-by"), "{names:?}");
+    assert!(
+        names.contains(&"content-type") && names.contains(&"x-amz-meta-uploaded-by"),
+        "{names:?}"
+    );
     assert_eq!(send(&p, &png, None, None).await.status(), 200);
     let m = head_object(&f.conn, f.bucket, "up/pic.png").await.unwrap();
     assert_eq!(m.content_type.as_deref(), Some("image/png"));
@@ -104,7 +129,9 @@ async fn presigned_put_stores_the_signed_type_and_metadata() {
 #[tokio::test]
 async fn presigned_put_refuses_another_type_or_missing_headers() {
     let f = common::fixture().await;
-    let p = presign_put(&f.conn, f.bucket, "up/pic.png", &put_spec("image/png"), 1800).await.unwrap();
+    let p = presign_put(&f.conn, f.bucket, "up/pic.png", &put_spec("image/png"), 1800)
+        .await
+        .unwrap();
     assert_eq!(send(&p, b"x", None, Some(("content-type", "image/jpeg"))).await.status(), 403);
     assert_eq!(send(&p, b"x", Some("x-amz-meta-uploaded-by"), None).await.status(), 403);
     assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "up/pic.png").await.unwrap());
@@ -117,7 +144,11 @@ async fn checksum_and_if_none_match_are_enforced() {
     use sha2::Digest;
     let body = b"the real body".to_vec();
     let sum = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(&body));
-    let spec = PutSpec { checksum_sha256: Some(sum), if_none_match: true, ..put_spec("text/plain") };
+    let spec = PutSpec {
+        checksum_sha256: Some(sum),
+        if_none_match: true,
+        ..put_spec("text/plain")
+    };
     let p = presign_put(&f.conn, f.bucket, "c.txt", &spec, 600).await.unwrap();
     let bad = send(&p, b"a corrupted body", None, None).await;
     assert_eq!(bad.status(), 400, "{:?}", bad.text().await);
@@ -167,7 +198,9 @@ async fn presigned_delete_removes_the_object() {
 #[tokio::test]
 async fn expiry_is_clamped_to_seven_days() {
     let f = common::fixture().await;
-    let p = presign_get(&f.conn, f.bucket, "x", &Disposition::Inline, None, 30 * 86400).await.unwrap();
+    let p = presign_get(&f.conn, f.bucket, "x", &Disposition::Inline, None, 30 * 86400)
+        .await
+        .unwrap();
     assert_eq!(p.effective_secs, 604_800);
     assert!(p.url.contains("X-Amz-Expires=604800"));
     let p = presign_get(&f.conn, f.bucket, "x", &Disposition::Inline, None, 0).await.unwrap();
@@ -177,12 +210,17 @@ async fn expiry_is_clamped_to_seven_days() {
 #[tokio::test]
 async fn delete_and_sniff() {
     let f = common::fixture().await;
-    f.put("scan", &bucketlens_core::demo::test_samples::jpeg(), "application/octet-stream").await;
+    f.put("scan", &bucketlens_core::demo::test_samples::jpeg(), "application/octet-stream")
+        .await;
     let d = bucketlens_core::objects::sniff_type(&f.conn, f.bucket, "scan").await.unwrap();
     assert_eq!(d.mime, "image/jpeg");
-    bucketlens_core::objects::delete_object(&f.conn, f.bucket, "scan", 300).await.unwrap();
+    bucketlens_core::objects::delete_object(&f.conn, f.bucket, "scan", 300)
+        .await
+        .unwrap();
     assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "scan").await.unwrap());
     let wrong = f.with_secret("bad").await;
-    let e = bucketlens_core::objects::delete_object(&wrong, f.bucket, "scan", 300).await.unwrap_err();
+    let e = bucketlens_core::objects::delete_object(&wrong, f.bucket, "scan", 300)
+        .await
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::SignatureMismatch, "{e}");
 }

@@ -25,12 +25,25 @@ async fn a_profile_from_aws_files_reaches_the_server() {
 async fn overrides_win_over_the_profile() {
     let f = common::fixture().await;
     let files = f.aws_files("[profile regional]\nregion = eu-west-3\n");
-    let t = Target::Profile { name: "local".into(), overrides: Overrides { region: Some("ap-northeast-1".into()), ..Default::default() } };
+    let t = Target::Profile {
+        name: "local".into(),
+        overrides: Overrides {
+            region: Some("ap-northeast-1".into()),
+            ..Default::default()
+        },
+    };
     let c = connect(&files, &t).await.unwrap();
     assert_eq!(c.region, "ap-northeast-1");
     let c = connect(&files, &Target::profile("local")).await.unwrap();
     assert_eq!(c.region, "us-east-1");
-    let t = Target::Profile { name: "local".into(), overrides: Overrides { endpoint_url: Some("http://127.0.0.1:1".into()), path_style: Some(false), ..Default::default() } };
+    let t = Target::Profile {
+        name: "local".into(),
+        overrides: Overrides {
+            endpoint_url: Some("http://127.0.0.1:1".into()),
+            path_style: Some(false),
+            ..Default::default()
+        },
+    };
     let c = connect(&files, &t).await.unwrap();
     assert_eq!((c.endpoint_url.as_deref(), c.path_style), (Some("http://127.0.0.1:1"), false));
 }
@@ -52,14 +65,20 @@ async fn temporary_credentials_cut_the_url_lifetime() {
     )
     .unwrap();
     std::process::Command::new("chmod").arg("+x").arg(&script).status().unwrap();
-    let files = f.aws_files(&format!("[profile temp]\nregion = us-east-1\nendpoint_url = {}\ncredential_process = {}\n", ep.endpoint_url, script.display()));
+    let files = f.aws_files(&format!(
+        "[profile temp]\nregion = us-east-1\nendpoint_url = {}\ncredential_process = {}\n",
+        ep.endpoint_url,
+        script.display()
+    ));
     let session = Session::new(files);
     let info = session.select("temp", Overrides::default()).await.unwrap();
     assert!(info.temporary);
     let left = info.credentials_expire_at.unwrap() - chrono::Utc::now().timestamp_millis();
     assert!((100_000..=121_000).contains(&left), "{left}");
     let conn = session.active().unwrap();
-    let p = presign_get(&conn, f.bucket, "x.txt", &Disposition::Inline, None, 3600).await.unwrap();
+    let p = presign_get(&conn, f.bucket, "x.txt", &Disposition::Inline, None, 3600)
+        .await
+        .unwrap();
     assert!(p.limited_by_credentials);
     assert!(p.effective_secs <= 120 && p.effective_secs >= 100, "{}", p.effective_secs);
     assert!(p.url.contains(&format!("X-Amz-Expires={}", p.effective_secs)));
@@ -142,11 +161,23 @@ async fn test_connection_uses_the_given_overrides_without_switching() {
     assert_eq!((t.operation.as_str(), t.bucket_count), ("ListBuckets", Some(1)));
     let t = session.test("local", Overrides::default(), Some("test-bucket")).await.unwrap();
     assert_eq!(t.operation, "HeadBucket");
-    let e = session.test("local", Overrides::default(), Some("missing-bucket")).await.unwrap_err();
+    let e = session
+        .test("local", Overrides::default(), Some("missing-bucket"))
+        .await
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::NoSuchBucket, "{e}");
-    let dead = Overrides { endpoint_url: Some("http://127.0.0.1:9".into()), ..Default::default() };
+    let dead = Overrides {
+        endpoint_url: Some("http://127.0.0.1:9".into()),
+        ..Default::default()
+    };
     assert_eq!(session.test("local", dead, None).await.unwrap_err().kind(), ErrorKind::Network);
-    let bad = Overrides { endpoint_url: Some("ftp://x".into()), ..Default::default() };
+    let bad = Overrides {
+        endpoint_url: Some("ftp://x".into()),
+        ..Default::default()
+    };
     assert_eq!(session.test("local", bad, None).await.unwrap_err().kind(), ErrorKind::InvalidInput);
-    assert_eq!(session.active_info().await.unwrap().unwrap().endpoint_url.as_deref(), Some(f.server.endpoint.endpoint_url.as_str()));
+    assert_eq!(
+        session.active_info().await.unwrap().unwrap().endpoint_url.as_deref(),
+        Some(f.server.endpoint.endpoint_url.as_str())
+    );
 }

@@ -24,10 +24,20 @@ async fn up(f: &common::Fixture, j: &UploadJob) -> Result<UploadOutcome> {
 #[tokio::test]
 async fn each_type_is_stored_exactly_with_monotonic_progress() {
     let f = common::fixture().await;
-    for (name, body, want) in [("a.jpg", s::jpeg(), "image/jpeg"), ("a.png", s::png(), "image/png"), ("a.webp", s::webp(), "image/webp"), ("a.gif", s::gif(), "image/gif"), ("a.pdf", s::pdf(), "application/pdf")] {
+    for (name, body, want) in [
+        ("a.jpg", s::jpeg(), "image/jpeg"),
+        ("a.png", s::png(), "image/png"),
+        ("a.webp", s::webp(), "image/webp"),
+        ("a.gif", s::gif(), "image/gif"),
+        ("a.pdf", s::pdf(), "application/pdf"),
+    ] {
         let key = format!("up/{name}");
         let seen = Mutex::new(Vec::new());
-        let out = upload_file(&f.conn, &job(&f, name, &body, &key), &CancellationToken::new(), &|a, b| seen.lock().unwrap().push((a, b))).await.unwrap();
+        let out = upload_file(&f.conn, &job(&f, name, &body, &key), &CancellationToken::new(), &|a, b| {
+            seen.lock().unwrap().push((a, b))
+        })
+        .await
+        .unwrap();
         assert_eq!(out.detected.mime, want);
         let m = head_object(&f.conn, f.bucket, &key).await.unwrap();
         assert_eq!(m.content_type.as_deref(), Some(want), "{name}");
@@ -45,7 +55,10 @@ async fn a_png_named_jpg_is_stored_as_png() {
     let out = up(&f, &job(&f, "holiday.jpg", &s::png(), "holiday.jpg")).await.unwrap();
     assert_eq!(out.detected.mime, "image/png");
     assert_eq!(out.detected.extension_claims.as_deref(), Some("image/jpeg"));
-    assert_eq!(head_object(&f.conn, f.bucket, "holiday.jpg").await.unwrap().content_type.as_deref(), Some("image/png"));
+    assert_eq!(
+        head_object(&f.conn, f.bucket, "holiday.jpg").await.unwrap().content_type.as_deref(),
+        Some("image/png")
+    );
 }
 
 #[tokio::test]
@@ -63,7 +76,10 @@ async fn existing_keys_ask_replace_keep_both_or_skip() {
     up(&f, &job(&f, "p.png", &s::png(), "p.png")).await.unwrap();
     let mut j = job(&f, "p2.png", &s::jpeg(), "p.png");
     assert_eq!(up(&f, &j).await.unwrap_err().kind(), ErrorKind::AlreadyExists);
-    assert_eq!(head_object(&f.conn, f.bucket, "p.png").await.unwrap().content_type.as_deref(), Some("image/png"));
+    assert_eq!(
+        head_object(&f.conn, f.bucket, "p.png").await.unwrap().content_type.as_deref(),
+        Some("image/png")
+    );
     j.conflict = Conflict::Skip;
     assert!(up(&f, &j).await.unwrap().skipped);
     j.conflict = Conflict::KeepBoth;
@@ -71,7 +87,10 @@ async fn existing_keys_ask_replace_keep_both_or_skip() {
     assert_eq!(up(&f, &j).await.unwrap().key, "p (2).png");
     j.conflict = Conflict::Replace;
     up(&f, &j).await.unwrap();
-    assert_eq!(head_object(&f.conn, f.bucket, "p.png").await.unwrap().content_type.as_deref(), Some("image/jpeg"));
+    assert_eq!(
+        head_object(&f.conn, f.bucket, "p.png").await.unwrap().content_type.as_deref(),
+        Some("image/jpeg")
+    );
 }
 
 #[tokio::test]
@@ -101,7 +120,12 @@ fn big_file(f: &common::Fixture, mib: usize) -> Vec<u8> {
 }
 
 fn leftover_parts(f: &common::Fixture) -> Vec<String> {
-    std::fs::read_dir(f.dir.path().join("s3")).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.contains("upload")).collect()
+    std::fs::read_dir(f.dir.path().join("s3"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("upload"))
+        .collect()
 }
 
 #[tokio::test]
@@ -112,11 +136,22 @@ async fn multipart_with_small_parts_round_trips() {
     j.multipart_threshold = 10 * 1024 * 1024;
     j.min_part_size = 5 * 1024 * 1024;
     let seen = Mutex::new(Vec::new());
-    let out = upload_file(&f.conn, &j, &CancellationToken::new(), &|a, _| seen.lock().unwrap().push(a)).await.unwrap();
+    let out = upload_file(&f.conn, &j, &CancellationToken::new(), &|a, _| seen.lock().unwrap().push(a))
+        .await
+        .unwrap();
     assert!(out.multipart);
     let m = head_object(&f.conn, f.bucket, "big/file.png").await.unwrap();
     assert_eq!((m.size as usize, m.content_type.as_deref()), (body.len(), Some("image/png")));
-    let p = bucketlens_core::presign::presign_get(&f.conn, f.bucket, "big/file.png", &bucketlens_core::presign::Disposition::Inline, None, 60).await.unwrap();
+    let p = bucketlens_core::presign::presign_get(
+        &f.conn,
+        f.bucket,
+        "big/file.png",
+        &bucketlens_core::presign::Disposition::Inline,
+        None,
+        60,
+    )
+    .await
+    .unwrap();
     assert_eq!(common::http_get(&p.url).await.bytes().await.unwrap().as_ref(), body.as_slice());
     let seen = seen.into_inner().unwrap();
     assert!(seen.windows(2).all(|w| w[0] <= w[1]) && *seen.last().unwrap() == body.len() as u64);
@@ -140,7 +175,9 @@ async fn cancelling_a_multipart_upload_aborts_it_and_leaves_no_parts() {
     .await
     .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Cancelled);
-    assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "big/cancelled.png").await.unwrap());
+    assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "big/cancelled.png")
+        .await
+        .unwrap());
     assert!(leftover_parts(&f).is_empty(), "{:?}", leftover_parts(&f));
 }
 
@@ -168,8 +205,14 @@ async fn a_stopped_server_is_a_network_error_and_a_retry_succeeds_once_it_is_bac
     let dir = tempfile::tempdir().unwrap();
     let server = DemoServer::start(&dir.path().join("s3"), 0).await.unwrap();
     server.ensure_bucket("bkt").unwrap();
-    let (port, ak, sk) = (server.addr.port(), server.endpoint.access_key.clone(), server.endpoint.secret_key.0.clone());
-    let conn = bucketlens_core::client::connect(&Default::default(), &server.endpoint.target()).await.unwrap();
+    let (port, ak, sk) = (
+        server.addr.port(),
+        server.endpoint.access_key.clone(),
+        server.endpoint.secret_key.0.clone(),
+    );
+    let conn = bucketlens_core::client::connect(&Default::default(), &server.endpoint.target())
+        .await
+        .unwrap();
     let path = dir.path().join("a.png");
     std::fs::write(&path, s::png()).unwrap();
     let j = UploadJob::new(&path, "bkt", "a.png");

@@ -1,9 +1,9 @@
 //! The embedded S3 server (s3s + s3s-fs) on loopback with SigV4 checking on: tests and the demo bucket use it.
 
 mod pdf;
-mod strict;
 pub mod samples;
 pub mod seed;
+mod strict;
 
 use crate::client::{Secret, Target};
 use crate::error::{Error, Result};
@@ -77,7 +77,9 @@ impl DemoServer {
         let mut b = S3ServiceBuilder::new(strict::Strict(fs));
         b.set_auth(SimpleAuth::from_single(access_key, secret_key));
         let service = b.build();
-        let listener = TcpListener::bind(("127.0.0.1", port)).await.map_err(|e| Error::io(&format!("listening on 127.0.0.1:{port}"), e))?;
+        let listener = TcpListener::bind(("127.0.0.1", port))
+            .await
+            .map_err(|e| Error::io(&format!("listening on 127.0.0.1:{port}"), e))?;
         let addr = listener.local_addr()?;
         let task = tokio::spawn(async move {
             let mut conns = JoinSet::new();

@@ -16,7 +16,11 @@ pub fn picture(w: u32, h: u32, hue: u8) -> RgbImage {
         } else if x % 80 < 3 || y % 80 < 3 {
             Rgb([255, 255, 255])
         } else {
-            Rgb([(40.0 + 120.0 * fx) as u8, (90.0 + 100.0 * fy) as u8 ^ hue, (180.0 - 80.0 * fx) as u8])
+            Rgb([
+                (40.0 + 120.0 * fx) as u8,
+                (90.0 + 100.0 * fy) as u8 ^ hue,
+                (180.0 - 80.0 * fx) as u8,
+            ])
         }
     })
 }
@@ -24,7 +28,11 @@ pub fn picture(w: u32, h: u32, hue: u8) -> RgbImage {
 pub fn encode(img: RgbImage, format: ImageFormat) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
     let dynimg = DynamicImage::ImageRgb8(img);
-    let dynimg = if format == ImageFormat::Gif { DynamicImage::ImageRgba8(dynimg.to_rgba8()) } else { dynimg };
+    let dynimg = if format == ImageFormat::Gif {
+        DynamicImage::ImageRgba8(dynimg.to_rgba8())
+    } else {
+        dynimg
+    };
     dynimg.write_to(&mut out, format).expect("encoding an in-memory image cannot fail");
     out.into_inner()
 }
@@ -81,7 +89,12 @@ pub fn japanese_pdf() -> Vec<u8> {
         for m in 0..8 {
             p.rect(60.0 + m as f32 * 60.0, 320.0, 36.0, 60.0 + (m * 29 % 180) as f32, (0.8, 0.35, 0.3));
         }
-        p.text(40.0, 280.0, 10.0, "BucketLens demo - Japanese text uses the Adobe-Japan1 collection.");
+        p.text(
+            40.0,
+            280.0,
+            10.0,
+            "BucketLens demo - Japanese text uses the Adobe-Japan1 collection.",
+        );
         pages.push(p);
     }
     build(&pages)

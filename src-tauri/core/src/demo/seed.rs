@@ -16,7 +16,11 @@ pub struct SampleObject {
 }
 
 fn obj(key: &str, body: Vec<u8>, ct: Option<&'static str>) -> SampleObject {
-    SampleObject { key: key.to_owned(), body, content_type: ct }
+    SampleObject {
+        key: key.to_owned(),
+        body,
+        content_type: ct,
+    }
 }
 
 /// Keys with characters that break naive URL handling.
@@ -36,24 +40,72 @@ pub const MANY_COUNT: usize = 2500;
 /// Everything but the large prefix.
 pub fn samples() -> Vec<SampleObject> {
     let mut v = vec![
-        obj("welcome.txt", "Welcome to the BucketLens demo bucket.\nEverything here is generated locally.\n".into(), Some("text/plain; charset=utf-8")),
-        obj("reports/2026-q3-summary.pdf", report_pdf("Q3 2026 Summary", 3), Some("application/pdf")),
+        obj(
+            "welcome.txt",
+            "Welcome to the BucketLens demo bucket.\nEverything here is generated locally.\n".into(),
+            Some("text/plain; charset=utf-8"),
+        ),
+        obj(
+            "reports/2026-q3-summary.pdf",
+            report_pdf("Q3 2026 Summary", 3),
+            Some("application/pdf"),
+        ),
         obj("reports/月次報告書.pdf", japanese_pdf(), Some("application/pdf")),
-        obj("reports/budget 2026+draft.pdf", report_pdf("Budget 2026 (draft)", 2), Some("application/pdf")),
-        obj("reports/archive/2025-annual.pdf", report_pdf("Annual Report 2025", 4), Some("application/pdf")),
+        obj(
+            "reports/budget 2026+draft.pdf",
+            report_pdf("Budget 2026 (draft)", 2),
+            Some("application/pdf"),
+        ),
+        obj(
+            "reports/archive/2025-annual.pdf",
+            report_pdf("Annual Report 2025", 4),
+            Some("application/pdf"),
+        ),
         obj("reports/untyped-report.pdf", report_pdf("Stored without a type", 1), None),
-        obj("images/photo.jpg", encode(picture(1200, 800, 10), ImageFormat::Jpeg), Some("image/jpeg")),
-        obj("images/diagram.png", encode(picture(640, 480, 90), ImageFormat::Png), Some("image/png")),
-        obj("images/banner.webp", encode(picture(800, 240, 160), ImageFormat::WebP), Some("image/webp")),
-        obj("images/icon.gif", encode(picture(128, 128, 200), ImageFormat::Gif), Some("image/gif")),
+        obj(
+            "images/photo.jpg",
+            encode(picture(1200, 800, 10), ImageFormat::Jpeg),
+            Some("image/jpeg"),
+        ),
+        obj(
+            "images/diagram.png",
+            encode(picture(640, 480, 90), ImageFormat::Png),
+            Some("image/png"),
+        ),
+        obj(
+            "images/banner.webp",
+            encode(picture(800, 240, 160), ImageFormat::WebP),
+            Some("image/webp"),
+        ),
+        obj(
+            "images/icon.gif",
+            encode(picture(128, 128, 200), ImageFormat::Gif),
+            Some("image/gif"),
+        ),
         obj("images/logo.svg", svg_logo(), Some("image/svg+xml")),
-        obj("images/写真 2026.jpg", encode(picture(640, 480, 40), ImageFormat::Jpeg), Some("image/jpeg")),
-        obj("images/scan-without-type", encode(picture(400, 300, 120), ImageFormat::Jpeg), Some("application/octet-stream")),
-        obj("notes/page.html", b"<html><body><script>alert(1)</script>Not rendered inline.</body></html>".to_vec(), Some("text/html")),
+        obj(
+            "images/写真 2026.jpg",
+            encode(picture(640, 480, 40), ImageFormat::Jpeg),
+            Some("image/jpeg"),
+        ),
+        obj(
+            "images/scan-without-type",
+            encode(picture(400, 300, 120), ImageFormat::Jpeg),
+            Some("application/octet-stream"),
+        ),
+        obj(
+            "notes/page.html",
+            b"<html><body><script>alert(1)</script>Not rendered inline.</body></html>".to_vec(),
+            Some("text/html"),
+        ),
         obj("notes/empty.txt", Vec::new(), Some("text/plain")),
     ];
     for k in ODD_KEYS {
-        v.push(obj(k, format!("This object's key is {k:?}.\n").into_bytes(), Some("text/plain; charset=utf-8")));
+        v.push(obj(
+            k,
+            format!("This object's key is {k:?}.\n").into_bytes(),
+            Some("text/plain; charset=utf-8"),
+        ));
     }
     v
 }
@@ -88,7 +140,11 @@ pub async fn seed(conn: &Connection, bucket: &str, data_dir: &std::path::Path, w
         all.extend((1..=MANY_COUNT).map(|i| obj(&many_key(i), format!("item {i}\n").into_bytes(), Some("text/plain"))));
     }
     let count = all.len();
-    stream::iter(all).map(|o| put(conn, bucket, o)).buffer_unordered(16).try_collect::<()>().await?;
+    stream::iter(all)
+        .map(|o| put(conn, bucket, o))
+        .buffer_unordered(16)
+        .try_collect::<()>()
+        .await?;
     std::fs::write(&marker, b"ok")?;
     tracing::info!(count, ms = started.elapsed().as_millis() as u64, "demo bucket seeded");
     Ok(())

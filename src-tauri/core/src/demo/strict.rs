@@ -54,7 +54,12 @@ fn guard(body: &mut Option<StreamingBlob>, expected: &Option<String>) -> Arc<Ato
     let flag = Arc::new(AtomicBool::new(false));
     if let Some(expected) = expected.clone() {
         if let Some(inner) = body.take() {
-            *body = Some(StreamingBlob::wrap(VerifySha256 { inner, hasher: Some(Sha256::new()), expected, mismatch: flag.clone() }));
+            *body = Some(StreamingBlob::wrap(VerifySha256 {
+                inner,
+                hasher: Some(Sha256::new()),
+                expected,
+                mismatch: flag.clone(),
+            }));
         }
     }
     flag

@@ -135,8 +135,15 @@ async fn resolve_key(conn: &Connection, bucket: &str, key: &str, conflict: Confl
 
 /// Uploads `job`, reporting `(sent, total)` bytes. The type comes from the bytes; an existing key is
 /// handled by `job.conflict` (checked with HEAD, and signed `If-None-Match: *` unless replacing).
-pub async fn upload_file(conn: &Connection, job: &UploadJob, cancel: &CancellationToken, progress: &(dyn Fn(u64, u64) + Send + Sync)) -> Result<UploadOutcome> {
-    let meta = tokio::fs::metadata(&job.path).await.map_err(|e| Error::io(&format!("reading {}", job.path.display()), e))?;
+pub async fn upload_file(
+    conn: &Connection,
+    job: &UploadJob,
+    cancel: &CancellationToken,
+    progress: &(dyn Fn(u64, u64) + Send + Sync),
+) -> Result<UploadOutcome> {
+    let meta = tokio::fs::metadata(&job.path)
+        .await
+        .map_err(|e| Error::io(&format!("reading {}", job.path.display()), e))?;
     if meta.is_dir() {
         return Err(Error::invalid_input(format!("{} is a folder", job.path.display())));
     }
@@ -144,7 +151,11 @@ pub async fn upload_file(conn: &Connection, job: &UploadJob, cancel: &Cancellati
     let name = job.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let detected = mime::detect(&head, &name);
     if !job.allowed_types.is_empty() && !mime::allowed(&detected.mime, &job.allowed_types) {
-        return Err(Error::UnsupportedType(Detail::msg(format!("{name} is {}; allowed: {}", detected.mime, job.allowed_types.join(", ")))));
+        return Err(Error::UnsupportedType(Detail::msg(format!(
+            "{name} is {}; allowed: {}",
+            detected.mime,
+            job.allowed_types.join(", ")
+        ))));
     }
     let wanted = normalize_key(&job.key);
     let outcome = |key: String, etag, multipart, skipped| UploadOutcome {
@@ -176,7 +187,12 @@ pub async fn upload_file(conn: &Connection, job: &UploadJob, cancel: &Cancellati
         let etag = multipart::upload(conn, &spec, &job.path, size, cancel, &report).await?;
         return Ok(outcome(key, etag, true, false));
     }
-    let spec = PutSpec { content_type: detected.mime.clone(), metadata, if_none_match: job.conflict != Conflict::Replace, checksum_sha256: Some(checksum.clone()) };
+    let spec = PutSpec {
+        content_type: detected.mime.clone(),
+        metadata,
+        if_none_match: job.conflict != Conflict::Replace,
+        checksum_sha256: Some(checksum.clone()),
+    };
     let result = send::with_retries(4, cancel, |_| async {
         let signed = presign_put(conn, &job.bucket, &key, &spec, job.expires_secs).await?;
         send::put_range(&signed, &job.path, 0, size, cancel, &report).await

@@ -31,7 +31,14 @@ pub struct Spec<'a> {
     pub expires_secs: u64,
 }
 
-pub async fn upload(conn: &Connection, spec: &Spec<'_>, path: &Path, total: u64, cancel: &CancellationToken, progress: Progress<'_>) -> Result<Option<String>> {
+pub async fn upload(
+    conn: &Connection,
+    spec: &Spec<'_>,
+    path: &Path,
+    total: u64,
+    cancel: &CancellationToken,
+    progress: Progress<'_>,
+) -> Result<Option<String>> {
     let created = conn
         .client
         .create_multipart_upload()
@@ -71,7 +78,14 @@ pub async fn upload(conn: &Connection, spec: &Spec<'_>, path: &Path, total: u64,
 }
 
 async fn abort(conn: &Connection, spec: &Spec<'_>, upload_id: &str) {
-    let r = conn.client.abort_multipart_upload().bucket(spec.bucket).key(spec.key).upload_id(upload_id).send().await;
+    let r = conn
+        .client
+        .abort_multipart_upload()
+        .bucket(spec.bucket)
+        .key(spec.key)
+        .upload_id(upload_id)
+        .send()
+        .await;
     match r {
         Ok(_) => tracing::info!(key = spec.key, "multipart upload aborted"),
         Err(e) => tracing::warn!(key = spec.key, error = %from_sdk(e), "could not abort the multipart upload"),

@@ -25,7 +25,9 @@ pub fn ascii_safe(value: &str) -> String {
 
 /// The OS user, for `uploaded-by` when no display name is set.
 pub fn os_user() -> String {
-    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".to_owned())
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "unknown".to_owned())
 }
 
 /// `dir/name (n).ext` for the n-th copy; the extension stays last, dotfiles keep their dot.

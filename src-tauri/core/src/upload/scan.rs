@@ -51,7 +51,13 @@ fn add_file(out: &mut ScanResult, path: &Path, key: String, allow: &[String]) {
             let detected = mime::detect(&h, &name);
             let allowed = allow.is_empty() || mime::allowed(&detected.mime, allow);
             out.total_bytes += size;
-            out.items.push(ScanItem { path: path.display().to_string(), key: normalize_key(&key), size, detected, allowed });
+            out.items.push(ScanItem {
+                path: path.display().to_string(),
+                key: normalize_key(&key),
+                size,
+                detected,
+                allowed,
+            });
         }
         Err(e) => out.unreadable.push(format!("{}: {e}", path.display())),
     }
@@ -108,9 +114,16 @@ mod tests {
         std::fs::write(album.join("nested/b.pdf"), crate::demo::test_samples::pdf()).unwrap();
         std::fs::write(d.path().join("notes.sh"), b"#!/bin/sh\n").unwrap();
         let allow = crate::settings::UploadSettings::default().allowed_types;
-        let r = scan(&[album.clone(), d.path().join("notes.sh"), d.path().join("missing.png")], "up/", &allow);
+        let r = scan(
+            &[album.clone(), d.path().join("notes.sh"), d.path().join("missing.png")],
+            "up/",
+            &allow,
+        );
         let keys: Vec<(&str, bool)> = r.items.iter().map(|i| (i.key.as_str(), i.allowed)).collect();
-        assert_eq!(keys, [("up/album/a.png", true), ("up/album/nested/b.pdf", true), ("up/notes.sh", false)]);
+        assert_eq!(
+            keys,
+            [("up/album/a.png", true), ("up/album/nested/b.pdf", true), ("up/notes.sh", false)]
+        );
         assert_eq!((r.folders, r.skipped_hidden, r.unreadable.len()), (1, 1, 1));
         assert_eq!(r.total_bytes, r.items.iter().map(|i| i.size).sum::<u64>());
     }

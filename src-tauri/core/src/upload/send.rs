@@ -13,12 +13,24 @@ pub type Progress<'a> = &'a (dyn Fn(u64) + Send + Sync);
 /// One shared HTTP client for presigned requests (connection reuse; no credentials of its own).
 pub fn http_client() -> &'static reqwest::Client {
     static C: std::sync::OnceLock<reqwest::Client> = std::sync::OnceLock::new();
-    C.get_or_init(|| reqwest::Client::builder().connect_timeout(std::time::Duration::from_secs(5)).build().expect("building the HTTP client"))
+    C.get_or_init(|| {
+        reqwest::Client::builder()
+            .connect_timeout(std::time::Duration::from_secs(5))
+            .build()
+            .expect("building the HTTP client")
+    })
 }
 
 /// PUTs `len` bytes of `path` starting at `offset` to `signed`, sending exactly its headers plus
 /// Content-Length. Returns the ETag. The file is streamed, never read whole.
-pub async fn put_range(signed: &Presigned, path: &Path, offset: u64, len: u64, cancel: &CancellationToken, progress: Progress<'_>) -> Result<Option<String>> {
+pub async fn put_range(
+    signed: &Presigned,
+    path: &Path,
+    offset: u64,
+    len: u64,
+    cancel: &CancellationToken,
+    progress: Progress<'_>,
+) -> Result<Option<String>> {
     let ctx = |e| Error::io(&format!("reading {}", path.display()), e);
     let mut file = tokio::fs::File::open(path).await.map_err(ctx)?;
     file.seek(std::io::SeekFrom::Start(offset)).await.map_err(ctx)?;

@@ -17,7 +17,12 @@ pub async fn fixture() -> Fixture {
     let server = DemoServer::start(&dir.path().join("s3"), 0).await.unwrap();
     server.ensure_bucket("test-bucket").unwrap();
     let conn = connect(&AwsFiles::default(), &server.endpoint.target()).await.unwrap();
-    Fixture { server, conn, dir, bucket: "test-bucket" }
+    Fixture {
+        server,
+        conn,
+        dir,
+        bucket: "test-bucket",
+    }
 }
 
 impl Fixture {
@@ -36,8 +41,26 @@ impl Fixture {
 
     /// The same server reached with another secret.
     pub async fn with_secret(&self, secret: &str) -> Connection {
-        let Target::Static { label, access_key, region, endpoint_url, path_style, .. } = self.server.endpoint.target() else { unreachable!() };
-        let t = Target::Static { label, access_key, secret_key: Secret(secret.into()), session_token: None, region, endpoint_url, path_style };
+        let Target::Static {
+            label,
+            access_key,
+            region,
+            endpoint_url,
+            path_style,
+            ..
+        } = self.server.endpoint.target()
+        else {
+            unreachable!()
+        };
+        let t = Target::Static {
+            label,
+            access_key,
+            secret_key: Secret(secret.into()),
+            session_token: None,
+            region,
+            endpoint_url,
+            path_style,
+        };
         connect(&AwsFiles::default(), &t).await.unwrap()
     }
 
@@ -48,10 +71,20 @@ impl Fixture {
         let creds = self.dir.path().join("aws-credentials");
         std::fs::write(
             &config,
-            format!("[profile local]\nregion = us-east-1\nendpoint_url = {}\n\n{extra_config}", ep.endpoint_url),
+            format!(
+                "[profile local]\nregion = us-east-1\nendpoint_url = {}\n\n{extra_config}",
+                ep.endpoint_url
+            ),
         )
         .unwrap();
-        std::fs::write(&creds, format!("[local]\naws_access_key_id = {}\naws_secret_access_key = {}\n", ep.access_key, ep.secret_key.0)).unwrap();
+        std::fs::write(
+            &creds,
+            format!(
+                "[local]\naws_access_key_id = {}\naws_secret_access_key = {}\n",
+                ep.access_key, ep.secret_key.0
+            ),
+        )
+        .unwrap();
         AwsFiles::explicit(config, creds)
     }
 }

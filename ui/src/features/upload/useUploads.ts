@@ -33,6 +33,11 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
         const refused: Row[] = scan.items
           .filter((i) => !i.allowed)
           .map((i, n) => ({ id: -Date.now() - n, path: i.path, name: i.path.split(/[\\/]/).pop() ?? i.key, key: i.key, state: "refused", sent: 0, total: i.size, rate: 0, contentType: i.detected.mime, error: null, note: null }));
+        const unreadable: Row[] = scan.unreadable.map((u, n) => {
+          const path = u.split(": ")[0] ?? u;
+          return { id: -Date.now() - 1000 - n, path, name: path.split(/[\\/]/).pop() ?? path, key: path.split(/[\\/]/).pop() ?? path, state: "failed", sent: 0, total: 0, rate: 0, contentType: null, error: { kind: "Io", message: u, messageKey: "error.io", nextStep: "" }, note: null };
+        });
+        refused.push(...unreadable);
         const ok = scan.items.filter((i) => i.allowed);
         const existing = ok.length ? await api.checkExisting(bucket, ok.map((i) => i.key)) : [];
         const answers = new ConflictAnswers();
