@@ -1,0 +1,96 @@
+// App figures under Xvfb through tauri-driver: cold start to first painted list, idle PSS of the app and
+// its WebKit processes, click-to-loaded for a ~5 MB PDF and a 4000×3000 JPEG from the embedded server.
+// Usage (from bench/run.sh): node bench/app.mjs <app> <cli> <runs>   (tauri-driver on :4450)
+import { execFileSync, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { Session } from "../e2e/webdriver.mjs";
+
+const [app, cli, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg ?? 5);
+const work = resolve("target/bench/app");
+mkdirSync(work, { recursive: true });
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const summary = (v) => ({ median: median(v), min: Math.min(...v), max: Math.max(...v), runs: v.length });
+
+const server = spawn(cli, ["demo-server", "--no-seed", "--data", join(work, "s3")], { stdio: ["ignore", "pipe", "ignore"] });
+const info = {};
+for await (const line of createInterface({ input: server.stdout })) {
+  const [k, ...v] = line.split(": ");
+  info[k] = v.join(": ");
+  if (k === "data") break;
+}
+mkdirSync(join(work, "s3", "bench"), { recursive: true });
+const env = { ...process.env, AWS_ACCESS_KEY_ID: info.access_key, AWS_SECRET_ACCESS_KEY: info.secret_key, AWS_ENDPOINT_URL: info.endpoint, BUCKETLENS_CONFIG_DIR: join(work, "cli-config") };
+delete env.AWS_PROFILE;
+const jpg = join(work, "big.jpg");
+const pdf = join(work, "big.pdf");
+if (!existsSync(jpg)) execFileSync("convert", ["-size", "4000x3000", "plasma:fractal", "-quality", "92", jpg]);
+if (!existsSync(pdf)) execFileSync("convert", [jpg, jpg, "-quality", "70", pdf]);
+for (const f of [jpg, pdf]) execFileSync(cli, ["put", "--overwrite", "--any-type", f, "s3://bench/big/"], { env });
+writeFileSync(process.env.AWS_CONFIG_FILE, `[profile bench]\nregion = us-east-1\nendpoint_url = ${info.endpoint}\n`);
+writeFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE, `[bench]\naws_access_key_id = ${info.access_key}\naws_secret_access_key = ${info.secret_key}\n`);
+
+function pss(rootPid) {
+  const kids = new Map();
+  for (const d of readdirSync("/proc").filter((x) => /^\d+$/.test(x))) {
+    try {
+      const ppid = Number(readFileSync(`/proc/${d}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+      kids.set(Number(d), ppid);
+    } catch {}
+  }
+  const tree = new Set([rootPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of kids) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+  }
+  let kb = 0;
+  for (const pid of tree) {
+    try {
+      kb += Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))[1]);
+    } catch {}
+  }
+  return { mib: kb / 1024, processes: tree.size };
+}
+
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch("http://127.0.0.1:4450/status")).ok) break;
+  } catch {}
+  await new Promise((r) => setTimeout(r, 200));
+}
+const start = [], mem = [], jpgMs = [], pdfMs = [];
+for (let r = 0; r < runs; r++) {
+  const t0 = performance.now();
+  const s = await Session.create("http://127.0.0.1:4450", { alwaysMatch: { "tauri:options": { application: app } } });
+  await s.click(await s.waitFor("profile", () => s.find('[data-profile="bench"]'), 60000));
+  await s.click(await s.waitFor("bucket", () => s.find('[data-bucket="bench"]'), 60000));
+  await s.waitFor("first painted list", () => s.exec("return document.querySelector('.row.folder[data-prefix=\"big/\"]') !== null"), 60000);
+  start.push(performance.now() - t0);
+  await new Promise((res) => setTimeout(res, 3000));
+  const pid = Number(execFileSync("pgrep", ["-n", "-f", app]).toString().trim());
+  mem.push(pss(pid));
+  await s.click(await s.find('.row.folder[data-prefix="big/"]'));
+  const row = (k) => s.waitFor(k, () => s.find(`.row.object[data-key="big/${k}"]`));
+  let t = performance.now();
+  await s.click(await row("big.jpg"));
+  await s.waitFor("jpeg", () => s.exec("const i = document.querySelector('img.image-view'); return i && i.complete && i.naturalWidth === 4000"), 60000);
+  jpgMs.push(performance.now() - t);
+  t = performance.now();
+  await s.click(await row("big.pdf"));
+  // Loaded = the PDF viewer reports its page count.
+  await s.waitFor("pdf", () => s.exec("const f = document.querySelector('iframe.pdf-frame'); try { return f && f.contentDocument && /of 2/.test(f.contentDocument.body.innerText); } catch (e) { return false; }"), 60000).catch(() => null);
+  pdfMs.push(performance.now() - t);
+  await s.close();
+}
+server.kill();
+const pdfSize = readFileSync(pdf).length;
+console.log(JSON.stringify({
+  cold_start_to_list_ms: summary(start),
+  idle_pss_mib: summary(mem.map((m) => m.mib)),
+  processes: mem[0]?.processes,
+  jpeg_4000x3000_click_to_loaded_ms: summary(jpgMs),
+  pdf_click_to_loaded_ms: summary(pdfMs),
+  pdf_bytes: pdfSize,
+}));

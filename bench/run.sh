@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every benchmark (not part of the test suite) and writes bench/out/results.json.
+# Usage: bench/run.sh [runs]   (default 5 runs of each measurement)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${1:-5}"
+missing=()
+for p in time curl python3-venv; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+VENV=target/bench/venv
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+"$VENV/bin/pip" install -q "boto3==1.*"
+cargo build --release -p bucketlens-cli -p bucketlens-core --example presign_bench
+mkdir -p bench/out
+echo "== presign (20,000 URLs per run)"
+target/release/examples/presign_bench --count 20000 --runs "$RUNS" | tee bench/out/presign-rust.json
+"$VENV/bin/python" bench/presign_boto3.py 20000 "$RUNS" | tee bench/out/presign-boto3.json
+echo "== listing (100,000 keys under one prefix)"
+"$VENV/bin/python" bench/listing.py "$RUNS" | tee bench/out/listing.json
+echo "== upload (10 MiB, 100 MiB, 1 GiB)"
+"$VENV/bin/python" bench/upload.py "$RUNS" | tee bench/out/upload.json
+echo "== app (real window under Xvfb; the debug build from the test suite unless BENCH_APP is set)"
+APP="${BENCH_APP:-target/debug/bucketlens}"
+if [ -x "$APP" ] && command -v tauri-driver >/dev/null; then
+  H="$(mktemp -d)"
+  Xvfb :151 -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  sleep 1
+  export AWS_CONFIG_FILE="$H/aws-config" AWS_SHARED_CREDENTIALS_FILE="$H/aws-credentials" BUCKETLENS_CONFIG_DIR="$H/config" BUCKETLENS_DATA_DIR="$H/data"
+  DISPLAY=:151 tauri-driver --port 4450 --native-port 4451 >/dev/null 2>&1 &
+  driver=$!
+  DISPLAY=:151 node bench/app.mjs "$APP" target/release/bucketlens-cli "$RUNS" | tee bench/out/app.json
+  kill "$driver" "$xvfb" 2>/dev/null || true
+fi
+"$VENV/bin/python" - <<'PY'
+import json
+r = {k: json.load(open(f"bench/out/{k}.json")) for k in ("presign-rust", "presign-boto3", "listing", "upload", "app") if __import__("os").path.exists(f"bench/out/{k}.json")}
+json.dump(r, open("bench/out/results.json", "w"), indent=2)
+print("wrote bench/out/results.json")
+PY
