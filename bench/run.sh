@@ -13,7 +13,8 @@ fi
 VENV=target/bench/venv
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/pip" install -q "boto3==1.*"
-cargo build --release -p bucketlens-cli -p bucketlens-core --example presign_bench
+cargo build --release -p bucketlens-cli
+cargo build --release -p bucketlens-core --example presign_bench
 mkdir -p bench/out
 echo "== presign (20,000 URLs per run)"
 target/release/examples/presign_bench --count 20000 --runs "$RUNS" | tee bench/out/presign-rust.json

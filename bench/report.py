@@ -1,0 +1,41 @@
+"""Turns bench/out/results.json into the tables of BENCHMARKS.md (printed to stdout)."""
+import json, statistics, sys
+
+r = json.load(open(sys.argv[1] if len(sys.argv) > 1 else "bench/out/results.json"))
+
+
+def s(values):
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "runs": len(values)}
+
+
+def fmt(x, unit="", d=2):
+    return f"{x['median']:.{d}f}{unit} ({x['min']:.{d}f}–{x['max']:.{d}f})"
+
+
+print("### Presign (µs per URL, 20,000 URLs per run; median (min–max))\n")
+print("| path | GET inline | PUT + Content-Type + 1 metadata |\n| --- | --- | --- |")
+pr, pb = r.get("presign-rust", {}), r.get("presign-boto3", {})
+if pr:
+    print(f"| BucketLens presign path | {fmt(s(pr['project_get']))} | {fmt(s(pr['project_put']))} |")
+    print(f"| aws-sdk-s3 `presigned()` directly | {fmt(s(pr['sdk_get']))} | {fmt(s(pr['sdk_put']))} |")
+if pb:
+    print(f"| boto3 `generate_presigned_url` (s3v4) | {fmt(s(pb['boto3_get']))} | {fmt(s(pb['boto3_put']))} |")
+if "listing" in r:
+    l = r["listing"]
+    print("\n### Listing 100,000 keys under one prefix (seconds; median (min–max))\n")
+    print("| lister | first page | all pages |\n| --- | --- | --- |")
+    print(f"| `bucketlens-cli --json ls --all` (includes process start) | {fmt(l['cli_first_page_s'], ' s', 3)} | {fmt(l['cli_all_s'], ' s', 3)} |")
+    print(f"| boto3 paginator | {fmt(l['boto3_first_page_s'], ' s', 3)} | {fmt(l['boto3_all_s'], ' s', 3)} |")
+    print(f"\nRatio boto3 / CLI, all pages (median): {l['boto3_all_s']['median'] / l['cli_all_s']['median']:.2f}×")
+if "upload" in r:
+    print("\n### Upload through a presigned PUT (MiB/s and peak RSS; median (min–max))\n")
+    print("| size | CLI `put` MiB/s | `curl -T` MiB/s | ratio CLI/curl | CLI peak RSS MiB | curl peak RSS MiB |\n| --- | --- | --- | --- | --- | --- |")
+    for name, u in r["upload"].items():
+        print(f"| {name} | {fmt(u['cli_mib_s'], '', 1)} | {fmt(u['curl_mib_s'], '', 1)} | {fmt(u['throughput_ratio_cli_over_curl'])} | {fmt(u['cli_peak_rss_mib'], '', 1)} | {fmt(u['curl_peak_rss_mib'], '', 1)} |")
+if "app" in r:
+    a = r["app"]
+    print("\n### App under Xvfb (median (min–max))\n")
+    print(f"- cold start to first painted list: {fmt(a['cold_start_to_list_ms'], ' ms', 0)}")
+    print(f"- idle PSS, app + its {a['processes'] - 1} child processes: {fmt(a['idle_pss_mib'], ' MiB', 0)}")
+    print(f"- click to loaded, 4000×3000 JPEG: {fmt(a['jpeg_4000x3000_click_to_loaded_ms'], ' ms', 0)}")
+    print(f"- click to loaded, {a['pdf_bytes'] / 1e6:.1f} MB PDF: {fmt(a['pdf_click_to_loaded_ms'], ' ms', 0)}")
