@@ -5,8 +5,8 @@ from botocore.config import Config
 from common import WORK, CLI, start_server, summary
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-N = 100_000
-data = os.path.join(WORK, "listing-s3")
+N = int(os.environ.get("LISTING_KEYS", "100000"))
+data = os.path.join(WORK, f"listing-s3-{N}")
 folder = os.path.join(data, "bench", "many")
 os.makedirs(folder, exist_ok=True)
 if len(os.listdir(folder)) != N:  # seed straight into the store's folder (s3s-fs keeps objects as files)

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every benchmark (not part of the test suite) and writes bench/out/results.json.
 # Usage: bench/run.sh [runs]   (default 5 runs of each measurement)
+#   LISTING_KEYS=N  keys under the listed prefix (default 100000; see BENCHMARKS.md for why a run may use fewer)
+#   RUNS_1GIB=N     runs of the 1 GiB upload (default: runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-5}"
@@ -19,7 +21,7 @@ mkdir -p bench/out
 echo "== presign (20,000 URLs per run)"
 target/release/examples/presign_bench --count 20000 --runs "$RUNS" | tee bench/out/presign-rust.json
 "$VENV/bin/python" bench/presign_boto3.py 20000 "$RUNS" | tee bench/out/presign-boto3.json
-echo "== listing (100,000 keys under one prefix)"
+echo "== listing (${LISTING_KEYS:-100000} keys under one prefix)"
 "$VENV/bin/python" bench/listing.py "$RUNS" | tee bench/out/listing.json
 echo "== upload (10 MiB, 100 MiB, 1 GiB)"
 "$VENV/bin/python" bench/upload.py "$RUNS" | tee bench/out/upload.json

@@ -5,6 +5,7 @@ from common import WORK, CLI, start_server, summary
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 SIZES = [("10MiB", 10 << 20), ("100MiB", 100 << 20), ("1GiB", 1 << 30)]
+RUNS_1GIB = int(os.environ.get("RUNS_1GIB", RUNS))
 os.makedirs(WORK, exist_ok=True)
 block = os.urandom(1 << 20)
 
@@ -30,7 +31,7 @@ try:
                 for _ in range(size >> 20):
                     f.write(block)
         cli_t, cli_rss, curl_t, curl_rss = [], [], [], []
-        for _ in range(RUNS):
+        for _ in range(RUNS_1GIB if size >= 1 << 30 else RUNS):
             w, r = timed([CLI, "put", "--overwrite", "--any-type", path, f"s3://bench/up/{name}.bin"], env)
             cli_t.append(w); cli_rss.append(r)
             signed = subprocess.run([CLI, "presign", "put", f"s3://bench/curl/{name}.bin", "--content-type", "application/octet-stream"], env=env, capture_output=True, text=True, check=True).stdout.splitlines()
