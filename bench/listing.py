@@ -37,6 +37,6 @@ try:
         boto_all.append(time.perf_counter() - t)
         boto_first.append(first)
         assert count == N, count
-    print(json.dumps({"cli_first_page_s": summary(cli_first), "cli_all_s": summary(cli_all), "boto3_first_page_s": summary(boto_first), "boto3_all_s": summary(boto_all)}))
+    print(json.dumps({"keys": N, "cli_first_page_s": summary(cli_first), "cli_all_s": summary(cli_all), "boto3_first_page_s": summary(boto_first), "boto3_all_s": summary(boto_all)}))
 finally:
     proc.kill()

@@ -22,7 +22,7 @@ if pb:
     print(f"| boto3 `generate_presigned_url` (s3v4) | {fmt(s(pb['boto3_get']))} | {fmt(s(pb['boto3_put']))} |")
 if "listing" in r:
     l = r["listing"]
-    print(f"\n### Listing {l.get(\"keys\", \"10,000\")} keys under one prefix (seconds; median (min–max))\n")
+    print(f"\n### Listing {l.get('keys', 0):,} keys under one prefix (seconds; median (min–max))\n")
     print("| lister | first page | all pages |\n| --- | --- | --- |")
     print(f"| `bucketlens-cli --json ls --all` (includes process start) | {fmt(l['cli_first_page_s'], ' s', 3)} | {fmt(l['cli_all_s'], ' s', 3)} |")
     print(f"| boto3 paginator | {fmt(l['boto3_first_page_s'], ' s', 3)} | {fmt(l['boto3_all_s'], ' s', 3)} |")
