@@ -165,6 +165,7 @@ test("switching the language to 日本語 changes the visible text at once", asy
   await s.waitFor("Japanese", async () => (await s.exec("return document.querySelector('#settings-title').textContent")) === "設定");
   await ctx.shot(s, "06-settings-ja");
   await s.click(await s.find(".settings-head button"));
+  await s.waitFor("settings closed", async () => !(await q(s, "#settings-title")));
   const title = await s.exec("return document.querySelector('#profiles-title').textContent");
   if (title !== "プロファイル") throw new Error(title);
   await ctx.shot(s, "07-browse-ja");

@@ -191,8 +191,3 @@ pub async fn save_settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSt
 pub fn parse_location(input: String) -> Result<S3Location> {
     s3url::parse(&input)
 }
-
-#[allow(dead_code)]
-fn _assert_error_is_ipc_data(e: Error) -> serde_json::Value {
-    serde_json::to_value(e).unwrap_or_default()
-}
