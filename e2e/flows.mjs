@@ -101,7 +101,10 @@ test("upload through the drop handler: exact type and uploaded-by, refusal, repl
     if (r !== "ok") throw new Error(`e2e_drop: ${r}`);
   };
   await drop([join(ctx.files, "e2e-photo.jpg"), join(ctx.files, "script.sh")]);
-  await s.waitFor("upload done", () => q(s, '.upload-row[data-upload-key="images/e2e-photo.jpg"][data-state="done"]'), 30000);
+  await s.waitFor("upload done", () => q(s, '.upload-row[data-upload-key="images/e2e-photo.jpg"][data-state="done"]'), 30000).catch(async (e) => {
+    const panel = await s.exec("return document.querySelector('[data-testid=upload-panel]')?.innerText ?? 'no upload panel'").catch(() => "?");
+    throw new Error(`${e.message}; the upload panel shows: ${panel.replace(/\s+/g, " ")}`);
+  });
   const refused = await s.exec("return document.querySelector('.upload-row[data-upload-key=\"images/script.sh\"]')?.textContent ?? ''");
   if (!refused.includes("image/jpeg")) throw new Error(`refusal text: ${refused}`);
   const head = ctx.cliJson("head", "s3://demo/images/e2e-photo.jpg");

@@ -53,3 +53,13 @@ test("the Upload… button uses the file picker", async () => {
   await page.waitForSelector('.upload-row[data-upload-key="images/写真.png"][data-state="done"]');
   await page.close();
 });
+
+test("an upload that finishes before start_upload returns still shows as done", async () => {
+  const { page, errors } = await h.open();
+  await page.click('.row.folder[data-prefix="images/"]');
+  await page.waitForSelector('.row.object[data-key="images/photo.jpg"]');
+  await page.evaluate(() => window.__drop(["/home/hanako/instant.png"]));
+  await page.waitForSelector('.upload-row[data-upload-key="images/instant.png"][data-state="done"]', { timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyEvent, ConflictAnswers, eta, percent, type Row } from "./queue";
+import { applyEvent, ConflictAnswers, EarlyEvents, eta, percent, type Row } from "./queue";
 
 const row = (id: number): Row => ({ id, path: `/tmp/${id}.png`, name: `${id}.png`, key: `up/${id}.png`, state: "queued", sent: 0, total: 100, rate: 0, contentType: null, error: null, note: null });
 
@@ -28,5 +28,20 @@ describe("upload queue", () => {
     expect(a.pending(existing)).toBeNull();
     const set = new Set(existing);
     expect([a.policyFor("a.png", set), a.policyFor("b.png", set), a.policyFor("c.png", set), a.policyFor("new.png", set)]).toEqual(["replace", "keepBoth", "keepBoth", "ask"]);
+  });
+});
+
+describe("events before the row", () => {
+  it("keeps events that arrive before start_upload returns and applies them in order", () => {
+    const early = new EarlyEvents();
+    const ev = (state: "queued" | "uploading" | "done", sent: number) => ({ id: 7, state, sent, total: 100, rate: 1, key: "up/7.png", contentType: state === "done" ? "image/png" : null, error: null });
+    expect(early.offer(ev("queued", 0))).toBe(false);
+    expect(early.offer(ev("uploading", 50))).toBe(false);
+    expect(early.offer(ev("done", 100))).toBe(false);
+    const rows = early.adopt([row(7), row(8)]);
+    expect(rows[0]).toMatchObject({ state: "done", sent: 100, contentType: "image/png" });
+    expect(rows[1]?.state).toBe("queued");
+    expect(early.offer(ev("done", 100))).toBe(true);
+    expect(early.adopt([row(7)])[0]?.state).toBe("queued");
   });
 });

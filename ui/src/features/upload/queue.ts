@@ -32,6 +32,32 @@ export function applyEvent(rows: Row[], e: UploadEvent): Row[] {
   );
 }
 
+/**
+ * Events for uploads whose rows are not in the list yet. The backend starts an upload before its id
+ * reaches the window, so a small file can finish before `start_upload` returns; those events wait here.
+ * Called outside React state updaters, so the updaters stay pure.
+ */
+export class EarlyEvents {
+  private known = new Set<number>();
+  private waiting = new Map<number, UploadEvent[]>();
+  /** True when `e`'s row is listed and the event can be applied now; otherwise it is kept for `adopt`. */
+  offer(e: UploadEvent): boolean {
+    if (this.known.has(e.id)) return true;
+    this.waiting.set(e.id, [...(this.waiting.get(e.id) ?? []), e]);
+    return false;
+  }
+  /** New rows with every event that arrived before them, in order; later events apply directly. */
+  adopt(added: Row[]): Row[] {
+    let out = added;
+    for (const r of added) {
+      this.known.add(r.id);
+      for (const e of this.waiting.get(r.id) ?? []) out = applyEvent(out, e);
+      this.waiting.delete(r.id);
+    }
+    return out;
+  }
+}
+
 /** Seconds left at the current rate, or null when unknown. */
 export function eta(r: Pick<Row, "sent" | "total" | "rate">): number | null {
   if (r.rate <= 0 || r.total <= r.sent) return null;

@@ -2,7 +2,7 @@
 import { useCallback, useRef, useState } from "react";
 import { api, AppError } from "../../ipc/commands";
 import type { Conflict, ErrorPayload, ScanResult } from "../../ipc/bindings";
-import { applyEvent, ConflictAnswers, type Row } from "./queue";
+import { applyEvent, ConflictAnswers, EarlyEvents, type Row } from "./queue";
 
 export type Ask =
   | { kind: "folder"; scan: ScanResult }
@@ -13,6 +13,7 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
   const [ask, setAsk] = useState<Ask | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const resolver = useRef<((v: unknown) => void) | null>(null);
+  const early = useRef(new EarlyEvents());
   const question = <T,>(a: Ask) =>
     new Promise<T>((resolve) => {
       resolver.current = resolve as (v: unknown) => void;
@@ -63,11 +64,12 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
         }));
         const ids = items.length
           ? await api.startUpload(bucket, items, (e) => {
-              setRows((rs) => applyEvent(rs, e));
+              if (early.current.offer(e)) setRows((rs) => applyEvent(rs, e));
               if (e.state === "done") onDone(e.key);
             })
           : [];
-        setRows((rs) => [...refused, ...pendingRows.map((r, n) => ({ ...r, id: ids[n] ?? 0 })), ...rs]);
+        const started = early.current.adopt(pendingRows.map((r, n) => ({ ...r, id: ids[n] ?? 0 })));
+        setRows((rs) => [...refused, ...started, ...rs]);
       } catch (e) {
         if (e instanceof AppError) setError(e.payload);
       }
