@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The real-window end-to-end suite alone: Xvfb, tauri-driver, the debug app built with feature `e2e`
+# (scripts/test.sh builds it), the embedded S3 through temporary AWS profiles; then the app log is checked
+# for unredacted presigned URLs. Results: e2e/artifacts/summary.json and screenshots beside it.
+# Exit 0 only when every flow passed and the log holds minted URLs, all redacted.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+OUT=target/test-results
+mkdir -p "$OUT"
+E2E_HOME="$(mktemp -d)"
+display=":$((90 + RANDOM % 100))"
+Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
+xvfb_pid=$!
+sleep 1
+export E2E_HOME BUCKETLENS_CONFIG_DIR="$E2E_HOME/config" BUCKETLENS_DATA_DIR="$E2E_HOME/data" \
+  AWS_CONFIG_FILE="$E2E_HOME/aws-config" AWS_SHARED_CREDENTIALS_FILE="$E2E_HOME/aws-credentials"
+unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_ENDPOINT_URL
+if (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null; then
+  echo "port 4444 is taken (a tauri-driver left running?); the end-to-end suite needs it" >&2
+fi
+DISPLAY="$display" tauri-driver --port 4444 --native-port 4446 >"$OUT/tauri-driver.log" 2>&1 &
+driver_pid=$!
+DISPLAY="$display" node e2e/run.mjs target/debug/bucketlens target/debug/bucketlens-cli
+rc=$?
+kill "$driver_pid" "$xvfb_pid" 2>/dev/null
+wait "$driver_pid" "$xvfb_pid" 2>/dev/null
+
+# The app logs every URL it mints; the log must hold them only redacted.
+if ! grep -q "X-Amz-Signature=REDACTED" "$E2E_HOME"/data/logs/* 2>/dev/null; then
+  echo "app log: no minted URL found" >&2
+  exit 3
+elif grep -qE "X-Amz-(Signature|Credential|Security-Token)=[^R&]" "$E2E_HOME"/data/logs/*; then
+  echo "app log: an unredacted presigned URL" >&2
+  exit 3
+fi
+echo "app log: $(grep -c 'X-Amz-Signature=REDACTED' "$E2E_HOME"/data/logs/*) minted URLs, all redacted"
+rm -rf "$E2E_HOME"
+exit "$rc"
