@@ -10,7 +10,13 @@ use std::time::{Duration, Instant};
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str, default: usize| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default);
+    let arg = |name: &str, default: usize| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
     let (count, runs) = (arg("--count", 20_000), arg("--runs", 5));
     let target = Target::Static {
         label: "bench".into(),
@@ -24,7 +30,12 @@ async fn main() {
     let conn = connect(&Default::default(), &target).await.unwrap();
     let mut meta = BTreeMap::new();
     meta.insert("uploaded-by".to_owned(), "bench".to_owned());
-    let spec = PutSpec { content_type: "image/jpeg".into(), metadata: meta, if_none_match: false, checksum_sha256: None };
+    let spec = PutSpec {
+        content_type: "image/jpeg".into(),
+        metadata: meta,
+        if_none_match: false,
+        checksum_sha256: None,
+    };
     let mut out = serde_json::Map::new();
     for case in ["project_get", "project_put", "sdk_get", "sdk_put"] {
         let mut per_run = Vec::new();
@@ -33,7 +44,12 @@ async fn main() {
             for i in 0..count {
                 let key = format!("reports/2026/file-{i}.pdf");
                 let url = match case {
-                    "project_get" => presign_get(&conn, "bench-bucket", &key, &Disposition::Inline, None, 300).await.unwrap().url,
+                    "project_get" => {
+                        presign_get(&conn, "bench-bucket", &key, &Disposition::Inline, None, 300)
+                            .await
+                            .unwrap()
+                            .url
+                    }
                     "project_put" => presign_put(&conn, "bench-bucket", &key, &spec, 1800).await.unwrap().url,
                     "sdk_get" => conn
                         .client

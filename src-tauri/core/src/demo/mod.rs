@@ -1,5 +1,8 @@
 //! The embedded S3 server (s3s + s3s-fs) on loopback with SigV4 checking on: tests and the demo bucket use it.
 
+mod index;
+#[cfg(test)]
+mod index_tests;
 mod pdf;
 pub mod samples;
 pub mod seed;
@@ -73,8 +76,8 @@ impl DemoServer {
     /// Starts with given keys (used when a test needs to restart the same server).
     pub async fn start_with_keys(data_dir: &Path, port: u16, access_key: &str, secret_key: &str) -> Result<Self> {
         std::fs::create_dir_all(data_dir).map_err(|e| Error::io("creating the demo data folder", e))?;
-        let fs = s3s_fs::FileSystem::new(data_dir).map_err(|e| Error::internal(format!("demo storage: {e:?}")))?;
-        let mut b = S3ServiceBuilder::new(strict::Strict(fs));
+        let store = strict::Strict::new(data_dir).map_err(|e| Error::internal(format!("demo storage: {e}")))?;
+        let mut b = S3ServiceBuilder::new(store);
         b.set_auth(SimpleAuth::from_single(access_key, secret_key));
         let service = b.build();
         let listener = TcpListener::bind(("127.0.0.1", port))

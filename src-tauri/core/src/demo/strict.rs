@@ -1,17 +1,35 @@
 //! Makes the embedded store behave like S3 where s3s-fs does not: a body whose SHA-256 does not match
-//! the signed `x-amz-checksum-sha256` is refused with BadDigest and never stored.
+//! the signed `x-amz-checksum-sha256` is refused with BadDigest and never stored, and ListObjectsV2 is
+//! served from a sorted index (see `index`) that every write through the server refreshes.
 
+use super::index::ListingIndex;
 use bytes::Bytes;
 use futures::Stream;
 use s3s::dto::*;
 use s3s::{s3_error, S3Request, S3Response, S3Result, S3};
 use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-pub struct Strict(pub s3s_fs::FileSystem);
+pub struct Strict {
+    fs: s3s_fs::FileSystem,
+    root: PathBuf,
+    index: ListingIndex,
+}
+
+impl Strict {
+    pub fn new(root: &Path) -> Result<Self, String> {
+        let fs = s3s_fs::FileSystem::new(root).map_err(|e| format!("{e:?}"))?;
+        Ok(Self {
+            fs,
+            root: root.to_owned(),
+            index: ListingIndex::default(),
+        })
+    }
+}
 
 /// Passes the body through, and fails the stream at its end if the digest differs (so nothing is renamed into place).
 struct VerifySha256 {
@@ -65,12 +83,19 @@ fn guard(body: &mut Option<StreamingBlob>, expected: &Option<String>) -> Arc<Ato
     flag
 }
 
-// Generates the whole impl so `async_trait` sees the delegating methods already expanded.
+// Generates the whole impl so `async_trait` sees the delegating methods already expanded. Writes drop
+// the bucket's listing index once they finish.
 macro_rules! strict_impl {
-    (delegate { $($m:ident: $i:ty => $o:ty;)* } $($custom:tt)*) => {
+    (delegate { $($m:ident: $i:ty => $o:ty;)* } writes { $($w:ident: $wi:ty => $wo:ty;)* } $($custom:tt)*) => {
         #[async_trait::async_trait]
         impl S3 for Strict {
-            $( async fn $m(&self, req: S3Request<$i>) -> S3Result<S3Response<$o>> { self.0.$m(req).await } )*
+            $( async fn $m(&self, req: S3Request<$i>) -> S3Result<S3Response<$o>> { self.fs.$m(req).await } )*
+            $( async fn $w(&self, req: S3Request<$wi>) -> S3Result<S3Response<$wo>> {
+                let bucket = req.input.bucket.clone();
+                let out = self.fs.$w(req).await;
+                self.index.invalidate(&bucket);
+                out
+            } )*
             $($custom)*
         }
     };
@@ -78,29 +103,37 @@ macro_rules! strict_impl {
 
 strict_impl! {
     delegate {
-        create_bucket: CreateBucketInput => CreateBucketOutput;
-        delete_bucket: DeleteBucketInput => DeleteBucketOutput;
         head_bucket: HeadBucketInput => HeadBucketOutput;
         get_bucket_location: GetBucketLocationInput => GetBucketLocationOutput;
         list_buckets: ListBucketsInput => ListBucketsOutput;
         list_objects: ListObjectsInput => ListObjectsOutput;
-        list_objects_v2: ListObjectsV2Input => ListObjectsV2Output;
         get_object: GetObjectInput => GetObjectOutput;
         head_object: HeadObjectInput => HeadObjectOutput;
-        copy_object: CopyObjectInput => CopyObjectOutput;
-        delete_object: DeleteObjectInput => DeleteObjectOutput;
-        delete_objects: DeleteObjectsInput => DeleteObjectsOutput;
         create_multipart_upload: CreateMultipartUploadInput => CreateMultipartUploadOutput;
         upload_part_copy: UploadPartCopyInput => UploadPartCopyOutput;
         list_parts: ListPartsInput => ListPartsOutput;
-        complete_multipart_upload: CompleteMultipartUploadInput => CompleteMultipartUploadOutput;
         abort_multipart_upload: AbortMultipartUploadInput => AbortMultipartUploadOutput;
+    }
+    writes {
+        create_bucket: CreateBucketInput => CreateBucketOutput;
+        delete_bucket: DeleteBucketInput => DeleteBucketOutput;
+        copy_object: CopyObjectInput => CopyObjectOutput;
+        delete_object: DeleteObjectInput => DeleteObjectOutput;
+        delete_objects: DeleteObjectsInput => DeleteObjectsOutput;
+        complete_multipart_upload: CompleteMultipartUploadInput => CompleteMultipartUploadOutput;
+    }
+
+    async fn list_objects_v2(&self, req: S3Request<ListObjectsV2Input>) -> S3Result<S3Response<ListObjectsV2Output>> {
+        let root = self.root.join(&req.input.bucket);
+        Ok(S3Response::new(self.index.list(&root, req.input).await?))
     }
 
     async fn put_object(&self, mut req: S3Request<PutObjectInput>) -> S3Result<S3Response<PutObjectOutput>> {
         let expected = req.input.checksum_sha256.clone();
         let flag = guard(&mut req.input.body, &expected);
-        let out = self.0.put_object(req).await;
+        let bucket = req.input.bucket.clone();
+        let out = self.fs.put_object(req).await;
+        self.index.invalidate(&bucket);
         if flag.load(Ordering::SeqCst) {
             return Err(s3_error!(BadDigest, "The SHA256 you specified did not match the calculated checksum."));
         }
@@ -110,7 +143,7 @@ strict_impl! {
     async fn upload_part(&self, mut req: S3Request<UploadPartInput>) -> S3Result<S3Response<UploadPartOutput>> {
         let expected = req.input.checksum_sha256.clone();
         let flag = guard(&mut req.input.body, &expected);
-        let out = self.0.upload_part(req).await;
+        let out = self.fs.upload_part(req).await;
         if flag.load(Ordering::SeqCst) {
             return Err(s3_error!(BadDigest, "The SHA256 you specified did not match the calculated checksum."));
         }
