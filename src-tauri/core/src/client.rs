@@ -139,6 +139,8 @@ pub struct Connection {
     pub endpoint_url: Option<String>,
     pub path_style: bool,
     pub creds: CredsHandle,
+    /// Bucket templates and the cached signing key for fast presigning.
+    pub(crate) fast: Arc<crate::presign::fast::FastPresigner>,
 }
 
 pub fn unix_ms(t: SystemTime) -> i64 {
@@ -256,6 +258,7 @@ pub async fn connect(files: &AwsFiles, target: &Target) -> Result<Connection> {
         endpoint_url: endpoint,
         path_style,
         creds,
+        fast: Arc::default(),
     })
 }
 

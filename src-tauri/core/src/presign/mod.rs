@@ -1,4 +1,9 @@
 //! Mints presigned GET/PUT/DELETE/HEAD URLs with honest expiry and the exact headers a PUT must carry.
+//! GET and PUT take the fast signer (`fast`) once a bucket's template has matched the SDK's own URL.
+
+pub(crate) mod fast;
+#[cfg(test)]
+mod fast_tests;
 
 use crate::client::{unix_ms, Connection};
 use crate::error::{Detail, Error, Result};
@@ -112,6 +117,8 @@ pub struct PutSpec {
 }
 
 struct Window {
+    now: SystemTime,
+    creds: aws_credential_types::Credentials,
     requested: u64,
     effective: u64,
     expires_at: i64,
@@ -137,6 +144,8 @@ async fn window(conn: &Connection, requested: u64) -> Result<Window> {
         }
     }
     Ok(Window {
+        now,
+        creds,
         requested,
         effective,
         expires_at: unix_ms(now + Duration::from_secs(effective)),
@@ -149,8 +158,6 @@ fn config(w: &Window) -> Result<PresigningConfig> {
 }
 
 fn finish(req: PresignedRequest, w: Window) -> Presigned {
-    // The log writer redacts the signature, credential and token before anything reaches a file.
-    tracing::info!(method = req.method(), url = req.uri(), secs = w.effective, "presigned");
     let headers = req
         .headers()
         .map(|(n, v)| HeaderPair {
@@ -158,9 +165,15 @@ fn finish(req: PresignedRequest, w: Window) -> Presigned {
             value: v.to_owned(),
         })
         .collect();
+    finish_parts(req.method(), req.uri().to_owned(), headers, w)
+}
+
+fn finish_parts(method: &str, url: String, headers: Vec<HeaderPair>, w: Window) -> Presigned {
+    // The log writer redacts the signature, credential and token before anything reaches a file.
+    tracing::info!(method, url, secs = w.effective, "presigned");
     Presigned {
-        url: req.uri().to_owned(),
-        method: req.method().to_owned(),
+        url,
+        method: method.to_owned(),
         headers,
         requested_secs: w.requested,
         effective_secs: w.effective,
@@ -190,6 +203,19 @@ pub async fn presign_get(
 ) -> Result<Presigned> {
     check_key(bucket, key)?;
     let w = window(conn, expires_secs).await?;
+    let disposition_header = disposition.header();
+    let mut query = vec![("response-content-disposition", disposition_header.as_str())];
+    query.extend(response_content_type.map(|t| ("response-content-type", t)));
+    let shape = fast::Shape {
+        method: "GET",
+        op: "GetObject",
+        query: &query,
+        headers: &[],
+    };
+    if let Some(t) = template(conn, bucket, &w.creds).await {
+        let url = conn.fast.sign(&t, &w.creds, &conn.region, key, &shape, w.now, w.effective);
+        return Ok(finish_parts("GET", url, Vec::new(), w));
+    }
     let req = conn
         .client
         .get_object()
@@ -215,6 +241,24 @@ pub async fn presign_put(conn: &Connection, bucket: &str, key: &str, spec: &PutS
         }
     }
     let w = window(conn, expires_secs).await?;
+    let headers = put_headers(spec);
+    let shape = fast::Shape {
+        method: "PUT",
+        op: "PutObject",
+        query: &[],
+        headers: &headers,
+    };
+    if let Some(t) = template(conn, bucket, &w.creds).await {
+        let url = conn.fast.sign(&t, &w.creds, &conn.region, key, &shape, w.now, w.effective);
+        let pairs = headers
+            .iter()
+            .map(|(n, v)| HeaderPair {
+                name: n.clone(),
+                value: (*v).to_owned(),
+            })
+            .collect();
+        return Ok(finish_parts("PUT", url, pairs, w));
+    }
     let mut op = conn
         .client
         .put_object()
@@ -231,6 +275,94 @@ pub async fn presign_put(conn: &Connection, bucket: &str, key: &str, spec: &PutS
         .await
         .map_err(|e| crate::error_map::from_sdk(e).about(bucket, Some(key)))?;
     Ok(finish(req, w))
+}
+
+/// The headers a presigned PUT signs, named and ordered as the SDK lists them.
+fn put_headers(spec: &PutSpec) -> Vec<(String, &str)> {
+    let mut h = vec![("content-type".to_owned(), spec.content_type.as_str())];
+    h.extend(spec.checksum_sha256.as_deref().map(|c| ("x-amz-checksum-sha256".to_owned(), c)));
+    if spec.if_none_match {
+        h.push(("if-none-match".to_owned(), "*"));
+    }
+    h.extend(
+        spec.metadata
+            .iter()
+            .map(|(k, v)| (format!("x-amz-meta-{}", k.to_ascii_lowercase()), v.as_str())),
+    );
+    h
+}
+
+const PROBE_KEY: &str = "bucketlens-probe";
+
+/// The bucket's fast-signing template, checked once against the SDK: a presigned GET and PUT for a probe
+/// key at the same instant must come out byte for byte the same, or the bucket stays on the SDK.
+async fn template(conn: &Connection, bucket: &str, creds: &aws_credential_types::Credentials) -> Option<std::sync::Arc<fast::Template>> {
+    if let Some(t) = conn.fast.template(bucket) {
+        return t;
+    }
+    let checked = check_template(conn, bucket, creds).await;
+    if checked.is_none() {
+        tracing::warn!(bucket, "presigning through the SDK for this bucket: the fast path's URL differed");
+    }
+    conn.fast.set_template(bucket, checked);
+    conn.fast.template(bucket).flatten()
+}
+
+async fn check_template(conn: &Connection, bucket: &str, creds: &aws_credential_types::Credentials) -> Option<fast::Template> {
+    let now = SystemTime::now();
+    let cfg = || {
+        PresigningConfig::builder()
+            .start_time(now)
+            .expires_in(Duration::from_secs(60))
+            .build()
+            .ok()
+    };
+    let get = conn
+        .client
+        .get_object()
+        .bucket(bucket)
+        .key(PROBE_KEY)
+        .response_content_disposition("inline")
+        .presigned(cfg()?)
+        .await
+        .ok()?;
+    let t = fast::Template::from_sdk_url(get.uri(), PROBE_KEY)?;
+    let shape = fast::Shape {
+        method: "GET",
+        op: "GetObject",
+        query: &[("response-content-disposition", "inline")],
+        headers: &[],
+    };
+    if conn.fast.sign(&t, creds, &conn.region, PROBE_KEY, &shape, now, 60) != get.uri() {
+        return None;
+    }
+    let spec = PutSpec {
+        content_type: "image/png".into(),
+        metadata: [("uploaded-by".to_owned(), "probe  check".to_owned())].into(),
+        if_none_match: true,
+        checksum_sha256: Some("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=".into()),
+    };
+    let put = conn
+        .client
+        .put_object()
+        .bucket(bucket)
+        .key(PROBE_KEY)
+        .content_type(&spec.content_type)
+        .set_metadata(Some(spec.metadata.clone().into_iter().collect()))
+        .if_none_match("*")
+        .set_checksum_sha256(spec.checksum_sha256.clone())
+        .presigned(cfg()?)
+        .await
+        .ok()?;
+    let headers = put_headers(&spec);
+    let shape = fast::Shape {
+        method: "PUT",
+        op: "PutObject",
+        query: &[],
+        headers: &headers,
+    };
+    let same_headers = put.headers().eq(headers.iter().map(|(n, v)| (n.as_str(), *v)));
+    (same_headers && conn.fast.sign(&t, creds, &conn.region, PROBE_KEY, &shape, now, 60) == put.uri()).then_some(t)
 }
 
 /// A URL for one part of a multipart upload.
