@@ -61,6 +61,12 @@ enum Cmd {
         /// Accept any type instead of the allow-list from the settings.
         #[arg(long)]
         any_type: bool,
+        /// Files at least this large go multipart (default: the settings' value, 100 MiB; at most 5120).
+        #[arg(long, value_parser = clap::value_parser!(u64).range(5..=5120))]
+        multipart_threshold_mib: Option<u64>,
+        /// Multipart parts sent at once.
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=16))]
+        parallel_parts: u64,
     },
     /// Run the embedded S3 server (SigV4 checked) in the foreground, seeded with the demo bucket.
     DemoServer {
@@ -94,6 +100,12 @@ enum PresignCmd {
         /// Metadata as name=value (repeatable).
         #[arg(long = "meta")]
         meta: Vec<String>,
+        /// Sign `x-amz-checksum-sha256` of this file, as the uploader does for a single PUT.
+        #[arg(long)]
+        sha256_of: Option<PathBuf>,
+        /// Sign `If-None-Match: *` (the server refuses to replace an existing key).
+        #[arg(long)]
+        if_none_match: bool,
     },
 }
 
@@ -253,6 +265,8 @@ async fn run(cli: Cli) -> Result<()> {
             content_type,
             expires,
             meta,
+            sha256_of,
+            if_none_match,
         }) => {
             let loc = s3url::parse(location)?;
             let mut metadata = BTreeMap::new();
@@ -262,10 +276,15 @@ async fn run(cli: Cli) -> Result<()> {
                     .ok_or_else(|| Error::invalid_input(format!("--meta {m:?} must be name=value")))?;
                 metadata.insert(k.to_owned(), v.to_owned());
             }
+            let checksum_sha256 = match sha256_of {
+                Some(f) => Some(upload::file_sha256(f).await?),
+                None => None,
+            };
             let spec = PutSpec {
                 content_type: content_type.clone(),
                 metadata,
-                ..Default::default()
+                if_none_match: *if_none_match,
+                checksum_sha256,
             };
             let p = presign_put(
                 &cli.conn().await?,
@@ -289,6 +308,8 @@ async fn run(cli: Cli) -> Result<()> {
             destination,
             overwrite,
             any_type,
+            multipart_threshold_mib,
+            parallel_parts,
         } => {
             let loc = s3url::parse(destination)?;
             let mut key = loc.key.clone();
@@ -313,7 +334,8 @@ async fn run(cli: Cli) -> Result<()> {
                 upload::Conflict::Ask
             };
             job.expires_secs = settings.expiry.upload_secs;
-            job.multipart_threshold = settings.uploads.multipart_threshold_mib * 1024 * 1024;
+            job.multipart_threshold = multipart_threshold_mib.unwrap_or(settings.uploads.multipart_threshold_mib) * 1024 * 1024;
+            job.parallel_parts = *parallel_parts as usize;
             let cancel = tokio_util::sync::CancellationToken::new();
             let out = upload::upload_file(&cli.conn().await?, &job, &cancel, &|_, _| {}).await?;
             if cli.json {

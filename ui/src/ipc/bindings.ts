@@ -103,7 +103,11 @@ export type Detected = { mime: string, source: TypeSource,
  */
 extensionClaims: string | null, };
 
-export type UploadOutcome = { bucket: string, key: string, size: number, detected: Detected, etag: string | null, checksumSha256: string, multipart: boolean, skipped: boolean, };
+export type UploadOutcome = { bucket: string, key: string, size: number, detected: Detected, etag: string | null, 
+/**
+ * Base64 SHA-256 the single PUT signed (the server checked it); none for multipart uploads.
+ */
+checksumSha256: string | null, multipart: boolean, skipped: boolean, };
 
 export type Conflict = "ask" | "replace" | "keepBoth" | "skip";
 

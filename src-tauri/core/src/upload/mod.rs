@@ -52,6 +52,8 @@ pub struct UploadJob {
     pub multipart_threshold: u64,
     /// Smallest part size for multipart (8 MiB by default; tests use 5 MiB).
     pub min_part_size: u64,
+    /// Parts in flight at once.
+    pub parallel_parts: usize,
 }
 
 impl UploadJob {
@@ -66,6 +68,7 @@ impl UploadJob {
             expires_secs: 1800,
             multipart_threshold: 100 * 1024 * 1024,
             min_part_size: 8 * 1024 * 1024,
+            parallel_parts: 4,
         }
     }
 }
@@ -80,20 +83,22 @@ pub struct UploadOutcome {
     pub size: u64,
     pub detected: Detected,
     pub etag: Option<String>,
-    pub checksum_sha256: String,
+    /// Base64 SHA-256 the single PUT signed (the server checked it); none for multipart uploads.
+    pub checksum_sha256: Option<String>,
     pub multipart: bool,
     pub skipped: bool,
 }
 
 const SINGLE_PUT_LIMIT: u64 = 5 * 1024 * 1024 * 1024;
 
-async fn sniff_and_hash(path: &Path) -> Result<(Vec<u8>, String, u64)> {
+/// The first bytes (for the type) and, when `hash` is set, the SHA-256 of the whole file a single PUT
+/// signs. Multipart uploads skip the whole-file pass: their parts go straight from disk.
+async fn sniff(path: &Path, hash: bool) -> Result<(Vec<u8>, Option<String>)> {
     let ctx = |e| Error::io(&format!("reading {}", path.display()), e);
     let mut f = tokio::fs::File::open(path).await.map_err(ctx)?;
     let mut hasher = Sha256::new();
     let mut head = Vec::with_capacity(mime::SNIFF_LEN);
-    let mut buf = vec![0u8; 256 * 1024];
-    let mut total = 0u64;
+    let mut buf = vec![0u8; 1024 * 1024];
     loop {
         let n = f.read(&mut buf).await.map_err(ctx)?;
         if n == 0 {
@@ -103,10 +108,23 @@ async fn sniff_and_hash(path: &Path) -> Result<(Vec<u8>, String, u64)> {
             let take = (mime::SNIFF_LEN - head.len()).min(n);
             head.extend_from_slice(&buf[..take]);
         }
+        if !hash {
+            if head.len() >= mime::SNIFF_LEN {
+                break;
+            }
+            continue;
+        }
         hasher.update(&buf[..n]);
-        total += n as u64;
     }
-    Ok((head, base64::engine::general_purpose::STANDARD.encode(hasher.finalize()), total))
+    Ok((
+        head,
+        hash.then(|| base64::engine::general_purpose::STANDARD.encode(hasher.finalize())),
+    ))
+}
+
+/// The base64 SHA-256 of a file, as a presigned PUT signs it in `x-amz-checksum-sha256`.
+pub async fn file_sha256(path: &Path) -> Result<String> {
+    Ok(sniff(path, true).await?.1.unwrap_or_default())
 }
 
 fn exists_error(bucket: &str, key: &str) -> Error {
@@ -147,7 +165,9 @@ pub async fn upload_file(
     if meta.is_dir() {
         return Err(Error::invalid_input(format!("{} is a folder", job.path.display())));
     }
-    let (head, checksum, size) = sniff_and_hash(&job.path).await?;
+    let size = meta.len();
+    let multipart = size >= job.multipart_threshold.min(SINGLE_PUT_LIMIT) && size > 0;
+    let (head, checksum) = sniff(&job.path, !multipart).await?;
     let name = job.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let detected = mime::detect(&head, &name);
     if !job.allowed_types.is_empty() && !mime::allowed(&detected.mime, &job.allowed_types) {
@@ -175,13 +195,14 @@ pub async fn upload_file(
     metadata.insert("uploaded-by".to_owned(), ascii_safe(&job.uploaded_by));
     progress(0, size);
     let report = |n: u64| progress(n, size);
-    if size >= job.multipart_threshold.min(SINGLE_PUT_LIMIT) && size > 0 {
+    if multipart {
         let spec = multipart::Spec {
             bucket: &job.bucket,
             key: &key,
             content_type: &detected.mime,
             metadata: &metadata,
             part_size: part_size(size, job.min_part_size),
+            parallel: job.parallel_parts.max(1),
             expires_secs: job.expires_secs,
         };
         let etag = multipart::upload(conn, &spec, &job.path, size, cancel, &report).await?;
@@ -191,7 +212,7 @@ pub async fn upload_file(
         content_type: detected.mime.clone(),
         metadata,
         if_none_match: job.conflict != Conflict::Replace,
-        checksum_sha256: Some(checksum.clone()),
+        checksum_sha256: checksum.clone(),
     };
     let result = send::with_retries(4, cancel, |_| async {
         let signed = presign_put(conn, &job.bucket, &key, &spec, job.expires_secs).await?;

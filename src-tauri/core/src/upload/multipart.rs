@@ -29,6 +29,8 @@ pub struct Spec<'a> {
     pub metadata: &'a BTreeMap<String, String>,
     pub part_size: u64,
     pub expires_secs: u64,
+    /// Parts in flight at once (each streams from its own file handle).
+    pub parallel: usize,
 }
 
 pub async fn upload(
@@ -101,22 +103,39 @@ async fn send_parts(
     cancel: &CancellationToken,
     progress: Progress<'_>,
 ) -> Result<Vec<CompletedPart>> {
-    let done = AtomicU64::new(0);
-    let mut parts = Vec::new();
+    use futures::{StreamExt, TryStreamExt};
+    // Bytes acknowledged across parts; each part adds what it sends and takes it back if it is retried.
+    let sent = AtomicU64::new(0);
     let count = total.div_ceil(spec.part_size).max(1);
-    for i in 0..count {
-        let offset = i * spec.part_size;
-        let len = spec.part_size.min(total - offset);
-        let number = (i + 1) as i32;
-        let etag = with_retries(4, cancel, |_| async {
-            let signed = crate::presign::presign_part(conn, spec.bucket, spec.key, upload_id, number, len, spec.expires_secs).await?;
-            let base = done.load(Ordering::SeqCst);
-            put_range(&signed, path, offset, len, cancel, &|n| progress(base + n)).await
+    let mut parts: Vec<CompletedPart> = futures::stream::iter(0..count)
+        .map(|i| {
+            let sent = &sent;
+            async move {
+                let offset = i * spec.part_size;
+                let len = spec.part_size.min(total - offset);
+                let number = (i + 1) as i32;
+                let etag = with_retries(4, cancel, |_| async {
+                    let signed =
+                        crate::presign::presign_part(conn, spec.bucket, spec.key, upload_id, number, len, spec.expires_secs).await?;
+                    let mine = AtomicU64::new(0);
+                    let r = put_range(&signed, path, offset, len, cancel, &|n| {
+                        let before = mine.swap(n, Ordering::SeqCst);
+                        progress(sent.fetch_add(n.saturating_sub(before), Ordering::SeqCst) + n.saturating_sub(before));
+                    })
+                    .await;
+                    if r.is_err() {
+                        sent.fetch_sub(mine.load(Ordering::SeqCst), Ordering::SeqCst);
+                    }
+                    r
+                })
+                .await?;
+                Ok::<_, crate::Error>(CompletedPart::builder().part_number(number).set_e_tag(etag).build())
+            }
         })
+        .buffer_unordered(spec.parallel)
+        .try_collect()
         .await?;
-        done.fetch_add(len, Ordering::SeqCst);
-        parts.push(CompletedPart::builder().part_number(number).set_e_tag(etag).build());
-    }
+    parts.sort_by_key(|p| p.part_number());
     Ok(parts)
 }
 
