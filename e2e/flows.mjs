@@ -78,7 +78,6 @@ test("PDF previews are presigned inline, short-lived and not blank (English and 
     const expires = Number(url.searchParams.get("X-Amz-Expires"));
     if (!(expires > 0 && expires <= 600)) throw new Error(`X-Amz-Expires=${expires}`);
     if (url.searchParams.get("response-content-disposition") !== "inline") throw new Error(`disposition in ${src}`);
-    await s.waitFor("the frame's load event", () => s.exec("return document.querySelector('iframe.pdf-frame')?.dataset.loaded === 'true'"));
     const sd = await pdfPaints(s, ctx);
     console.log(`    ${key}: region standard deviation ${sd.toFixed(3)}`);
   }

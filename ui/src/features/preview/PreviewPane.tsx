@@ -69,8 +69,6 @@ export function PreviewPane({ bucket, object, onDeleted }: Props) {
     return () => window.clearTimeout(timer);
   }, [link]);
 
-  // Which URL the PDF frame finished loading (tests and benchmarks read it as data-loaded).
-  const [loadedUrl, setLoadedUrl] = useState<string | null>(null);
   const onLoadError = useCallback(() => setGeneration((g) => g + 1), []);
 
   if (!object) return <aside className="preview empty-preview">{t("preview.none")}</aside>;
@@ -87,9 +85,7 @@ export function PreviewPane({ bucket, object, onDeleted }: Props) {
       {error && <ErrorBox error={error} action="read" onRetry={() => setGeneration((g) => g + 1)} />}
       <div className="preview-body">
         {!meta && !error && <div className="preview-skeleton" aria-label={t("list.loading")} />}
-        {link && choice?.viewer === "pdf" && (
-          <iframe key={link.url} className="pdf-frame" src={link.url} title={object.name} data-loaded={loadedUrl === link.url} onLoad={() => setLoadedUrl(link.url)} />
-        )}
+        {link && choice?.viewer === "pdf" && <iframe key={link.url} className="pdf-frame" src={link.url} title={object.name} />}
         {link && choice?.viewer === "image" && <ImageView src={link.url} alt={object.name} onError={onLoadError} />}
         {meta && choice?.viewer === "card" && <p className="note">{t("preview.notRendered")}</p>}
       </div>
