@@ -30,8 +30,9 @@ const pdf = join(work, "big.pdf");
 if (!existsSync(jpg)) execFileSync("convert", ["-size", "4000x3000", "plasma:fractal", "-quality", "92", jpg]);
 // A ~5 MB PDF: two pages, each a 4000×3000 JPEG (bench/make_pdf.py embeds them as they are).
 const pageJpg = join(work, "page.jpg");
-if (!existsSync(pageJpg)) execFileSync("convert", ["-size", "4000x3000", "plasma:fractal", "-quality", "80", pageJpg]);
-if (!existsSync(pdf)) execFileSync("python3", [join(dirname(fileURLToPath(import.meta.url)), "make_pdf.py"), pdf, pageJpg, pageJpg]);
+const empty = (f) => !existsSync(f) || readFileSync(f).length === 0;
+if (empty(pageJpg)) execFileSync("convert", ["-size", "4000x3000", "plasma:fractal", "-quality", "89", pageJpg]);
+if (empty(pdf)) execFileSync("python3", [join(dirname(fileURLToPath(import.meta.url)), "make_pdf.py"), pdf, pageJpg, pageJpg]);
 for (const f of [jpg, pdf]) execFileSync(cli, ["put", "--overwrite", "--any-type", f, "s3://bench/big/"], { env });
 writeFileSync(process.env.AWS_CONFIG_FILE, `[profile bench]\nregion = us-east-1\nendpoint_url = ${info.endpoint}\n`);
 writeFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE, `[bench]\naws_access_key_id = ${info.access_key}\naws_secret_access_key = ${info.secret_key}\n`);

@@ -2,7 +2,8 @@
 //! response types, PUT headers, session tokens, path-style and virtual-host endpoints, a day boundary.
 
 use super::fast::{Shape, Template};
-use super::{put_headers, PutSpec, PROBE_KEY};
+use super::template::{put_headers, PROBE_KEY};
+use super::PutSpec;
 use crate::client::{connect, Connection, Secret, Target};
 use aws_sdk_s3::presigning::PresigningConfig;
 use std::time::{Duration, SystemTime};

@@ -4,6 +4,9 @@
 pub(crate) mod fast;
 #[cfg(test)]
 mod fast_tests;
+mod template;
+
+use template::{put_headers, template};
 
 use crate::client::{unix_ms, Connection};
 use crate::error::{Detail, Error, Result};
@@ -259,110 +262,28 @@ pub async fn presign_put(conn: &Connection, bucket: &str, key: &str, spec: &PutS
             .collect();
         return Ok(finish_parts("PUT", url, pairs, w));
     }
-    let mut op = conn
-        .client
-        .put_object()
-        .bucket(bucket)
-        .key(key)
-        .content_type(&spec.content_type)
-        .set_metadata(Some(spec.metadata.clone().into_iter().collect()))
-        .set_checksum_sha256(spec.checksum_sha256.clone());
-    if spec.if_none_match {
-        op = op.if_none_match("*");
-    }
-    let req = op
+    let req = sdk_put(conn, bucket, key, spec)
         .presigned(config(&w)?)
         .await
         .map_err(|e| crate::error_map::from_sdk(e).about(bucket, Some(key)))?;
     Ok(finish(req, w))
 }
 
-/// The headers a presigned PUT signs, named and ordered as the SDK lists them.
-fn put_headers(spec: &PutSpec) -> Vec<(String, &str)> {
-    let mut h = vec![("content-type".to_owned(), spec.content_type.as_str())];
-    h.extend(spec.checksum_sha256.as_deref().map(|c| ("x-amz-checksum-sha256".to_owned(), c)));
-    if spec.if_none_match {
-        h.push(("if-none-match".to_owned(), "*"));
-    }
-    h.extend(
-        spec.metadata
-            .iter()
-            .map(|(k, v)| (format!("x-amz-meta-{}", k.to_ascii_lowercase()), v.as_str())),
-    );
-    h
-}
-
-const PROBE_KEY: &str = "bucketlens-probe";
-
-/// The bucket's fast-signing template, checked once against the SDK: a presigned GET and PUT for a probe
-/// key at the same instant must come out byte for byte the same, or the bucket stays on the SDK.
-async fn template(conn: &Connection, bucket: &str, creds: &aws_credential_types::Credentials) -> Option<std::sync::Arc<fast::Template>> {
-    if let Some(t) = conn.fast.template(bucket) {
-        return t;
-    }
-    let checked = check_template(conn, bucket, creds).await;
-    if checked.is_none() {
-        tracing::warn!(bucket, "presigning through the SDK for this bucket: the fast path's URL differed");
-    }
-    conn.fast.set_template(bucket, checked);
-    conn.fast.template(bucket).flatten()
-}
-
-async fn check_template(conn: &Connection, bucket: &str, creds: &aws_credential_types::Credentials) -> Option<fast::Template> {
-    let now = SystemTime::now();
-    let cfg = || {
-        PresigningConfig::builder()
-            .start_time(now)
-            .expires_in(Duration::from_secs(60))
-            .build()
-            .ok()
-    };
-    let get = conn
-        .client
-        .get_object()
-        .bucket(bucket)
-        .key(PROBE_KEY)
-        .response_content_disposition("inline")
-        .presigned(cfg()?)
-        .await
-        .ok()?;
-    let t = fast::Template::from_sdk_url(get.uri(), PROBE_KEY)?;
-    let shape = fast::Shape {
-        method: "GET",
-        op: "GetObject",
-        query: &[("response-content-disposition", "inline")],
-        headers: &[],
-    };
-    if conn.fast.sign(&t, creds, &conn.region, PROBE_KEY, &shape, now, 60) != get.uri() {
-        return None;
-    }
-    let spec = PutSpec {
-        content_type: "image/png".into(),
-        metadata: [("uploaded-by".to_owned(), "probe  check".to_owned())].into(),
-        if_none_match: true,
-        checksum_sha256: Some("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=".into()),
-    };
-    let put = conn
-        .client
+/// The SDK's PUT operation for `spec` (the fallback path, and the reference the fast path is checked against).
+fn sdk_put(
+    conn: &Connection,
+    bucket: &str,
+    key: &str,
+    spec: &PutSpec,
+) -> aws_sdk_s3::operation::put_object::builders::PutObjectFluentBuilder {
+    conn.client
         .put_object()
         .bucket(bucket)
-        .key(PROBE_KEY)
+        .key(key)
         .content_type(&spec.content_type)
         .set_metadata(Some(spec.metadata.clone().into_iter().collect()))
-        .if_none_match("*")
         .set_checksum_sha256(spec.checksum_sha256.clone())
-        .presigned(cfg()?)
-        .await
-        .ok()?;
-    let headers = put_headers(&spec);
-    let shape = fast::Shape {
-        method: "PUT",
-        op: "PutObject",
-        query: &[],
-        headers: &headers,
-    };
-    let same_headers = put.headers().eq(headers.iter().map(|(n, v)| (n.as_str(), *v)));
-    (same_headers && conn.fast.sign(&t, creds, &conn.region, PROBE_KEY, &shape, now, 60) == put.uri()).then_some(t)
+        .set_if_none_match(spec.if_none_match.then(|| "*".to_owned()))
 }
 
 /// A URL for one part of a multipart upload.
