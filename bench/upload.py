@@ -1,6 +1,6 @@
 """Uploads of 10 MiB, 100 MiB and 1 GiB: the CLI's uploader (defaults: multipart from 100 MiB, 4 parts in
 flight) and the CLI forced to one PUT, vs `curl -T` on a presigned PUT signing the same headers the CLI's
-single PUT signs (type, uploaded-by, the file's SHA-256, which the server verifies). Wall time and peak RSS
+single PUT signs (type, uploaded-by, the file's CRC32C, which the server verifies). Wall time and peak RSS
 (from /usr/bin/time -v). curl is handed the checksum; the CLI's time includes computing it."""
 import json, os, re, subprocess, sys, time
 from common import WORK, CLI, start_server, summary
@@ -40,7 +40,7 @@ try:
             w, _ = timed([CLI, "put", "--overwrite", "--any-type", "--multipart-threshold-mib", "5120", path, f"s3://bench/single/{name}.bin"], env)
             single_t.append(w)
             signed = subprocess.run([CLI, "presign", "put", f"s3://bench/curl/{name}.bin", "--content-type", "application/octet-stream",
-                                     "--meta", f"uploaded-by={USER}", "--sha256-of", path], env=env, capture_output=True, text=True, check=True).stdout.splitlines()
+                                     "--meta", f"uploaded-by={USER}", "--crc32c-of", path], env=env, capture_output=True, text=True, check=True).stdout.splitlines()
             headers = sum((["-H", h] for h in signed[1:]), [])
             w, r = timed(["curl", "-sS", "-f", "-o", "/dev/null", "-T", path, *headers, signed[0]], env)
             curl_t.append(w); curl_rss.append(r)

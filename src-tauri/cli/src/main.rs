@@ -100,9 +100,9 @@ enum PresignCmd {
         /// Metadata as name=value (repeatable).
         #[arg(long = "meta")]
         meta: Vec<String>,
-        /// Sign `x-amz-checksum-sha256` of this file, as the uploader does for a single PUT.
+        /// Sign `x-amz-checksum-crc32c` of this file, as the uploader does for a single PUT.
         #[arg(long)]
-        sha256_of: Option<PathBuf>,
+        crc32c_of: Option<PathBuf>,
         /// Sign `If-None-Match: *` (the server refuses to replace an existing key).
         #[arg(long)]
         if_none_match: bool,
@@ -265,7 +265,7 @@ async fn run(cli: Cli) -> Result<()> {
             content_type,
             expires,
             meta,
-            sha256_of,
+            crc32c_of,
             if_none_match,
         }) => {
             let loc = s3url::parse(location)?;
@@ -276,15 +276,16 @@ async fn run(cli: Cli) -> Result<()> {
                     .ok_or_else(|| Error::invalid_input(format!("--meta {m:?} must be name=value")))?;
                 metadata.insert(k.to_owned(), v.to_owned());
             }
-            let checksum_sha256 = match sha256_of {
-                Some(f) => Some(upload::file_sha256(f).await?),
+            let checksum_crc32c = match crc32c_of {
+                Some(f) => Some(upload::file_crc32c(f).await?),
                 None => None,
             };
             let spec = PutSpec {
                 content_type: content_type.clone(),
                 metadata,
                 if_none_match: *if_none_match,
-                checksum_sha256,
+                checksum_sha256: None,
+                checksum_crc32c,
             };
             let p = presign_put(
                 &cli.conn().await?,

@@ -35,6 +35,7 @@ async fn main() {
         metadata: meta,
         if_none_match: false,
         checksum_sha256: None,
+        checksum_crc32c: None,
     };
     let mut out = serde_json::Map::new();
     for case in ["project_get", "project_put", "sdk_get", "sdk_put"] {

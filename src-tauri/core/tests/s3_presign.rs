@@ -85,6 +85,7 @@ fn put_spec(ct: &str) -> PutSpec {
         metadata,
         if_none_match: false,
         checksum_sha256: None,
+        checksum_crc32c: None,
     }
 }
 
@@ -156,6 +157,24 @@ async fn checksum_and_if_none_match_are_enforced() {
     assert_eq!(send(&p, &body, None, None).await.status(), 200);
     let again = send(&p, &body, None, None).await;
     assert_eq!(again.status(), 412);
+}
+
+#[tokio::test]
+async fn a_crc32c_checksum_is_enforced() {
+    let f = common::fixture().await;
+    use base64::Engine;
+    let body = b"the real body".to_vec();
+    let crc = base64::engine::general_purpose::STANDARD.encode(crc32c::crc32c(&body).to_be_bytes());
+    let spec = PutSpec {
+        checksum_crc32c: Some(crc),
+        ..put_spec("text/plain")
+    };
+    let p = presign_put(&f.conn, f.bucket, "crc.txt", &spec, 600).await.unwrap();
+    assert!(p.headers.iter().any(|h| h.name == "x-amz-checksum-crc32c"), "{:?}", p.headers);
+    let bad = send(&p, b"the real bodY", None, None).await;
+    assert_eq!(bad.status(), 400, "{:?}", bad.text().await);
+    assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "crc.txt").await.unwrap());
+    assert_eq!(send(&p, &body, None, None).await.status(), 200);
 }
 
 #[tokio::test]

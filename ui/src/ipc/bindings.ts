@@ -105,9 +105,9 @@ extensionClaims: string | null, };
 
 export type UploadOutcome = { bucket: string, key: string, size: number, detected: Detected, etag: string | null, 
 /**
- * Base64 SHA-256 the single PUT signed (the server checked it); none for multipart uploads.
+ * Base64 CRC32C the single PUT signed (the server checked it); none for multipart uploads.
  */
-checksumSha256: string | null, multipart: boolean, skipped: boolean, };
+checksumCrc32c: string | null, multipart: boolean, skipped: boolean, };
 
 export type Conflict = "ask" | "replace" | "keepBoth" | "skip";
 

@@ -1,5 +1,5 @@
-//! Makes the embedded store behave like S3 where s3s-fs does not: a body whose SHA-256 does not match
-//! the signed `x-amz-checksum-sha256` is refused with BadDigest and never stored, and ListObjectsV2 is
+//! Makes the embedded store behave like S3 where s3s-fs does not: a body whose SHA-256 or CRC32C does
+//! not match the signed `x-amz-checksum-*` header is refused with BadDigest and never stored, and ListObjectsV2 is
 //! served from a sorted index (see `index`) that every write through the server refreshes.
 
 use super::index::ListingIndex;
@@ -7,7 +7,7 @@ use bytes::Bytes;
 use futures::Stream;
 use s3s::dto::*;
 use s3s::{s3_error, S3Request, S3Response, S3Result, S3};
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -31,51 +31,72 @@ impl Strict {
     }
 }
 
+/// A checksum the request declared: the body must match it.
+enum Digest {
+    Sha256(Sha256),
+    Crc32c(u32),
+}
+
+impl Digest {
+    fn update(&mut self, b: &[u8]) {
+        match self {
+            Digest::Sha256(h) => sha2::Digest::update(h, b),
+            Digest::Crc32c(c) => *c = crc32c::crc32c_append(*c, b),
+        }
+    }
+    fn finish(self) -> String {
+        use base64::Engine;
+        let bytes = match self {
+            Digest::Sha256(h) => sha2::Digest::finalize(h).to_vec(),
+            Digest::Crc32c(c) => c.to_be_bytes().to_vec(),
+        };
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    }
+}
+
 /// Passes the body through, and fails the stream at its end if the digest differs (so nothing is renamed into place).
-struct VerifySha256 {
+struct Verify {
     inner: StreamingBlob,
-    hasher: Option<Sha256>,
-    expected: String,
+    digests: Vec<(Digest, String)>,
     mismatch: Arc<AtomicBool>,
 }
 
-impl Stream for VerifySha256 {
+impl Stream for Verify {
     type Item = Result<Bytes, std::io::Error>;
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         match Pin::new(&mut self.inner).poll_next(cx) {
             Poll::Ready(Some(Ok(b))) => {
-                if let Some(h) = self.hasher.as_mut() {
-                    h.update(&b);
+                for (d, _) in &mut self.digests {
+                    d.update(&b);
                 }
                 Poll::Ready(Some(Ok(b)))
             }
             Poll::Ready(Some(Err(e))) => Poll::Ready(Some(Err(std::io::Error::other(e.to_string())))),
-            Poll::Ready(None) => match self.hasher.take() {
-                Some(h) => {
-                    use base64::Engine;
-                    let got = base64::engine::general_purpose::STANDARD.encode(h.finalize());
-                    if got == self.expected {
-                        Poll::Ready(None)
-                    } else {
-                        self.mismatch.store(true, Ordering::SeqCst);
-                        Poll::Ready(Some(Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "sha256 mismatch"))))
-                    }
+            Poll::Ready(None) => {
+                let digests = std::mem::take(&mut self.digests);
+                if digests.into_iter().all(|(d, expected)| d.finish() == expected) {
+                    Poll::Ready(None)
+                } else {
+                    self.mismatch.store(true, Ordering::SeqCst);
+                    Poll::Ready(Some(Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "checksum mismatch"))))
                 }
-                None => Poll::Ready(None),
-            },
+            }
             Poll::Pending => Poll::Pending,
         }
     }
 }
 
-fn guard(body: &mut Option<StreamingBlob>, expected: &Option<String>) -> Arc<AtomicBool> {
+/// Wraps `body` to check the declared SHA-256 and CRC32C; the flag is set when one differs.
+fn guard(body: &mut Option<StreamingBlob>, sha256: &Option<String>, crc32c: &Option<String>) -> Arc<AtomicBool> {
     let flag = Arc::new(AtomicBool::new(false));
-    if let Some(expected) = expected.clone() {
+    let mut digests = Vec::new();
+    digests.extend(sha256.clone().map(|e| (Digest::Sha256(<Sha256 as sha2::Digest>::new()), e)));
+    digests.extend(crc32c.clone().map(|e| (Digest::Crc32c(0), e)));
+    if !digests.is_empty() {
         if let Some(inner) = body.take() {
-            *body = Some(StreamingBlob::wrap(VerifySha256 {
+            *body = Some(StreamingBlob::wrap(Verify {
                 inner,
-                hasher: Some(Sha256::new()),
-                expected,
+                digests,
                 mismatch: flag.clone(),
             }));
         }
@@ -129,23 +150,21 @@ strict_impl! {
     }
 
     async fn put_object(&self, mut req: S3Request<PutObjectInput>) -> S3Result<S3Response<PutObjectOutput>> {
-        let expected = req.input.checksum_sha256.clone();
-        let flag = guard(&mut req.input.body, &expected);
+        let flag = guard(&mut req.input.body, &req.input.checksum_sha256, &req.input.checksum_crc32c);
         let bucket = req.input.bucket.clone();
         let out = self.fs.put_object(req).await;
         self.index.invalidate(&bucket);
         if flag.load(Ordering::SeqCst) {
-            return Err(s3_error!(BadDigest, "The SHA256 you specified did not match the calculated checksum."));
+            return Err(s3_error!(BadDigest, "The checksum you specified did not match the calculated checksum."));
         }
         out
     }
 
     async fn upload_part(&self, mut req: S3Request<UploadPartInput>) -> S3Result<S3Response<UploadPartOutput>> {
-        let expected = req.input.checksum_sha256.clone();
-        let flag = guard(&mut req.input.body, &expected);
+        let flag = guard(&mut req.input.body, &req.input.checksum_sha256, &req.input.checksum_crc32c);
         let out = self.fs.upload_part(req).await;
         if flag.load(Ordering::SeqCst) {
-            return Err(s3_error!(BadDigest, "The SHA256 you specified did not match the calculated checksum."));
+            return Err(s3_error!(BadDigest, "The checksum you specified did not match the calculated checksum."));
         }
         out
     }

@@ -109,21 +109,24 @@ async fn urls_equal_the_sdks_byte_for_byte() {
                     );
                     compared += 1;
                 }
-                for (content_type, meta, if_none_match, checksum) in [
-                    ("image/jpeg", "hanako", false, None),
+                for (content_type, meta, if_none_match, sha256, crc32c) in [
+                    ("image/jpeg", "hanako", false, None, None),
                     (
                         "text/plain; charset=utf-8",
                         "  山田 は  ASCII only ",
                         true,
                         Some("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="),
+                        None,
                     ),
+                    ("image/png", "Hanako Yamada", true, None, Some("yZRlqg==")),
                 ] {
                     let meta = meta.replace(|c: char| !c.is_ascii(), "x");
                     let spec = PutSpec {
                         content_type: content_type.into(),
                         metadata: [("uploaded-by".to_owned(), meta.clone())].into(),
                         if_none_match,
-                        checksum_sha256: checksum.map(str::to_owned),
+                        checksum_sha256: sha256.map(str::to_owned),
+                        checksum_crc32c: crc32c.map(str::to_owned),
                     };
                     let mut op = c
                         .client
@@ -132,7 +135,8 @@ async fn urls_equal_the_sdks_byte_for_byte() {
                         .key(*key)
                         .content_type(content_type)
                         .metadata("uploaded-by", &meta)
-                        .set_checksum_sha256(spec.checksum_sha256.clone());
+                        .set_checksum_sha256(spec.checksum_sha256.clone())
+                        .set_checksum_crc32_c(spec.checksum_crc32c.clone());
                     if if_none_match {
                         op = op.if_none_match("*");
                     }
@@ -158,7 +162,7 @@ async fn urls_equal_the_sdks_byte_for_byte() {
             }
         }
     }
-    assert_eq!(compared, 6 * 4 * KEYS.len() * 4);
+    assert_eq!(compared, 6 * 4 * KEYS.len() * 5);
 }
 
 #[tokio::test]

@@ -117,6 +117,8 @@ pub struct PutSpec {
     pub if_none_match: bool,
     /// Base64 SHA-256 of the body, signed as `x-amz-checksum-sha256`.
     pub checksum_sha256: Option<String>,
+    /// Base64 big-endian CRC32C of the body, signed as `x-amz-checksum-crc32c` (what uploads use).
+    pub checksum_crc32c: Option<String>,
 }
 
 struct Window {
@@ -282,6 +284,7 @@ fn sdk_put(
         .key(key)
         .content_type(&spec.content_type)
         .set_metadata(Some(spec.metadata.clone().into_iter().collect()))
+        .set_checksum_crc32_c(spec.checksum_crc32c.clone())
         .set_checksum_sha256(spec.checksum_sha256.clone())
         .set_if_none_match(spec.if_none_match.then(|| "*".to_owned()))
 }

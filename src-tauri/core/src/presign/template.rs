@@ -9,6 +9,7 @@ use std::time::{Duration, SystemTime};
 /// The headers a presigned PUT signs, named and ordered as the SDK lists them.
 pub(super) fn put_headers(spec: &PutSpec) -> Vec<(String, &str)> {
     let mut h = vec![("content-type".to_owned(), spec.content_type.as_str())];
+    h.extend(spec.checksum_crc32c.as_deref().map(|c| ("x-amz-checksum-crc32c".to_owned(), c)));
     h.extend(spec.checksum_sha256.as_deref().map(|c| ("x-amz-checksum-sha256".to_owned(), c)));
     if spec.if_none_match {
         h.push(("if-none-match".to_owned(), "*"));
@@ -73,7 +74,8 @@ async fn check_template(conn: &Connection, bucket: &str, creds: &aws_credential_
         content_type: "image/png".into(),
         metadata: [("uploaded-by".to_owned(), "probe  check".to_owned())].into(),
         if_none_match: true,
-        checksum_sha256: Some("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=".into()),
+        checksum_sha256: None,
+        checksum_crc32c: Some("yZRlqg==".into()),
     };
     let put = super::sdk_put(conn, bucket, PROBE_KEY, &spec).presigned(cfg()?).await.ok()?;
     let headers = put_headers(&spec);
