@@ -3,7 +3,7 @@
 // Usage (from bench/run.sh): node bench/app.mjs <app> <cli> <runs>   (tauri-driver on :4450)
 import { execFileSync, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Session } from "../e2e/webdriver.mjs";
@@ -73,6 +73,8 @@ function paintedSd(png, { x, y, w, h }) {
   return Number(execFileSync("convert", [file, "-crop", `${w}x${h}+${x}+${y}`, "-colorspace", "Gray", "-format", "%[fx:standard_deviation]", "info:"]).toString());
 }
 for (let r = 0; r < runs; r++) {
+  // A cold start each run: no settings or remembered location from the run before.
+  for (const d of [process.env.BUCKETLENS_CONFIG_DIR, process.env.BUCKETLENS_DATA_DIR]) if (d) rmSync(d, { recursive: true, force: true });
   const t0 = performance.now();
   const s = await Session.create("http://127.0.0.1:4450", { alwaysMatch: { "tauri:options": { application: app } } });
   // Click once the element is there and stays there (re-renders make early handles stale).

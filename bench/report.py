@@ -27,6 +27,8 @@ if "listing" in r:
     print(f"| `bucketlens-cli --json ls --all` (includes process start) | {fmt(l['cli_first_page_s'], ' s', 3)} | {fmt(l['cli_all_s'], ' s', 3)} |")
     print(f"| boto3 paginator | {fmt(l['boto3_first_page_s'], ' s', 3)} | {fmt(l['boto3_all_s'], ' s', 3)} |")
     print(f"\nRatio boto3 / CLI, all pages (median): {l['boto3_all_s']['median'] / l['cli_all_s']['median']:.2f}×")
+    if "server_first_listing_s" in l:
+        print(f"\nThe embedded server's first listing after it starts (it scans the bucket into its key index; untimed warm-up): {l['server_first_listing_s']:.2f} s")
 if "upload" in r:
     print("\n### Upload through a presigned PUT (MiB/s and peak RSS; median (min–max))\n")
     print("| size | CLI `put` MiB/s | `curl -T` MiB/s | ratio CLI/curl | CLI forced single PUT MiB/s | ratio single/curl | CLI peak RSS MiB | curl peak RSS MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- |")
