@@ -103,14 +103,21 @@ async fn send_parts(
     cancel: &CancellationToken,
     progress: Progress<'_>,
 ) -> Result<Vec<CompletedPart>> {
-    use futures::{StreamExt, TryStreamExt};
+    use futures::StreamExt;
+    use std::sync::atomic::AtomicBool;
     // Bytes acknowledged across parts; each part adds what it sends and takes it back if it is retried.
     let sent = AtomicU64::new(0);
+    // After a failure or a cancel no new part starts, and the parts in flight are awaited (not dropped), so
+    // the abort that follows comes after every part the server might still store.
+    let stop = AtomicBool::new(false);
     let count = total.div_ceil(spec.part_size).max(1);
-    let mut parts: Vec<CompletedPart> = futures::stream::iter(0..count)
+    let results: Vec<Result<CompletedPart>> = futures::stream::iter(0..count)
         .map(|i| {
-            let sent = &sent;
+            let (sent, stop) = (&sent, &stop);
             async move {
+                if stop.load(Ordering::SeqCst) || cancel.is_cancelled() {
+                    return Err(crate::Error::Cancelled(crate::error::Detail::msg("the upload was cancelled")));
+                }
                 let offset = i * spec.part_size;
                 let len = spec.part_size.min(total - offset);
                 let number = (i + 1) as i32;
@@ -128,13 +135,35 @@ async fn send_parts(
                     }
                     r
                 })
-                .await?;
-                Ok::<_, crate::Error>(CompletedPart::builder().part_number(number).set_e_tag(etag).build())
+                .await;
+                if etag.is_err() {
+                    stop.store(true, Ordering::SeqCst);
+                }
+                Ok(CompletedPart::builder().part_number(number).set_e_tag(etag?).build())
             }
         })
         .buffer_unordered(spec.parallel)
-        .try_collect()
-        .await?;
+        .collect()
+        .await;
+    // The first real failure explains more than the cancellations it caused.
+    let mut parts = Vec::with_capacity(results.len());
+    let mut first_err: Option<crate::Error> = None;
+    for r in results {
+        match r {
+            Ok(p) => parts.push(p),
+            Err(e) => {
+                let replace = first_err
+                    .as_ref()
+                    .is_none_or(|f| f.kind() == crate::ErrorKind::Cancelled && e.kind() != crate::ErrorKind::Cancelled);
+                if replace {
+                    first_err = Some(e);
+                }
+            }
+        }
+    }
+    if let Some(e) = first_err {
+        return Err(e);
+    }
     parts.sort_by_key(|p| p.part_number());
     Ok(parts)
 }

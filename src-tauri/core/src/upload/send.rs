@@ -49,11 +49,25 @@ pub async fn put_range(
     }
     let send = req.header(reqwest::header::CONTENT_LENGTH, len).send();
     tokio::pin!(send);
+    let mut streamed = 0u64;
     let resp = loop {
         tokio::select! {
             r = &mut send => break r?,
-            Some(n) = rx.recv() => progress(n),
-            () = cancel.cancelled() => return Err(Error::Cancelled(Detail::msg("the upload was cancelled"))),
+            Some(n) = rx.recv() => {
+                streamed = n;
+                progress(n);
+            }
+            () = cancel.cancelled() => {
+                while let Ok(n) = rx.try_recv() {
+                    streamed = n;
+                }
+                // A body already sent in full may still be stored: wait (briefly) for the server's answer so
+                // an abort that follows cannot overtake it and leave the part behind.
+                if streamed == len {
+                    let _ = tokio::time::timeout(std::time::Duration::from_secs(10), &mut send).await;
+                }
+                return Err(Error::Cancelled(Detail::msg("the upload was cancelled")));
+            }
         }
     };
     let status = resp.status().as_u16();
