@@ -3,6 +3,7 @@
 # Usage: bench/run.sh [runs]   (default 5 runs of each measurement)
 #   LISTING_KEYS=N  keys under the listed prefix (default 100000; see BENCHMARKS.md for why a run may use fewer)
 #   RUNS_1GIB=N     runs of the 1 GiB upload (default: runs)
+#   BENCH_APP=PATH  the app binary to measure (default: a release build made here, ~8 min cold)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-5}"
@@ -17,6 +18,11 @@ VENV=target/bench/venv
 "$VENV/bin/pip" install -q "boto3==1.*"
 cargo build --release -p bucketlens-cli
 cargo build --release -p bucketlens-core --example presign_bench
+if [ -z "${BENCH_APP:-}" ]; then # the app as users get it: release build with the UI embedded
+  [ -d node_modules ] || npm ci --silent >/dev/null
+  npm run --silent build:ui >/dev/null
+  cargo build --release --features custom-protocol -p bucketlens --bin bucketlens
+fi
 mkdir -p bench/out
 echo "== presign (20,000 URLs per run)"
 target/release/examples/presign_bench --count 20000 --runs "$RUNS" | tee bench/out/presign-rust.json
@@ -25,8 +31,8 @@ echo "== listing (${LISTING_KEYS:-100000} keys under one prefix)"
 "$VENV/bin/python" bench/listing.py "$RUNS" | tee bench/out/listing.json
 echo "== upload (10 MiB, 100 MiB, 1 GiB)"
 "$VENV/bin/python" bench/upload.py "$RUNS" | tee bench/out/upload.json
-echo "== app (real window under Xvfb; the debug build from the test suite unless BENCH_APP is set)"
-APP="${BENCH_APP:-target/debug/bucketlens}"
+echo "== app (real window under Xvfb; the release build unless BENCH_APP names another)"
+APP="${BENCH_APP:-target/release/bucketlens}"
 if [ -x "$APP" ] && command -v tauri-driver >/dev/null; then
   H="$(mktemp -d)"
   Xvfb :151 -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
