@@ -1,9 +1,15 @@
 // Native drag-and-drop onto the window (Tauri gives file paths); `over` drives the overlay.
-import { useEffect, useState } from "react";
+// The listener is registered once and calls the latest `onDrop`: re-registering on every folder change
+// left a gap (listening is asynchronous) in which a drop right after navigating was lost.
+import { useEffect, useRef, useState } from "react";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 
 export function useDropZone(enabled: boolean, onDrop: (paths: string[]) => void): boolean {
   const [over, setOver] = useState(false);
+  const latest = useRef(onDrop);
+  useEffect(() => {
+    latest.current = onDrop;
+  }, [onDrop]);
   useEffect(() => {
     if (!enabled) return;
     let unlisten: (() => void) | null = null;
@@ -21,7 +27,7 @@ export function useDropZone(enabled: boolean, onDrop: (paths: string[]) => void)
         else if (p.type === "leave") setOver(false);
         else if (p.type === "drop") {
           setOver(false);
-          onDrop(p.paths);
+          latest.current(p.paths);
         }
       })
       .then((f) => (live ? (unlisten = f) : f()))
@@ -30,6 +36,6 @@ export function useDropZone(enabled: boolean, onDrop: (paths: string[]) => void)
       live = false;
       unlisten?.();
     };
-  }, [enabled, onDrop]);
+  }, [enabled]);
   return over;
 }
