@@ -75,29 +75,31 @@ impl ListingIndex {
             _ => Bound::Included(prefix.to_owned()),
         };
         let (mut contents, mut prefixes, mut last, mut truncated) = (Vec::new(), Vec::new(), None::<String>, false);
-        'scan: while max > 0 {
-            for (key, e) in keys.range::<String, _>((lower.clone(), Bound::Unbounded)) {
-                if !key.starts_with(prefix) {
-                    break 'scan;
-                }
-                if contents.len() + prefixes.len() == max {
-                    truncated = true;
-                    break 'scan;
-                }
-                let rest = &key[prefix.len()..];
-                if let Some(pos) = delimiter.and_then(|d| rest.find(d).map(|p| p + d.len())) {
-                    let group = &key[..prefix.len() + pos];
-                    lower = Bound::Excluded(format!("{group}{AFTER_ALL}"));
-                    if marker.is_none_or(|m| group > m) {
-                        prefixes.push(group.to_owned());
-                        last = Some(group.to_owned());
-                    }
-                    continue 'scan;
-                }
-                contents.push(object(key, e));
-                last = Some(key.clone());
+        // One range lookup per entry: a common prefix moves the cursor past every key it groups.
+        loop {
+            let Some((key, e)) = keys.range::<String, _>((lower.clone(), Bound::Unbounded)).next() else {
+                break;
+            };
+            if !key.starts_with(prefix) {
+                break;
             }
-            break;
+            if contents.len() + prefixes.len() == max {
+                truncated = max > 0; // max-keys 0 answers an empty, untruncated page
+                break;
+            }
+            let rest = &key[prefix.len()..];
+            if let Some(pos) = delimiter.and_then(|d| rest.find(d).map(|p| p + d.len())) {
+                let group = &key[..prefix.len() + pos];
+                lower = Bound::Excluded(format!("{group}{AFTER_ALL}"));
+                if marker.is_none_or(|m| group > m) {
+                    prefixes.push(group.to_owned());
+                    last = Some(group.to_owned());
+                }
+                continue;
+            }
+            contents.push(object(key, e));
+            last = Some(key.clone());
+            lower = Bound::Excluded(key.clone());
         }
         let url = input.encoding_type.as_ref().is_some_and(|e| e.as_str() == EncodingType::URL);
         let enc = |s: String| if url { encode(&s) } else { s };
@@ -132,14 +134,8 @@ fn object(key: &str, e: &Entry) -> Object {
 
 /// S3's `encoding-type=url`: unreserved characters and `/` stay, a space becomes `+`, the rest `%XX`.
 fn encode(s: &str) -> String {
-    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-    const KEEP: &AsciiSet = &NON_ALPHANUMERIC
-        .remove(b'-')
-        .remove(b'_')
-        .remove(b'.')
-        .remove(b'~')
-        .remove(b'/')
-        .remove(b' ');
+    use percent_encoding::{utf8_percent_encode, AsciiSet};
+    const KEEP: &AsciiSet = &crate::presign::UNRESERVED.remove(b'/').remove(b' ');
     utf8_percent_encode(s, KEEP).to_string().replace(' ', "+")
 }
 

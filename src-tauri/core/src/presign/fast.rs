@@ -3,19 +3,18 @@
 //! day/region, on a per-bucket URL template taken from the SDK and compared with it byte for byte
 //! before the bucket uses it. A bucket whose comparison fails stays on the SDK.
 
+use super::UNRESERVED;
 use aws_credential_types::Credentials;
 use aws_sigv4::sign::v4::{calculate_signature, generate_signing_key};
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use percent_encoding::{utf8_percent_encode, AsciiSet};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
-/// SigV4's unreserved characters stay; everything else is `%XX` (query names and values).
-const QUERY: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
-/// The same for an object key in the path, where `/` separates segments.
-const PATH: &AsciiSet = &QUERY.remove(b'/');
+/// SigV4's encoding of an object key in the path: unreserved characters and the `/` between segments stay.
+const PATH: &AsciiSet = &UNRESERVED.remove(b'/');
 
 /// Where a bucket's objects live: everything before the encoded key, and the signed `host`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,8 +81,11 @@ impl FastPresigner {
         self.templates.lock().unwrap().get(bucket).cloned()
     }
 
-    pub(crate) fn set_template(&self, bucket: &str, t: Option<Template>) {
-        self.templates.lock().unwrap().insert(bucket.to_owned(), t.map(Arc::new));
+    /// Records the outcome of a bucket's check and returns the template to use, if any.
+    pub(crate) fn set_template(&self, bucket: &str, t: Option<Template>) -> Option<Arc<Template>> {
+        let t = t.map(Arc::new);
+        self.templates.lock().unwrap().insert(bucket.to_owned(), t.clone());
+        t
     }
 
     fn signature(&self, creds: &Credentials, region: &str, date: &str, now: SystemTime, string_to_sign: &str) -> String {
@@ -125,26 +127,25 @@ impl FastPresigner {
         headers.sort_unstable();
         let signed = headers.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(";");
 
-        let enc = |s: &str| utf8_percent_encode(s, QUERY).to_string();
-        let secs_s = secs.to_string();
-        let mut params: Vec<(&str, String)> = vec![
+        let enc = |s: &str| utf8_percent_encode(s, UNRESERVED).to_string();
+        // The operation's own query comes first in the URL, then the signing parameters, the signature
+        // and the token (which is signed, though the SDK writes it after the signature).
+        let mut op_query: Vec<(&str, String)> = vec![("x-id", shape.op.to_owned())];
+        op_query.extend(shape.query.iter().map(|(n, v)| (*n, enc(v))));
+        let signing: [(&str, String); 5] = [
             ("X-Amz-Algorithm", "AWS4-HMAC-SHA256".to_owned()),
             ("X-Amz-Credential", enc(&credential)),
             ("X-Amz-Date", amz_date.clone()),
-            ("X-Amz-Expires", secs_s),
+            ("X-Amz-Expires", secs.to_string()),
             ("X-Amz-SignedHeaders", enc(&signed)),
-            ("x-id", shape.op.to_owned()),
         ];
-        params.extend(shape.query.iter().map(|(n, v)| (*n, enc(v))));
+        let token = creds.session_token().map(|t| ("X-Amz-Security-Token", enc(t)));
         let mut url = String::with_capacity(t.base.len() + key.len() * 3 + 512);
         url.push_str(&t.base);
         url.extend(utf8_percent_encode(key, PATH));
         let path = &url[t.path_at..];
 
-        // The token is signed, though the SDK writes it after the signature.
-        let token = creds.session_token().map(enc);
-        let token_param = token.as_ref().map(|t| ("X-Amz-Security-Token", t.clone()));
-        let mut sorted: Vec<&(&str, String)> = params.iter().chain(token_param.as_ref()).collect();
+        let mut sorted: Vec<&(&str, String)> = op_query.iter().chain(&signing).chain(&token).collect();
         sorted.sort_unstable();
         let mut canonical = String::with_capacity(1024);
         let _ = write!(canonical, "{}\n{path}\n", shape.method);
@@ -156,21 +157,16 @@ impl FastPresigner {
             let _ = writeln!(canonical, "{n}:{}", trim_all(v));
         }
         let _ = write!(canonical, "\n{signed}\nUNSIGNED-PAYLOAD");
-        let hashed = hex(&Sha256::digest(canonical.as_bytes()));
+        let hashed = format!("{:x}", Sha256::digest(canonical.as_bytes()));
         let string_to_sign = format!("AWS4-HMAC-SHA256\n{amz_date}\n{scope}\n{hashed}");
         let signature = self.signature(creds, region, date, now, &string_to_sign);
 
-        // The SDK's order: the operation's own query, then the signing parameters, then the token.
-        let _ = write!(url, "?x-id={}", shape.op);
-        for (n, v) in params.iter().skip(6) {
-            let _ = write!(url, "&{n}={v}");
-        }
-        for (n, v) in params.iter().take(5) {
-            let _ = write!(url, "&{n}={v}");
+        for (i, (n, v)) in op_query.iter().chain(&signing).enumerate() {
+            let _ = write!(url, "{}{n}={v}", if i == 0 { '?' } else { '&' });
         }
         let _ = write!(url, "&X-Amz-Signature={signature}");
-        if let Some(token) = token {
-            let _ = write!(url, "&X-Amz-Security-Token={token}");
+        if let Some((n, v)) = &token {
+            let _ = write!(url, "&{n}={v}");
         }
         url
     }
@@ -189,12 +185,4 @@ fn trim_all(v: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     out.into()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(s, "{b:02x}");
-    }
-    s
 }

@@ -80,7 +80,9 @@ pub enum Disposition {
     Attachment { filename: String },
 }
 
-const RFC5987: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+/// RFC 3986's unreserved characters stay, everything else becomes `%XX`: SigV4's query encoding, S3's
+/// `encoding-type=url`, and a safe subset of RFC 5987's attr-char for `filename*`.
+pub(crate) const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// `attachment; filename="ascii"; filename*=UTF-8''percent-encoded` (RFC 6266 / 5987).
 pub fn attachment_header(filename: &str) -> String {
@@ -94,7 +96,7 @@ pub fn attachment_header(filename: &str) -> String {
             }
         })
         .collect();
-    let encoded = utf8_percent_encode(filename, RFC5987);
+    let encoded = utf8_percent_encode(filename, UNRESERVED);
     format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}")
 }
 

@@ -38,8 +38,7 @@ pub(super) async fn template(
     if checked.is_none() {
         tracing::warn!(bucket, "presigning through the SDK for this bucket: the fast path's URL differed");
     }
-    conn.fast.set_template(bucket, checked);
-    conn.fast.template(bucket).flatten()
+    conn.fast.set_template(bucket, checked)
 }
 
 async fn check_template(conn: &Connection, bucket: &str, creds: &aws_credential_types::Credentials) -> Option<fast::Template> {

@@ -1,7 +1,7 @@
 //! Large files: create the upload with the SDK, presign each UploadPart, complete at the end; abort on
 //! failure or cancel so no parts are left behind.
 
-use super::send::{put_range, with_retries, Progress};
+use super::send::{cancelled, put_range, with_retries, Progress};
 use crate::client::Connection;
 use crate::error::Result;
 use crate::error_map::from_sdk;
@@ -116,7 +116,7 @@ async fn send_parts(
             let (sent, stop) = (&sent, &stop);
             async move {
                 if stop.load(Ordering::SeqCst) || cancel.is_cancelled() {
-                    return Err(crate::Error::Cancelled(crate::error::Detail::msg("the upload was cancelled")));
+                    return Err(cancelled());
                 }
                 let offset = i * spec.part_size;
                 let len = spec.part_size.min(total - offset);
@@ -126,8 +126,8 @@ async fn send_parts(
                         crate::presign::presign_part(conn, spec.bucket, spec.key, upload_id, number, len, spec.expires_secs).await?;
                     let mine = AtomicU64::new(0);
                     let r = put_range(&signed, path, offset, len, cancel, &|n| {
-                        let before = mine.swap(n, Ordering::SeqCst);
-                        progress(sent.fetch_add(n.saturating_sub(before), Ordering::SeqCst) + n.saturating_sub(before));
+                        let d = n.saturating_sub(mine.swap(n, Ordering::SeqCst));
+                        progress(sent.fetch_add(d, Ordering::SeqCst) + d);
                     })
                     .await;
                     if r.is_err() {
@@ -145,24 +145,17 @@ async fn send_parts(
         .buffer_unordered(spec.parallel)
         .collect()
         .await;
-    // The first real failure explains more than the cancellations it caused.
-    let mut parts = Vec::with_capacity(results.len());
-    let mut first_err: Option<crate::Error> = None;
+    let (mut parts, mut errors) = (Vec::with_capacity(results.len()), Vec::new());
     for r in results {
         match r {
             Ok(p) => parts.push(p),
-            Err(e) => {
-                let replace = first_err
-                    .as_ref()
-                    .is_none_or(|f| f.kind() == crate::ErrorKind::Cancelled && e.kind() != crate::ErrorKind::Cancelled);
-                if replace {
-                    first_err = Some(e);
-                }
-            }
+            Err(e) => errors.push(e),
         }
     }
-    if let Some(e) = first_err {
-        return Err(e);
+    if !errors.is_empty() {
+        // The first real failure explains more than the cancellations it caused.
+        let i = errors.iter().position(|e| e.kind() != crate::ErrorKind::Cancelled).unwrap_or(0);
+        return Err(errors.swap_remove(i));
     }
     parts.sort_by_key(|p| p.part_number());
     Ok(parts)

@@ -66,7 +66,7 @@ pub async fn put_range(
                 if streamed == len {
                     let _ = tokio::time::timeout(std::time::Duration::from_secs(10), &mut send).await;
                 }
-                return Err(Error::Cancelled(Detail::msg("the upload was cancelled")));
+                return Err(cancelled());
             }
         }
     };
@@ -78,6 +78,11 @@ pub async fn put_range(
     }
     progress(len);
     Ok(etag)
+}
+
+/// The error every cancelled upload step ends with.
+pub fn cancelled() -> Error {
+    Error::Cancelled(Detail::msg("the upload was cancelled"))
 }
 
 /// Whether another attempt may succeed: network trouble, throttling, server errors, an expired URL.
@@ -100,7 +105,7 @@ where
                 tracing::warn!(error = %e, attempt = n + 1, "upload attempt failed; retrying in {wait:?}");
                 tokio::select! {
                     () = tokio::time::sleep(wait) => {}
-                    () = cancel.cancelled() => return Err(Error::Cancelled(Detail::msg("the upload was cancelled"))),
+                    () = cancel.cancelled() => return Err(cancelled()),
                 }
                 n += 1;
             }
