@@ -13,26 +13,53 @@ const keys = (s) => s.exec("return [...document.querySelectorAll('.row.object')]
 function variance(png, ctx, { x, y, w, h }) {
   const file = join(ctx.artifacts, ".region.png");
   writeFileSync(file, png);
-  return Number(execFileSync("convert", [file, "-crop", `${w}x${h}+${x}+${y}`, "-colorspace", "Gray", "-format", "%[fx:standard_deviation]", "info:"]).toString());
+  return Number(
+    execFileSync("convert", [
+      file,
+      "-crop",
+      `${w}x${h}+${x}+${y}`,
+      "-colorspace",
+      "Gray",
+      "-format",
+      "%[fx:standard_deviation]",
+      "info:",
+    ]).toString(),
+  );
 }
 
 async function pdfPaints(s, ctx) {
-  const rect = await s.exec("const r = document.querySelector('iframe.pdf-frame').getBoundingClientRect(); return {x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height)}");
+  const rect = await s.exec(
+    "const r = document.querySelector('iframe.pdf-frame').getBoundingClientRect(); " +
+      "return {x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height)}",
+  );
   return s.waitFor("the PDF to paint", async () => {
     await sleep(300);
-    const v = variance(await s.screenshot(), ctx, { x: rect.x + 10, y: rect.y + 40, w: rect.w - 20, h: Math.min(300, rect.h - 50) });
+    const v = variance(await s.screenshot(), ctx, {
+      x: rect.x + 10,
+      y: rect.y + 40,
+      w: rect.w - 20,
+      h: Math.min(300, rect.h - 50),
+    });
     return v > 0.05 && v;
   });
 }
 
 async function openProfile(s, name) {
   await s.click(await s.waitFor(`profile ${name}`, () => s.find(`[data-profile="${name}"]`), 60000));
-  await s.waitFor(`${name} active`, () => s.exec(`return document.querySelector('.profile.active')?.dataset.profile === ${JSON.stringify(name)}`));
+  await s.waitFor(`${name} active`, () =>
+    s.exec(`return document.querySelector('.profile.active')?.dataset.profile === ${JSON.stringify(name)}`),
+  );
 }
 
 async function openFolder(s, prefix) {
   await s.click(await s.waitFor(prefix, () => s.find(`.row.folder[data-prefix="${prefix}"]`)));
-  await s.waitFor(`inside ${prefix}`, () => s.exec(`return document.querySelector('.breadcrumbs .crumb:last-of-type')?.dataset.prefix === ${JSON.stringify(prefix)} || [...document.querySelectorAll('.crumb')].some(c => c.dataset.prefix === ${JSON.stringify(prefix)})`));
+  await s.waitFor(`inside ${prefix}`, () =>
+    s.exec(
+      `const want = ${JSON.stringify(prefix)}; ` +
+        "return document.querySelector('.breadcrumbs .crumb:last-of-type')?.dataset.prefix === want || " +
+        "[...document.querySelectorAll('.crumb')].some(c => c.dataset.prefix === want)",
+    ),
+  );
 }
 
 async function root(s) {
@@ -41,10 +68,14 @@ async function root(s) {
 }
 
 test("launch lists the profiles; the bucket opens; breadcrumbs navigate; odd names are listed", async (s, ctx) => {
-  const names = await s.waitFor("profiles", async () => {
-    const n = await s.exec("return [...document.querySelectorAll('[data-profile]')].map(e => e.dataset.profile)");
-    return n.includes("e2e") && n;
-  }, 60000);
+  const names = await s.waitFor(
+    "profiles",
+    async () => {
+      const n = await s.exec("return [...document.querySelectorAll('[data-profile]')].map(e => e.dataset.profile)");
+      return n.includes("e2e") && n;
+    },
+    60000,
+  );
   if (!names.includes("e2e-wrong")) throw new Error(`profiles: ${names}`);
   await openProfile(s, "e2e");
   await s.click(await s.waitFor("bucket demo", () => s.find('[data-bucket="demo"]')));
@@ -55,11 +86,19 @@ test("launch lists the profiles; the bucket opens; breadcrumbs navigate; odd nam
     const k = await keys(s);
     return k.includes("reports/月次報告書.pdf") && k;
   });
-  for (const k of ["reports/budget 2026+draft.pdf", "reports/2026-q3-summary.pdf"]) if (!listed.includes(k)) throw new Error(`${k} missing from ${listed}`);
+  for (const k of ["reports/budget 2026+draft.pdf", "reports/2026-q3-summary.pdf"])
+    if (!listed.includes(k)) throw new Error(`${k} missing from ${listed}`);
   await root(s);
   await openFolder(s, "odd/");
   const odd = await s.waitFor("odd keys", async () => ((await keys(s)).length >= 7 ? keys(s) : null));
-  for (const k of ["odd/plus+sign.txt", "odd/space name.txt", "odd/hash#tag.txt", "odd/question?.txt", "odd/percent%20literal.txt", "odd/日本語ファイル.txt"]) {
+  for (const k of [
+    "odd/plus+sign.txt",
+    "odd/space name.txt",
+    "odd/hash#tag.txt",
+    "odd/question?.txt",
+    "odd/percent%20literal.txt",
+    "odd/日本語ファイル.txt",
+  ]) {
     if (!odd.includes(k)) throw new Error(`${k} missing from ${odd}`);
   }
   await ctx.shot(s, "01-browse");
@@ -70,7 +109,7 @@ test("PDF previews are presigned inline, short-lived and not blank (English and 
   await openFolder(s, "reports/");
   for (const key of ["reports/2026-q3-summary.pdf", "reports/月次報告書.pdf"]) {
     await s.click(await s.waitFor(key, () => s.find(`.row.object[data-key="${key}"]`)));
-    const src = await s.waitFor("iframe for " + key, async () => {
+    const src = await s.waitFor(`iframe for ${key}`, async () => {
       const v = await s.exec("return document.querySelector('iframe.pdf-frame')?.src ?? null");
       return v && decodeURIComponent(new URL(v).pathname).endsWith(key.split("/").pop()) && v;
     });
@@ -88,40 +127,63 @@ test("an image preview decodes", async (s, ctx) => {
   await root(s);
   await openFolder(s, "images/");
   await s.click(await s.waitFor("photo", () => s.find('.row.object[data-key="images/photo.jpg"]')));
-  const w = await s.waitFor("the image", () => s.exec("const i = document.querySelector('img.image-view'); return i && i.complete ? i.naturalWidth : 0"));
+  const w = await s.waitFor("the image", () =>
+    s.exec("const i = document.querySelector('img.image-view'); return i && i.complete ? i.naturalWidth : 0"),
+  );
   if (w !== 1200) throw new Error(`naturalWidth ${w}`);
   await ctx.shot(s, "03-image-preview");
 });
 
-test("upload through the drop handler: exact type and uploaded-by, refusal, replace prompt, keep both", async (s, ctx) => {
+const uploadFlow = "upload through the drop handler: exact type and uploaded-by, refusal, replace prompt, keep both";
+test(uploadFlow, async (s, ctx) => {
   await root(s);
   await openFolder(s, "images/");
   const drop = async (paths) => {
-    const r = await s.exec("return window.__TAURI_INTERNALS__.invoke('e2e_drop', { paths: arguments[0] }).then(() => 'ok', (e) => 'error: ' + JSON.stringify(e))", paths);
+    const r = await s.exec(
+      "return window.__TAURI_INTERNALS__.invoke('e2e_drop', { paths: arguments[0] })" +
+        ".then(() => 'ok', (e) => 'error: ' + JSON.stringify(e))",
+      paths,
+    );
     if (r !== "ok") throw new Error(`e2e_drop: ${r}`);
   };
   await drop([join(ctx.files, "e2e-photo.jpg"), join(ctx.files, "script.sh")]);
-  await s.waitFor("upload done", () => q(s, '.upload-row[data-upload-key="images/e2e-photo.jpg"][data-state="done"]'), 30000).catch(async (e) => {
-    const panel = await s.exec("return document.querySelector('[data-testid=upload-panel]')?.innerText ?? 'no upload panel'").catch(() => "?");
-    throw new Error(`${e.message}; the upload panel shows: ${panel.replace(/\s+/g, " ")}`);
-  });
-  const refused = await s.exec("return document.querySelector('.upload-row[data-upload-key=\"images/script.sh\"]')?.textContent ?? ''");
+  await s
+    .waitFor("upload done", () => q(s, '.upload-row[data-upload-key="images/e2e-photo.jpg"][data-state="done"]'), 30000)
+    .catch(async (e) => {
+      const panel = await s
+        .exec("return document.querySelector('[data-testid=upload-panel]')?.innerText ?? 'no upload panel'")
+        .catch(() => "?");
+      throw new Error(`${e.message}; the upload panel shows: ${panel.replace(/\s+/g, " ")}`);
+    });
+  const refused = await s.exec(
+    "return document.querySelector('.upload-row[data-upload-key=\"images/script.sh\"]')?.textContent ?? ''",
+  );
   if (!refused.includes("image/jpeg")) throw new Error(`refusal text: ${refused}`);
   const head = ctx.cliJson("head", "s3://demo/images/e2e-photo.jpg");
-  if (head.contentType !== "image/jpeg" || !head.metadata["uploaded-by"]) throw new Error(`stored: ${JSON.stringify(head)}`);
+  if (head.contentType !== "image/jpeg" || !head.metadata["uploaded-by"])
+    throw new Error(`stored: ${JSON.stringify(head)}`);
   await s.waitFor("listed", () => q(s, '.row.object[data-key="images/e2e-photo.jpg"]'));
   await ctx.shot(s, "04-upload-panel");
   await drop([join(ctx.files, "e2e-photo.jpg")]);
-  const conflict = await s.waitFor("the replace prompt", () => s.exec("return document.querySelector('[data-testid=conflict-key]')?.textContent ?? null"));
+  const conflict = await s.waitFor("the replace prompt", () =>
+    s.exec("return document.querySelector('[data-testid=conflict-key]')?.textContent ?? null"),
+  );
   if (conflict !== "images/e2e-photo.jpg") throw new Error(`prompt for ${conflict}`);
   await s.click(await s.find("[data-testid=conflict-keep]"));
-  await s.waitFor("keep both", () => q(s, '.upload-row[data-upload-key="images/e2e-photo (1).jpg"][data-state="done"]'), 30000);
-  if (ctx.cliJson("head", "s3://demo/images/e2e-photo (1).jpg").contentType !== "image/jpeg") throw new Error("copy not stored");
+  await s.waitFor(
+    "keep both",
+    () => q(s, '.upload-row[data-upload-key="images/e2e-photo (1).jpg"][data-state="done"]'),
+    30000,
+  );
+  if (ctx.cliJson("head", "s3://demo/images/e2e-photo (1).jpg").contentType !== "image/jpeg")
+    throw new Error("copy not stored");
 });
 
 test("a profile with a wrong secret explains itself; the previous one still works", async (s, ctx) => {
   await openProfile(s, "e2e-wrong");
-  const kind = await s.waitFor("an error", () => s.exec("return document.querySelector('.buckets .error-box')?.dataset.kind ?? null"));
+  const kind = await s.waitFor("an error", () =>
+    s.exec("return document.querySelector('.buckets .error-box')?.dataset.kind ?? null"),
+  );
   if (kind !== "SignatureMismatch" && kind !== "AccessDenied") throw new Error(`kind ${kind}`);
   const text = await s.exec("return document.querySelector('.buckets .error-box').textContent");
   if (!text.includes("secret")) throw new Error(text);
@@ -139,23 +201,34 @@ async function setSelect(s, css, value) {
   await s.click(await s.find(`${css} option[value="${value}"]`));
 }
 
-test("preview links re-mint after a few-second expiry", async (s, ctx) => {
+test("preview links re-mint after a few-second expiry", async (s, _ctx) => {
   await openSettings(s);
   const field = await s.find('[data-testid="expiry.previewSecs"]');
   await s.clear(field);
   await s.type(field, "3");
   await setSelect(s, '[data-field="expiry.previewSecs"] select', "1");
-  await s.waitFor("valid form", async () => !(await q(s, "[data-testid=invalid-count]")) && !(await s.exec("return document.querySelector('[data-testid=save-settings]').disabled")));
+  await s.waitFor(
+    "valid form",
+    async () =>
+      !(await q(s, "[data-testid=invalid-count]")) &&
+      !(await s.exec("return document.querySelector('[data-testid=save-settings]').disabled")),
+  );
   await s.click(await s.find("[data-testid=save-settings]"));
   await s.waitFor("saved", () => q(s, ".settings .ok"));
   await s.click(await s.find(".settings-head button"));
   await s.click(await s.waitFor("bucket", () => s.find('[data-bucket="demo"]')));
   await openFolder(s, "images/");
   await s.click(await s.waitFor("photo", () => s.find('.row.object[data-key="images/photo.jpg"]')));
-  const first = await s.waitFor("first url", () => s.exec("return document.querySelector('img.image-view')?.src ?? null"));
+  const first = await s.waitFor("first url", () =>
+    s.exec("return document.querySelector('img.image-view')?.src ?? null"),
+  );
   if (!first.includes("X-Amz-Expires=3")) throw new Error(first);
   await sleep(4500);
-  const later = await s.waitFor("a fresh image", () => s.exec("const i = document.querySelector('img.image-view'); return i && i.complete && i.naturalWidth > 0 ? i.src : null"));
+  const later = await s.waitFor("a fresh image", () =>
+    s.exec(
+      "const i = document.querySelector('img.image-view'); return i && i.complete && i.naturalWidth > 0 ? i.src : null",
+    ),
+  );
   if (later === first) throw new Error("the URL was not re-minted");
   const status = await fetch(later).then((r) => r.status);
   if (status !== 200) throw new Error(`re-minted URL answers ${status}`);
@@ -165,7 +238,10 @@ test("switching the language to 日本語 changes the visible text at once", asy
   await openSettings(s);
   await setSelect(s, "[data-testid=language]", "ja");
   await s.click(await s.find("[data-testid=save-settings]"));
-  await s.waitFor("Japanese", async () => (await s.exec("return document.querySelector('#settings-title').textContent")) === "設定");
+  await s.waitFor(
+    "Japanese",
+    async () => (await s.exec("return document.querySelector('#settings-title').textContent")) === "設定",
+  );
   await ctx.shot(s, "06-settings-ja");
   await s.click(await s.find(".settings-head button"));
   await s.waitFor("settings closed", async () => !(await q(s, "#settings-title")));

@@ -13,10 +13,14 @@ for (let i = 0; i < 100; i++) {
 }
 const s = await Session.create(driver, { alwaysMatch: { "tauri:options": { application: app, args: ["--demo"] } } });
 try {
-  const folders = await s.waitFor("the demo listing", async () => {
-    const f = await s.exec("return [...document.querySelectorAll('.row.folder')].map(r => r.dataset.prefix)");
-    return f.includes("reports/") && f;
-  }, 60000);
+  const folders = await s.waitFor(
+    "the demo listing",
+    async () => {
+      const f = await s.exec("return [...document.querySelectorAll('.row.folder')].map(r => r.dataset.prefix)");
+      return f.includes("reports/") && f;
+    },
+    60000,
+  );
   mkdirSync("e2e/artifacts", { recursive: true });
   writeFileSync("e2e/artifacts/installed-demo.png", await s.screenshot());
   console.log(`installed app lists: ${folders.join(" ")}`);

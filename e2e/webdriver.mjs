@@ -82,7 +82,7 @@ async function call(base, method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = await res.json().catch(() => ({}));
-  if (!res.ok || (json.value && json.value.error)) {
+  if (!res.ok || json.value?.error) {
     throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json.value ?? json).slice(0, 400)}`);
   }
   return json.value;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every suite: UI type check and unit tests, the Rust workspace (core against the embedded S3,
-# CLI, shell on the mock runtime), then the real-window end-to-end tests under Xvfb.
+# Runs every suite: UI type check, lint and format checks, UI unit tests, the Rust workspace (core against
+# the embedded S3, CLI, shell on the mock runtime), then the real-window end-to-end tests under Xvfb.
 # Ends with one line: "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,7 @@ step() { # step NAME COMMAND...: a build or check that is not itself a counted t
 }
 
 step "UI type check" npm run --silent typecheck
+step "Lint and format (Biome, line length, rustfmt, clippy)" bash scripts/lint.sh
 echo "== UI unit tests (vitest)"
 npx vitest run --config ui/vite.config.ts --reporter=default --reporter=json --outputFile="$PWD/$OUT/vitest.json"
 if [ -f "$OUT/vitest.json" ]; then

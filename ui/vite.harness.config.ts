@@ -8,5 +8,10 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   root,
   plugins: [react()],
-  build: { outDir: "harness-dist", emptyOutDir: true, target: "es2022", rollupOptions: { input: { harness: fileURLToPath(new URL("harness/index.html", import.meta.url)) } } },
+  build: {
+    outDir: "harness-dist",
+    emptyOutDir: true,
+    target: "es2022",
+    rollupOptions: { input: { harness: fileURLToPath(new URL("harness/index.html", import.meta.url)) } },
+  },
 });

@@ -18,50 +18,25 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
     builder.manage(state).invoke_handler(handlers())
 }
 
-/// Every command of the app, plus any extra ones (the test-only entry points of the `e2e` feature).
-macro_rules! handlers {
-    ($($extra:path),*) => {
-        tauri::generate_handler![
-            commands::bootstrap,
-            commands::list_profiles,
-            commands::reload_profiles,
-            commands::select_profile,
-            commands::current_session,
-            commands::list_buckets,
-            commands::list_prefix,
-            commands::head_object,
-            commands::presign_preview,
-            commands::presign_share,
-            commands::get_settings,
-            commands::save_settings,
-            commands::validate_settings,
-            commands::parse_location,
-            commands::delete_object,
-            commands::sniff_type,
-            commands::open_url,
-            commands::copy_text,
-            commands::test_connection,
-            commands::sso_login,
-            commands::start_demo,
-            uploads::scan_paths,
-            uploads::check_existing,
-            uploads::start_upload,
-            uploads::cancel_upload,
-            uploads::pick_files
-            $(, $extra)*
-        ]
+/// The handler list and the command names, generated from the core's declaration of the IPC surface.
+/// Builds with the `e2e` feature add the test-only `e2e_drop`.
+macro_rules! surface {
+    ($( $(#[$meta:meta])* $name:ident ($req:ty $(, channel $chan:ty)?) -> $res:ty; )*) => {
+        /// Every command the window may call, as declared in `bucketlens_core::with_commands!`.
+        pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+
+        #[cfg(not(feature = "e2e"))]
+        fn handlers<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$(commands::$name),*]
+        }
+
+        #[cfg(feature = "e2e")]
+        fn handlers<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$(commands::$name,)* e2e::e2e_drop]
+        }
     };
 }
-
-#[cfg(not(feature = "e2e"))]
-fn handlers<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
-    handlers!()
-}
-
-#[cfg(feature = "e2e")]
-fn handlers<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
-    handlers!(e2e::e2e_drop)
-}
+bucketlens_core::with_commands!(surface);
 
 /// Runs the desktop app.
 pub fn run() {

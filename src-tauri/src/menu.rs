@@ -1,6 +1,7 @@
 //! The native menu: File / Edit / View / Profile / Help, in the app's language; a profile is one click.
 
 use crate::state::AppState;
+use bucketlens_core::ipc::MenuAction;
 use bucketlens_core::settings::Language;
 use tauri::menu::{CheckMenuItemBuilder, Menu, MenuBuilder, MenuEvent, SubmenuBuilder};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -114,16 +115,16 @@ pub async fn refresh<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-/// Menu clicks become `menu` events for the window: `{action, profile?}`.
+/// Menu clicks become `menu` events for the window, carrying a `MenuAction`.
 pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     let id = event.id().as_ref();
-    let payload = match id.strip_prefix("profile:") {
-        Some(name) => serde_json::json!({"action": "selectProfile", "profile": name}),
+    let action = match id.strip_prefix("profile:") {
+        Some(name) => MenuAction::SelectProfile { profile: name.to_owned() },
         None => match id {
-            "settings" => serde_json::json!({"action": "settings"}),
-            "refresh" => serde_json::json!({"action": "refresh"}),
-            "reload-profiles" => serde_json::json!({"action": "reloadProfiles"}),
-            "about" => serde_json::json!({"action": "about"}),
+            "settings" => MenuAction::Settings,
+            "refresh" => MenuAction::Refresh,
+            "reload-profiles" => MenuAction::ReloadProfiles,
+            "about" => MenuAction::About,
             "open-logs" => {
                 let dir = app.state::<AppState>().paths.log_dir.clone();
                 use tauri_plugin_opener::OpenerExt;
@@ -135,7 +136,7 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
             _ => return,
         },
     };
-    if let Err(e) = app.emit("menu", payload) {
+    if let Err(e) = app.emit(MenuAction::EVENT, action) {
         tracing::warn!(error = %e, "could not deliver a menu event");
     }
 }

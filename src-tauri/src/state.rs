@@ -1,12 +1,12 @@
 //! What the running app holds: the core session, the settings, the demo server, start-up results.
 
-use bucketlens_core::demo::{seed, DemoServer, DEMO_BUCKET, DEMO_PROFILE};
 use bucketlens_core::ipc::Bootstrap;
 use bucketlens_core::paths::AppPaths;
 use bucketlens_core::profiles::AwsFiles;
 use bucketlens_core::session::Session;
 use bucketlens_core::settings::{Notice, Settings, SettingsStore};
 use bucketlens_core::{Error, Result};
+use bucketlens_demo::{DemoServer, DEMO_BUCKET, DEMO_PROFILE};
 use std::sync::atomic::{AtomicBool, AtomicU64};
 use std::sync::{Mutex, RwLock};
 
@@ -94,22 +94,22 @@ impl AppState {
         }
     }
 
-    /// Starts the embedded demo server (once) and makes its profile available.
+    /// Starts the embedded demo server (once) and adds its profile to the session.
     pub async fn start_demo(&self) -> Result<()> {
-        if self.session.demo().is_some() {
+        if self.demo_running() {
             return Ok(());
         }
-        let dir = self.paths.demo_dir();
-        let server = DemoServer::start(&dir, 0).await?;
-        server.ensure_bucket(DEMO_BUCKET)?;
-        let conn = bucketlens_core::client::connect(&AwsFiles::default(), &server.endpoint.target()).await?;
-        seed::seed(&conn, DEMO_BUCKET, &dir, true).await?;
-        self.session.set_demo(Some(server.endpoint.clone()));
+        let server = bucketlens_demo::start_seeded(&self.paths.demo_dir(), 0, true).await?;
+        self.session.add_profile(server.endpoint.profile(), server.endpoint.target());
         let mut s = self.settings.write().unwrap();
         s.profiles.entry(DEMO_PROFILE.to_owned()).or_default().default_bucket = Some(DEMO_BUCKET.to_owned());
         drop(s);
         *self.demo_server.lock().unwrap() = Some(server);
         Ok(())
+    }
+
+    pub fn demo_running(&self) -> bool {
+        self.demo_server.lock().unwrap().is_some()
     }
 
     /// Waits for start-up, then describes the app for the window's first frame.
@@ -131,7 +131,7 @@ impl AppState {
             active_error,
             settings: self.settings(),
             notices: std::mem::take(&mut *self.notices.lock().unwrap()),
-            demo: self.session.demo().is_some(),
+            demo: self.demo_running(),
             log_dir: self.paths.log_dir.display().to_string(),
         }
     }

@@ -41,11 +41,11 @@ fn invoke(w: &WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -
 fn errors_cross_ipc_as_kind_and_message() {
     let dir = tempfile::tempdir().unwrap();
     let (_app, w) = app(false, dir.path());
-    let err = invoke(&w, "parse_location", json!({"input": "not a location"})).unwrap_err();
+    let err = invoke(&w, "parse_location", json!({"request": {"input": "not a location"}})).unwrap_err();
     assert_eq!(err["kind"], "InvalidInput");
     assert_eq!(err["messageKey"], "error.invalidInput");
     assert!(err["message"].as_str().unwrap().contains("not an S3 location"));
-    let ok = invoke(&w, "parse_location", json!({"input": "s3://reports/2026/"})).unwrap();
+    let ok = invoke(&w, "parse_location", json!({"request": {"input": "s3://reports/2026/"}})).unwrap();
     assert_eq!(ok, json!({"bucket": "reports", "key": "2026/"}));
     let err = invoke(&w, "list_buckets", json!({})).unwrap_err();
     assert_eq!(err["kind"], "NoCredentials");
@@ -58,14 +58,14 @@ fn settings_are_validated_and_saved() {
     let mut s = invoke(&w, "get_settings", json!({})).unwrap();
     assert_eq!(s["expiry"]["previewSecs"], 300);
     s["expiry"]["previewSecs"] = json!(0);
-    let problems = invoke(&w, "validate_settings", json!({"settings": s})).unwrap();
+    let problems = invoke(&w, "validate_settings", json!({"request": s})).unwrap();
     assert_eq!(problems[0]["field"], "expiry.previewSecs");
-    let err = invoke(&w, "save_settings", json!({"settings": s})).unwrap_err();
+    let err = invoke(&w, "save_settings", json!({"request": s})).unwrap_err();
     assert_eq!(err["kind"], "InvalidInput");
     assert!(!dir.path().join("config/settings.json").exists());
     s["expiry"]["previewSecs"] = json!(120);
     s["language"] = json!("ja");
-    invoke(&w, "save_settings", json!({"settings": s})).unwrap();
+    invoke(&w, "save_settings", json!({"request": s})).unwrap();
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("config/settings.json")).unwrap()).unwrap();
     assert_eq!(
         (saved["expiry"]["previewSecs"].clone(), saved["language"].clone()),
@@ -87,7 +87,7 @@ fn demo_mode_boots_onto_the_demo_bucket() {
     let p = invoke(
         &w,
         "presign_preview",
-        json!({"bucket": "demo", "key": "reports/月次報告書.pdf", "contentType": null}),
+        json!({"request": {"bucket": "demo", "key": "reports/月次報告書.pdf", "contentType": null}}),
     )
     .unwrap();
     let url = p["url"].as_str().unwrap();
@@ -96,7 +96,7 @@ fn demo_mode_boots_onto_the_demo_bucket() {
         "{url}"
     );
     assert!(!p.to_string().contains("secret"), "no secret in the payload");
-    let head = invoke(&w, "head_object", json!({"bucket": "demo", "key": "images/photo.jpg"})).unwrap();
+    let head = invoke(&w, "head_object", json!({"request": {"bucket": "demo", "key": "images/photo.jpg"}})).unwrap();
     assert_eq!(head["contentType"], "image/jpeg");
     assert_eq!(head["metadata"]["uploaded-by"], "bucketlens-demo");
 }
@@ -113,4 +113,26 @@ fn a_broken_settings_file_is_reported_once() {
     assert_eq!(std::fs::read_to_string(backup).unwrap(), "{ broken");
     let again = invoke(&w, "bootstrap", json!({})).unwrap();
     assert_eq!(again["notices"], json!([]));
+}
+
+/// The permission names of a capability file that allow one of the app's own commands.
+fn allowed_commands(file: &str) -> Vec<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+    let cap: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut out: Vec<String> = cap["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str()?.strip_prefix("allow-").map(|c| c.replace('-', "_")))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_capability_allows_exactly_the_declared_commands() {
+    let mut declared: Vec<String> = crate::COMMANDS.iter().map(|c| c.to_string()).collect();
+    declared.sort();
+    assert_eq!(allowed_commands("capabilities/default.json"), declared);
+    assert_eq!(allowed_commands("capabilities/e2e/e2e-drop.json"), ["e2e_drop"]);
 }

@@ -2,7 +2,18 @@
 // Query: ?lang=ja|en &rows=N (keys under many/) &denyBuckets=1. State for assertions: window.__harness.
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
-import type { Bootstrap, ListPage, ObjectEntry, ObjectMeta, Presigned, Settings } from "../src/ipc/bindings";
+import type {
+  Bootstrap,
+  CommandName,
+  Commands,
+  ErrorKind,
+  ListPage,
+  ObjectEntry,
+  ObjectMeta,
+  Presigned,
+  ScanItem,
+  Settings,
+} from "../src/ipc/bindings";
 
 const params = new URLSearchParams(location.search);
 const lang = (params.get("lang") ?? "en") as "en" | "ja";
@@ -17,17 +28,33 @@ const objects: Obj[] = [
   { key: "images/photo.jpg", size: 86_000, type: "image/jpeg" },
   { key: "images/page.html", size: 90, type: "text/html" },
 ];
-for (let i = 1; i <= many; i++) objects.push({ key: `many/item-${String(i).padStart(5, "0")}.txt`, size: i, type: "text/plain" });
+for (let i = 1; i <= many; i++)
+  objects.push({ key: `many/item-${String(i).padStart(5, "0")}.txt`, size: i, type: "text/plain" });
 
-const state = { copied: [] as string[], deleted: [] as string[], opened: [] as string[], calls: [] as string[], saved: [] as Settings[], selected: [] as string[] };
+const state = {
+  copied: [] as string[],
+  deleted: [] as string[],
+  opened: [] as string[],
+  calls: [] as string[],
+  saved: [] as Settings[],
+  selected: [] as string[],
+};
 (window as unknown as { __harness: typeof state }).__harness = state;
 
 const settings: Settings = {
   schemaVersion: 1,
   activeProfile: "work",
-  profiles: { work: { region: null, endpointUrl: null, pathStyle: null, defaultBucket: "team-docs", defaultPrefix: null } },
+  profiles: {
+    work: { region: null, endpointUrl: null, pathStyle: null, defaultBucket: "team-docs", defaultPrefix: null },
+  },
   expiry: { previewSecs: 300, shareSecs: 3600, uploadSecs: 1800, deleteSecs: 300 },
-  uploads: { allowedTypes: ["image/png"], displayName: "", parallel: 3, multipartThresholdMib: 100, askBeforeReplace: true },
+  uploads: {
+    allowedTypes: ["image/png"],
+    displayName: "",
+    parallel: 3,
+    multipartThresholdMib: 100,
+    askBeforeReplace: true,
+  },
   language: lang,
   theme: "light",
   logLevel: "info",
@@ -36,26 +63,58 @@ const settings: Settings = {
 const noProfiles = params.get("noProfiles") === "1";
 const profileList: Bootstrap["profiles"] = noProfiles
   ? { profiles: [], defaultProfile: null }
-  : { profiles: [{ name: "work", kind: "sso", region: "ap-northeast-1", endpointUrl: null }, { name: "personal", kind: "static", region: "us-east-1", endpointUrl: null }], defaultProfile: "work" };
+  : {
+      profiles: [
+        { name: "work", kind: "sso", region: "ap-northeast-1", endpointUrl: null },
+        { name: "personal", kind: "static", region: "us-east-1", endpointUrl: null },
+      ],
+      defaultProfile: "work",
+    };
 const bootstrap: Bootstrap = {
   version: "0.1.0",
   profiles: profileList,
   profilesError: null,
-  active: noProfiles ? null : { profile: "work", region: "ap-northeast-1", endpointUrl: null, pathStyle: false, temporary: true, credentialsExpireAt: Date.now() + 2 * 3600_000 },
+  active: noProfiles
+    ? null
+    : {
+        profile: "work",
+        region: "ap-northeast-1",
+        endpointUrl: null,
+        pathStyle: false,
+        temporary: true,
+        credentialsExpireAt: Date.now() + 2 * 3600_000,
+      },
   activeError: null,
   settings,
-  notices: params.get("recovered") ? [{ key: "notice.settingsRecovered", message: "", path: "/tmp/settings.json.broken-1.bak" }] : [],
+  notices: params.get("recovered")
+    ? [{ key: "notice.settingsRecovered", message: "", path: "/tmp/settings.json.broken-1.bak" }]
+    : [],
   demo: false,
   logDir: "/tmp/logs",
 };
 
-const tinyPng = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9hAAAAAElFTkSuQmCC";
+const tinyPng =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9" +
+  "hAAAAAElFTkSuQmCC";
+
+const bucketUrl = "https://team-docs.s3.ap-northeast-1.amazonaws.com";
 
 function presigned(key: string, secs: number, forPreview: boolean): Presigned {
   const credsLeft = 2 * 3600;
   const effective = Math.min(secs, credsLeft);
-  const url = key.endsWith(".jpg") && forPreview ? tinyPng : `https://team-docs.s3.ap-northeast-1.amazonaws.com/${encodeURI(key)}?X-Amz-Expires=${effective}&X-Amz-Signature=abc`;
-  return { url, method: "GET", headers: [], requestedSecs: secs, effectiveSecs: effective, expiresAt: Date.now() + effective * 1000, limitedByCredentials: effective < secs };
+  const url =
+    key.endsWith(".jpg") && forPreview
+      ? tinyPng
+      : `${bucketUrl}/${encodeURI(key)}?X-Amz-Expires=${effective}&X-Amz-Signature=abc`;
+  return {
+    url,
+    method: "GET",
+    headers: [],
+    requestedSecs: secs,
+    effectiveSecs: effective,
+    expiresAt: Date.now() + effective * 1000,
+    limitedByCredentials: effective < secs,
+  };
 }
 
 function list(prefix: string): { folders: ListPage["folders"]; objects: ObjectEntry[] } {
@@ -74,141 +133,215 @@ function list(prefix: string): { folders: ListPage["folders"]; objects: ObjectEn
 // Mirrors the core's rules closely enough to drive the form (the core's own tests cover the rules).
 function validate(s: Settings) {
   const out: { field: string; message: string }[] = [];
-  for (const [k, v] of Object.entries(s.expiry)) if (!(v >= 1 && v <= 604800)) out.push({ field: `expiry.${k}`, message: `must be between 1 second and 7 days (604800 s), not ${v}` });
+  for (const [k, v] of Object.entries(s.expiry))
+    if (!(v >= 1 && v <= 604800))
+      out.push({ field: `expiry.${k}`, message: `must be between 1 second and 7 days (604800 s), not ${v}` });
   for (const [name, p] of Object.entries(s.profiles)) {
-    if (p.region !== null && !/^[a-z0-9-]+$/.test(p.region)) out.push({ field: `profiles.${name}.region`, message: `"${p.region}" is not a region name` });
-    if (p.endpointUrl !== null && !/^https?:\/\/[^/\s]+/.test(p.endpointUrl)) out.push({ field: `profiles.${name}.endpointUrl`, message: "must be http:// or https:// with a host" });
+    if (p.region !== null && !/^[a-z0-9-]+$/.test(p.region))
+      out.push({ field: `profiles.${name}.region`, message: `"${p.region}" is not a region name` });
+    if (p.endpointUrl !== null && !/^https?:\/\/[^/\s]+/.test(p.endpointUrl))
+      out.push({ field: `profiles.${name}.endpointUrl`, message: "must be http:// or https:// with a host" });
   }
   return out;
 }
 
-const error = (kind: string, messageKey: string, bucket?: string) => ({ kind, message: kind, messageKey, nextStep: "", bucket });
+const error = (kind: ErrorKind, messageKey: string, bucket?: string) => ({
+  kind,
+  message: kind,
+  messageKey,
+  nextStep: "",
+  bucket,
+});
 
-mockIPC(async (cmd, raw) => {
-  const args = (raw ?? {}) as Record<string, unknown>;
-  state.calls.push(cmd);
-  switch (cmd) {
-    case "bootstrap":
-      return bootstrap;
-    case "list_buckets":
-      if (params.get("denyBuckets")) throw error("AccessDenied", "error.accessDenied");
-      return state.selected.at(-1) === "personal" ? [{ name: "personal-photos", created: when }] : [{ name: "team-docs", created: when }];
-    case "list_prefix": {
-      const { folders, objects: objs } = list(String(args.prefix));
-      const channel = args.onPage as { onmessage: (p: ListPage) => void };
-      const size = 1000;
-      const pages = Math.max(1, Math.ceil(objs.length / size));
-      for (let i = 0; i < pages; i++) {
-        const slice = objs.slice(i * size, (i + 1) * size);
-        const loaded = (i === 0 ? folders.length : folders.length) + Math.min(objs.length, (i + 1) * size);
-        channel.onmessage({ bucket: "team-docs", prefix: String(args.prefix), index: i, folders: i === 0 ? folders : [], objects: slice, loaded, isLast: i === pages - 1 });
-        await new Promise((r) => setTimeout(r, 5));
+// One fake per declared command: the map's type comes from the generated `Commands`, so a command added,
+// renamed or retyped in Rust breaks this file's type check until the fake follows.
+type Fake<K extends CommandName> = (
+  request: Commands[K]["request"],
+  channel: { onmessage: (m: Commands[K]["channel"]) => void },
+) => Commands[K]["response"] | Promise<Commands[K]["response"]>;
+type Fakes = { [K in CommandName]: Fake<K> };
+
+const profilesNow = () =>
+  state.selected.includes("Demo (local)")
+    ? {
+        profiles: [
+          { name: "Demo (local)", kind: "demo" as const, region: "us-east-1", endpointUrl: "http://127.0.0.1:1" },
+        ],
+        defaultProfile: null,
       }
-      return folders.length + objs.length;
-    }
-    case "head_object": {
-      const o = objects.find((x) => x.key === args.key);
-      if (!o) throw error("NoSuchKey", "error.noSuchKey", "team-docs");
-      const meta: ObjectMeta = { bucket: "team-docs", key: o.key, size: o.size, contentType: o.type, lastModified: when, etag: null, storageClass: null, metadata: { "uploaded-by": "hanako" } };
-      return meta;
-    }
-    case "presign_preview":
-      return presigned(String(args.key), 300, true);
-    case "presign_share":
-      return presigned(String(args.key), Number(args.expiresSecs ?? 3600), false);
-    case "copy_text":
-      state.copied.push(String(args.text));
-      return null;
-    case "open_url":
-      state.opened.push(String(args.url));
-      return null;
-    case "delete_object":
-      state.deleted.push(String(args.key));
-      return null;
-    case "parse_location": {
-      const m = /^s3:\/\/([a-z0-9.-]+)\/?(.*)$/.exec(String(args.input).trim());
-      if (!m) throw error("InvalidInput", "error.invalidInput");
-      return { bucket: m[1], key: m[2] };
-    }
-    case "select_profile":
-      state.selected.push(String(args.name));
-      if (args.name === "demo") return { ...bootstrap.active, profile: "Demo (local)" };
-      return { ...(bootstrap.active ?? {}), profile: String(args.name) };
-    case "list_profiles":
-    case "reload_profiles":
-      return state.selected.includes("Demo (local)") ? { profiles: [{ name: "Demo (local)", kind: "demo", region: "us-east-1", endpointUrl: "http://127.0.0.1:1" }], defaultProfile: null } : profileList;
-    case "start_demo":
-      state.selected.push("Demo (local)");
-      return { profile: "Demo (local)", region: "us-east-1", endpointUrl: "http://127.0.0.1:1", pathStyle: true, temporary: false, credentialsExpireAt: null };
-    case "get_settings":
-      return state.saved.at(-1) ?? settings;
-    case "validate_settings":
-      return validate(args.settings as Settings);
-    case "save_settings": {
-      const problems = validate(args.settings as Settings);
-      if (problems.length) throw error("InvalidInput", "error.invalidInput");
-      state.saved.push(args.settings as Settings);
-      return args.settings;
-    }
-    case "test_connection":
-      if ((args.overrides as { endpointUrl: string | null }).endpointUrl?.includes("dead")) throw error("Network", "error.network");
-      return { operation: "ListBuckets", bucketCount: 3, region: "ap-northeast-1", endpointUrl: null };
-    case "scan_paths": {
-      const prefix = String(args.prefix);
-      const items = [];
-      let folders = 0;
-      for (const p of args.paths as string[]) {
-        const names = p.endsWith("/") ? ((folders += 1), ["a.png", "b.png"].map((n) => `${p}${n}`)) : [p];
-        for (const n of names) {
-          const rel = p.endsWith("/") ? n.slice(n.slice(0, -1).lastIndexOf("/", p.length - 2) + 1) : n.split("/").pop()!;
-          const mime = n.endsWith(".sh") ? "text/x-shellscript" : n.endsWith(".pdf") ? "application/pdf" : "image/png";
-          items.push({ path: n, key: prefix + rel, size: 3_000_000, detected: { mime, source: "bytes", extensionClaims: n.endsWith(".jpg") ? "image/jpeg" : null }, allowed: mime !== "text/x-shellscript" });
-        }
-      }
-      return { items, folders, totalBytes: items.length * 3_000_000, skippedHidden: folders, unreadable: [] };
-    }
-    case "check_existing":
-      return (args.keys as string[]).filter((k) => objects.some((o) => o.key === k));
-    case "start_upload": {
-      const channel = args.onEvent as { onmessage: (e: unknown) => void };
-      const items = args.items as { path: string; key: string; conflict: string }[];
-      const ids = items.map((_, i) => 100 + state.calls.length * 10 + i);
-      items.forEach((it, i) => {
-        const id = ids[i];
-        const total = 3_000_000;
-        let key = it.key;
-        if (it.conflict === "keepBoth") key = key.replace(/(\.[^.]+)$/, " (1)$1");
-        if (it.path.includes("instant")) {
-          // A small file on a fast server: every event arrives before start_upload returns.
-          objects.push({ key, size: total, type: "image/png" });
-          channel.onmessage({ id, state: "queued", sent: 0, total, rate: 0, key, contentType: null, error: null });
-          channel.onmessage({ id, state: "done", sent: total, total, rate: 9_000_000, key, contentType: "image/png", error: null });
-          return;
-        }
-        if (it.conflict === "skip") {
-          setTimeout(() => channel.onmessage({ id, state: "skipped", sent: 0, total, rate: 0, key, contentType: null, error: null }), 50);
-          return;
-        }
-        [0.25, 0.5, 0.75].forEach((f, n) => setTimeout(() => channel.onmessage({ id, state: "uploading", sent: total * f, total, rate: 1_000_000, key, contentType: null, error: null }), 40 * (n + 1)));
-        setTimeout(() => {
-          objects.push({ key, size: total, type: "image/png" });
-          channel.onmessage({ id, state: "done", sent: total, total, rate: 1_500_000, key, contentType: "image/png", error: null });
-        }, 200);
+    : profileList;
+
+const fakes: Fakes = {
+  bootstrap: () => bootstrap,
+  current_session: () => bootstrap.active,
+  list_buckets: () => {
+    if (params.get("denyBuckets")) throw error("AccessDenied", "error.accessDenied");
+    return state.selected.at(-1) === "personal"
+      ? [{ name: "personal-photos", created: when }]
+      : [{ name: "team-docs", created: when }];
+  },
+  list_prefix: async ({ prefix }, channel) => {
+    const { folders, objects: objs } = list(prefix);
+    const size = 1000;
+    const pages = Math.max(1, Math.ceil(objs.length / size));
+    for (let i = 0; i < pages; i++) {
+      const slice = objs.slice(i * size, (i + 1) * size);
+      const loaded = folders.length + Math.min(objs.length, (i + 1) * size);
+      channel.onmessage({
+        bucket: "team-docs",
+        prefix,
+        index: i,
+        folders: i === 0 ? folders : [],
+        objects: slice,
+        loaded,
+        isLast: i === pages - 1,
       });
-      return ids;
+      await new Promise((r) => setTimeout(r, 5));
     }
-    case "cancel_upload":
-      return true;
-    case "pick_files":
-      return ["/home/hanako/写真.png"];
-    case "sso_login":
-      return { cliFound: false, command: `aws sso login --profile ${String(args.profile)}` };
-    default:
-      throw error("Internal", "error.internal");
-  }
-}, { shouldMockEvents: true });
+    return folders.length + objs.length;
+  },
+  head_object: ({ key }) => {
+    const o = objects.find((x) => x.key === key);
+    if (!o) throw error("NoSuchKey", "error.noSuchKey", "team-docs");
+    const meta: ObjectMeta = {
+      bucket: "team-docs",
+      key: o.key,
+      size: o.size,
+      contentType: o.type,
+      lastModified: when,
+      etag: null,
+      storageClass: null,
+      metadata: { "uploaded-by": "hanako" },
+    };
+    return meta;
+  },
+  presign_preview: ({ key }) => presigned(key, 300, true),
+  presign_share: ({ key, expiresSecs }) => presigned(key, expiresSecs ?? 3600, false),
+  copy_text: ({ text }) => {
+    state.copied.push(text);
+    return null;
+  },
+  open_url: ({ url }) => {
+    state.opened.push(url);
+    return null;
+  },
+  delete_object: ({ key }) => {
+    state.deleted.push(key);
+    return null;
+  },
+  sniff_type: () => {
+    throw error("Internal", "error.internal");
+  },
+  parse_location: ({ input }) => {
+    const m = /^s3:\/\/([a-z0-9.-]+)\/?(.*)$/.exec(input.trim());
+    if (!m) throw error("InvalidInput", "error.invalidInput");
+    return { bucket: m[1] ?? "", key: m[2] ?? "" };
+  },
+  select_profile: ({ name }) => {
+    state.selected.push(name);
+    const active = bootstrap.active ?? {
+      region: "us-east-1",
+      endpointUrl: null,
+      pathStyle: false,
+      temporary: false,
+      credentialsExpireAt: null,
+    };
+    return { ...active, profile: name === "demo" ? "Demo (local)" : name };
+  },
+  list_profiles: profilesNow,
+  reload_profiles: profilesNow,
+  start_demo: () => {
+    state.selected.push("Demo (local)");
+    return {
+      profile: "Demo (local)",
+      region: "us-east-1",
+      endpointUrl: "http://127.0.0.1:1",
+      pathStyle: true,
+      temporary: false,
+      credentialsExpireAt: null,
+    };
+  },
+  get_settings: () => state.saved.at(-1) ?? settings,
+  validate_settings: (s) => validate(s),
+  save_settings: (s) => {
+    if (validate(s).length) throw error("InvalidInput", "error.invalidInput");
+    state.saved.push(s);
+    return s;
+  },
+  test_connection: ({ overrides }) => {
+    if (overrides.endpointUrl?.includes("dead")) throw error("Network", "error.network");
+    return { operation: "ListBuckets", bucketCount: 3, region: "ap-northeast-1", endpointUrl: null };
+  },
+  scan_paths: ({ paths, prefix }) => {
+    const items: ScanItem[] = [];
+    let folders = 0;
+    for (const p of paths) {
+      if (p.endsWith("/")) folders += 1;
+      const names = p.endsWith("/") ? ["a.png", "b.png"].map((n) => `${p}${n}`) : [p];
+      for (const n of names) {
+        const rel = p.endsWith("/")
+          ? n.slice(n.slice(0, -1).lastIndexOf("/", p.length - 2) + 1)
+          : (n.split("/").pop() ?? n);
+        const mime = n.endsWith(".sh") ? "text/x-shellscript" : n.endsWith(".pdf") ? "application/pdf" : "image/png";
+        const detected = { mime, source: "bytes" as const, extensionClaims: n.endsWith(".jpg") ? "image/jpeg" : null };
+        items.push({ path: n, key: prefix + rel, size: 3_000_000, detected, allowed: mime !== "text/x-shellscript" });
+      }
+    }
+    return { items, folders, totalBytes: items.length * 3_000_000, skippedHidden: folders, unreadable: [] };
+  },
+  check_existing: ({ keys }) => keys.filter((k) => objects.some((o) => o.key === k)),
+  start_upload: ({ items }, channel) => {
+    const ids = items.map((_, i) => 100 + state.calls.length * 10 + i);
+    items.forEach((it, i) => {
+      const id = ids[i] ?? 0;
+      const total = 3_000_000;
+      let key = it.key;
+      if (it.conflict === "keepBoth") key = key.replace(/(\.[^.]+)$/, " (1)$1");
+      const send = (
+        state: "queued" | "uploading" | "done" | "skipped",
+        sent: number,
+        rate: number,
+        contentType: string | null = null,
+      ) => channel.onmessage({ id, state, sent, total, rate, key, contentType, error: null });
+      if (it.path.includes("instant")) {
+        // A small file on a fast server: every event arrives before start_upload returns.
+        objects.push({ key, size: total, type: "image/png" });
+        send("queued", 0, 0);
+        send("done", total, 9_000_000, "image/png");
+        return;
+      }
+      if (it.conflict === "skip") {
+        setTimeout(() => send("skipped", 0, 0), 50);
+        return;
+      }
+      [0.25, 0.5, 0.75].forEach((f, n) => {
+        setTimeout(() => send("uploading", total * f, 1_000_000), 40 * (n + 1));
+      });
+      setTimeout(() => {
+        objects.push({ key, size: total, type: "image/png" });
+        send("done", total, 1_500_000, "image/png");
+      }, 200);
+    });
+    return ids;
+  },
+  cancel_upload: () => true,
+  pick_files: () => ["/home/hanako/写真.png"],
+  sso_login: ({ profile }) => ({ cliFound: false, command: `aws sso login --profile ${profile}` }),
+};
+
+mockIPC(
+  async (cmd, raw) => {
+    const args = (raw ?? {}) as { request?: unknown; channel?: unknown };
+    state.calls.push(cmd);
+    if (!(cmd in fakes)) throw error("Internal", "error.internal");
+    const fake = fakes[cmd as CommandName] as Fake<CommandName>;
+    return fake(args.request as never, args.channel as never);
+  },
+  { shouldMockEvents: true },
+);
 
 mockWindows("main");
-(window as unknown as { __drop: (paths: string[]) => Promise<void> }).__drop = (paths) => emit("tauri://drag-drop", { paths, position: { x: 10, y: 10 } });
+(window as unknown as { __drop: (paths: string[]) => Promise<void> }).__drop = (paths) =>
+  emit("tauri://drag-drop", { paths, position: { x: 10, y: 10 } });
 
 await import("../src/main");

@@ -13,20 +13,40 @@ after(async () => {
 });
 const open = (q) => h.open(q);
 
-
 for (const lang of ["en", "ja"]) {
-  const T = lang === "en"
-    ? { all: "All 2,500", matching: "10 matching", del: "Delete this file?", copied: "Link copied", cancel: "Cancel", limited: "sign-in expires sooner" }
-    : { all: "全 2,500 件", matching: "10 件が一致", del: "このファイルを削除しますか?", copied: "リンクをコピーしました", cancel: "キャンセル", limited: "サインインの有効期限" };
+  const T =
+    lang === "en"
+      ? {
+          all: "All 2,500",
+          matching: "10 matching",
+          del: "Delete this file?",
+          copied: "Link copied",
+          cancel: "Cancel",
+          limited: "sign-in expires sooner",
+        }
+      : {
+          all: "全 2,500 件",
+          matching: "10 件が一致",
+          del: "このファイルを削除しますか?",
+          copied: "リンクをコピーしました",
+          cancel: "キャンセル",
+          limited: "サインインの有効期限",
+        };
 
   describe(`browse and preview (${lang})`, () => {
     test("pages stream in and the count says when all are loaded; filter narrows", async () => {
       const { page, errors } = await open(`lang=${lang}`);
       assert.equal(await page.getAttribute("html", "lang"), lang);
       await page.click('.row.folder[data-prefix="many/"]');
-      await page.waitForFunction((all) => document.querySelector("[data-testid=count]")?.textContent?.includes(all), T.all);
+      await page.waitForFunction(
+        (all) => document.querySelector("[data-testid=count]")?.textContent?.includes(all),
+        T.all,
+      );
       await page.fill("[data-testid=filter]", "item-0249");
-      await page.waitForFunction((m) => document.querySelector("[data-testid=count]")?.textContent?.includes(m), T.matching);
+      await page.waitForFunction(
+        (m) => document.querySelector("[data-testid=count]")?.textContent?.includes(m),
+        T.matching,
+      );
       assert.equal(await page.locator(".rows .row.object").count(), 10);
       await page.keyboard.press("Control+l");
       assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-testid")), "path");
@@ -51,7 +71,7 @@ for (const lang of ["en", "ja"]) {
       await page.click('.row.object[data-key="images/photo.jpg"]');
       const width = await page.waitForFunction(() => {
         const i = document.querySelector("img.image-view");
-        return i && i.complete && i.naturalWidth;
+        return i?.complete && i.naturalWidth;
       });
       assert.equal(await width.jsonValue(), 8);
       await page.selectOption("[data-testid=share-expiry]", "604800");
@@ -95,7 +115,11 @@ for (const lang of ["en", "ja"]) {
 test("a 100,000-key prefix keeps at most 200 rows in the DOM", async () => {
   const { page } = await open("rows=100000");
   await page.click('.row.folder[data-prefix="many/"]');
-  await page.waitForFunction(() => document.querySelector("[data-testid=count]")?.textContent?.includes("All 100,000"), null, { timeout: 60000 });
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=count]")?.textContent?.includes("All 100,000"),
+    null,
+    { timeout: 60000 },
+  );
   const rowsAtTop = await page.locator(".rows .row").count();
   assert.ok(rowsAtTop > 10 && rowsAtTop <= 200, `rows at top: ${rowsAtTop}`);
   await page.focus("[data-testid=rows]");

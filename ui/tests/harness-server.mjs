@@ -23,7 +23,16 @@ export async function startHarness() {
   const base = `http://127.0.0.1:${server.address().port}/harness/index.html`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const open = async (query = "", ready = '.row.folder[data-prefix="many/"]') => {
     const page = await browser.newPage({ viewport: { width: 1300, height: 800 } });

@@ -1,161 +1,16 @@
 //! `bucketlens-cli`: the BucketLens core from a terminal, for scripts, benchmarks and checks.
 
-use bucketlens_core::client::{connect, Connection, Overrides, Secret, Target};
-use bucketlens_core::demo::{seed, DemoServer, DEMO_BUCKET};
 use bucketlens_core::paths::AppPaths;
-use bucketlens_core::presign::{presign_get, presign_put, Disposition, Purpose, PutSpec};
+use bucketlens_core::presign::{presign_get, presign_put, Disposition, PutSpec};
 use bucketlens_core::profiles::{list_profiles, AwsFiles};
 use bucketlens_core::settings::SettingsStore;
-use bucketlens_core::{listing, s3url, upload, Error, Result};
-use clap::{Parser, Subcommand};
+use bucketlens_core::{listing, objects, s3url, upload, Error, Result};
+use bucketlens_demo::DEMO_BUCKET;
+use clap::Parser;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
-#[derive(Parser)]
-#[command(
-    name = "bucketlens-cli",
-    version,
-    about = "Browse, presign and upload to S3 with the BucketLens core"
-)]
-struct Cli {
-    /// AWS profile (default: AWS_PROFILE, else keys from AWS_ACCESS_KEY_ID, else "default").
-    #[arg(long, global = true)]
-    profile: Option<String>,
-    #[arg(long, global = true)]
-    region: Option<String>,
-    #[arg(long, global = true)]
-    endpoint_url: Option<String>,
-    /// Address buckets as http://host/bucket instead of http://bucket.host.
-    #[arg(long, global = true)]
-    path_style: bool,
-    /// Print JSON instead of text.
-    #[arg(long, global = true)]
-    json: bool,
-    #[command(subcommand)]
-    cmd: Cmd,
-}
-
-#[derive(Subcommand)]
-enum Cmd {
-    /// List the profiles in the AWS config and credentials files.
-    Profiles,
-    /// List buckets, or one prefix of a bucket (s3://BUCKET/PREFIX/).
-    Ls {
-        location: Option<String>,
-        /// Follow every continuation page (default: the first 1000 entries).
-        #[arg(long)]
-        all: bool,
-    },
-    /// Show an object's type, size and metadata (HeadObject).
-    Head { location: String },
-    /// Mint a presigned URL.
-    #[command(subcommand)]
-    Presign(PresignCmd),
-    /// Upload a file through a presigned PUT (type detected from the bytes; never replaces unless told).
-    Put {
-        file: PathBuf,
-        /// s3://BUCKET/KEY, or s3://BUCKET/PREFIX/ to keep the file name.
-        destination: String,
-        #[arg(long)]
-        overwrite: bool,
-        /// Accept any type instead of the allow-list from the settings.
-        #[arg(long)]
-        any_type: bool,
-        /// Files at least this large go multipart (default: the settings' value, 100 MiB; at most 5120).
-        #[arg(long, value_parser = clap::value_parser!(u64).range(5..=5120))]
-        multipart_threshold_mib: Option<u64>,
-        /// Multipart parts sent at once.
-        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=16))]
-        parallel_parts: u64,
-    },
-    /// Run the embedded S3 server (SigV4 checked) in the foreground, seeded with the demo bucket.
-    DemoServer {
-        #[arg(long, default_value_t = 0)]
-        port: u16,
-        #[arg(long)]
-        data: Option<PathBuf>,
-        /// Start empty instead of seeding the demo bucket.
-        #[arg(long)]
-        no_seed: bool,
-    },
-}
-
-#[derive(Subcommand)]
-enum PresignCmd {
-    /// A GET URL (inline unless --attachment).
-    Get {
-        location: String,
-        #[arg(long)]
-        expires: Option<u64>,
-        #[arg(long)]
-        attachment: bool,
-    },
-    /// A PUT URL, then one `Name: value` line per header the sender must send.
-    Put {
-        location: String,
-        #[arg(long)]
-        content_type: String,
-        #[arg(long)]
-        expires: Option<u64>,
-        /// Metadata as name=value (repeatable).
-        #[arg(long = "meta")]
-        meta: Vec<String>,
-        /// Sign `x-amz-checksum-crc32c` of this file, as the uploader does for a single PUT.
-        #[arg(long)]
-        crc32c_of: Option<PathBuf>,
-        /// Sign `If-None-Match: *` (the server refuses to replace an existing key).
-        #[arg(long)]
-        if_none_match: bool,
-    },
-}
-
-impl Cli {
-    fn target(&self) -> Target {
-        let overrides = Overrides {
-            region: self.region.clone(),
-            endpoint_url: self.endpoint_url.clone(),
-            path_style: self.path_style.then_some(true),
-        };
-        let env = |n: &str| std::env::var(n).ok().filter(|v| !v.is_empty());
-        if let (None, None, Some(ak), Some(sk)) = (
-            &self.profile,
-            env("AWS_PROFILE"),
-            env("AWS_ACCESS_KEY_ID"),
-            env("AWS_SECRET_ACCESS_KEY"),
-        ) {
-            let endpoint_url = overrides
-                .endpoint_url
-                .clone()
-                .or_else(|| env("AWS_ENDPOINT_URL_S3"))
-                .or_else(|| env("AWS_ENDPOINT_URL"));
-            return Target::Static {
-                label: "environment".into(),
-                access_key: ak,
-                secret_key: Secret(sk),
-                session_token: env("AWS_SESSION_TOKEN").map(Secret),
-                region: overrides
-                    .region
-                    .or_else(|| env("AWS_REGION"))
-                    .or_else(|| env("AWS_DEFAULT_REGION"))
-                    .unwrap_or_else(|| "us-east-1".into()),
-                path_style: self.path_style || endpoint_url.is_some(),
-                endpoint_url,
-            };
-        }
-        let name = self
-            .profile
-            .clone()
-            .or_else(|| env("AWS_PROFILE"))
-            .unwrap_or_else(|| "default".into());
-        Target::Profile { name, overrides }
-    }
-
-    async fn conn(&self) -> Result<Connection> {
-        let c = connect(&AwsFiles::default(), &self.target()).await?;
-        c.creds.current().await?;
-        Ok(c)
-    }
-}
+mod args;
+use args::{Cli, Cmd, PresignCmd};
 
 fn print_json(v: &impl serde::Serialize) {
     println!("{}", serde_json::to_string(v).expect("serialisable"));
@@ -218,7 +73,7 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Cmd::Head { location } => {
             let loc = s3url::parse(location)?;
-            let m = listing::head_object(&cli.conn().await?, &loc.bucket, &loc.key).await?;
+            let m = objects::head_object(&cli.conn().await?, &loc.bucket, &loc.key).await?;
             if cli.json {
                 print_json(&m);
             } else {
@@ -292,7 +147,7 @@ async fn run(cli: Cli) -> Result<()> {
                 &loc.bucket,
                 &loc.key,
                 &spec,
-                expires.unwrap_or(Purpose::Upload.default_secs().min(settings.expiry.upload_secs)),
+                expires.unwrap_or(settings.expiry.upload_secs),
             )
             .await?;
             if cli.json {
@@ -356,12 +211,7 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Cmd::DemoServer { port, data, no_seed } => {
             let dir = data.clone().unwrap_or_else(|| AppPaths::resolve().demo_dir());
-            let server = DemoServer::start(&dir, *port).await?;
-            server.ensure_bucket(DEMO_BUCKET)?;
-            if !no_seed {
-                let conn = connect(&AwsFiles::default(), &server.endpoint.target()).await?;
-                seed::seed(&conn, DEMO_BUCKET, &dir, true).await?;
-            }
+            let server = bucketlens_demo::start_seeded(&dir, *port, !no_seed).await?;
             let e = &server.endpoint;
             let text = if cli.json {
                 serde_json::json!({"endpoint": e.endpoint_url, "accessKey": e.access_key, "secretKey": e.secret_key.0, "region": e.region, "bucket": DEMO_BUCKET, "data": dir}).to_string()

@@ -82,7 +82,7 @@ fn profiles_ls_presign_and_put() {
     assert!(d.ok(&["--profile", "demo", "ls"]).contains("demo"));
 
     let file = d.dir.path().join("写真.png");
-    std::fs::write(&file, bucketlens_core::demo::test_samples::png()).unwrap();
+    std::fs::write(&file, bucketlens_demo::test_samples::png()).unwrap();
     let out = d.ok(&["--profile", "demo", "put", file.to_str().unwrap(), "s3://demo/photos/"]);
     assert!(
         out.contains("uploaded s3://demo/photos/写真.png") && out.contains("image/png"),

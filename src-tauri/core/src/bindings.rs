@@ -1,4 +1,5 @@
-//! Generates `ui/src/ipc/bindings.ts` from the Rust types and fails when the committed file is stale.
+//! Generates `ui/src/ipc/bindings.ts` from the Rust types and the command contract (`ipc/contract.rs`), and
+//! fails when the committed file is stale.
 
 use ts_rs::{Config, TS};
 
@@ -10,6 +11,27 @@ macro_rules! decls {
     }};
 }
 
+/// One `name: { request; response; channel }` line per declared command.
+macro_rules! command_map {
+    ($( $(#[$meta:meta])* $name:ident ($req:ty $(, channel $chan:ty)?) -> $res:ty; )*) => {
+        fn command_map(cfg: &Config) -> String {
+            let mut out = String::new();
+            $(
+                let channel: Option<String> = None $(.or(Some(<$chan as TS>::name(cfg))))?;
+                out.push_str(&format!(
+                    "  {}: {{ request: {}; response: {}; channel: {} }};\n",
+                    stringify!($name),
+                    <$req as TS>::name(cfg),
+                    <$res as TS>::name(cfg),
+                    channel.as_deref().unwrap_or("never"),
+                ));
+            )*
+            out
+        }
+    };
+}
+crate::with_commands!(command_map);
+
 fn generate() -> String {
     use crate::*;
     let cfg = &Config::new().with_large_int("number");
@@ -18,15 +40,27 @@ fn generate() -> String {
         profiles::ProfileKind, profiles::ProfileInfo, profiles::ProfileList,
         client::Overrides, client::ConnectionInfo,
         listing::BucketInfo, listing::FolderEntry, listing::ObjectEntry, listing::ListPage, listing::ObjectMeta,
-        presign::Purpose, presign::HeaderPair, presign::Presigned,
+        presign::HeaderPair, presign::Presigned,
         settings::Language, settings::Theme, settings::ProfileSettings, settings::ExpirySettings,
-        settings::UploadSettings, settings::Settings, settings::FieldError, settings::Notice,
-        mime::TypeSource, mime::Detected, upload::UploadOutcome, upload::Conflict, s3url::S3Location, ipc::Bootstrap, ipc::ConnectionTest, signin::SignInOutcome, ipc::UploadState, ipc::UploadEvent, upload::ScanItem, upload::ScanResult,
+        settings::UploadSettings, settings::Settings, settings::FieldError, settings::NoticeKey, settings::Notice,
+        mime::TypeSource, mime::Detected, upload::UploadOutcome, upload::Conflict, s3url::S3Location,
+        ipc::Bootstrap, ipc::ConnectionTest, ipc::TestOperation, ipc::MenuAction, signin::SignInOutcome,
+        ipc::UploadState, ipc::UploadEvent, upload::ScanItem, upload::Unreadable, upload::ScanResult,
+        ipc::ObjectRef, ipc::SelectProfileRequest, ipc::ListPrefixRequest, ipc::PresignPreviewRequest,
+        ipc::PresignShareRequest, ipc::ParseLocationRequest, ipc::OpenUrlRequest, ipc::CopyTextRequest,
+        ipc::TestConnectionRequest, ipc::SsoLoginRequest, ipc::ScanPathsRequest, ipc::CheckExistingRequest,
+        ipc::UploadItem, ipc::StartUploadRequest, ipc::CancelUploadRequest,
     );
     let kinds: Vec<String> = error::ErrorKind::ALL.iter().map(|k| format!("\"{}\"", k.name())).collect();
     format!(
-        "// Generated from the Rust types by `cargo test -p bucketlens-core bindings` (UPDATE_BINDINGS=1 rewrites it).\n// Do not edit by hand.\n\n{body}export const ERROR_KINDS: readonly ErrorKind[] = [{}];\n",
-        kinds.join(", ")
+        "// Generated from the Rust types by `cargo test -p bucketlens-core bindings` (UPDATE_BINDINGS=1 rewrites it).\n\
+         // Do not edit by hand.\n\n{body}\
+         export const ERROR_KINDS: readonly ErrorKind[] = [{}];\n\n\
+         /** Every IPC command (src-tauri/core/src/ipc/contract.rs): its request, response and channel message. */\n\
+         export type Commands = {{\n{}}};\n\n\
+         export type CommandName = keyof Commands;\n",
+        kinds.join(", "),
+        command_map(cfg)
     )
 }
 

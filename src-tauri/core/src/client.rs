@@ -140,7 +140,7 @@ pub struct Connection {
     pub path_style: bool,
     pub creds: CredsHandle,
     /// Bucket templates and the cached signing key for fast presigning.
-    pub(crate) fast: Arc<crate::presign::fast::FastPresigner>,
+    pub(crate) fast: Arc<crate::sigv4::FastPresigner>,
 }
 
 pub fn unix_ms(t: SystemTime) -> i64 {
@@ -164,6 +164,44 @@ impl Connection {
 
 fn env_first(names: &[&str]) -> Option<String> {
     names.iter().find_map(|n| std::env::var(n).ok().filter(|v| !v.trim().is_empty()))
+}
+
+/// The region: override > profile file > `AWS_REGION` > `AWS_DEFAULT_REGION` > us-east-1.
+fn region_for(overrides: &Overrides, profile: Option<&str>) -> String {
+    overrides
+        .region
+        .clone()
+        .or_else(|| profile.map(str::to_owned))
+        .or_else(|| env_first(&["AWS_REGION", "AWS_DEFAULT_REGION"]))
+        .unwrap_or_else(|| "us-east-1".to_owned())
+}
+
+/// The endpoint: override > profile file > `AWS_ENDPOINT_URL_S3` > `AWS_ENDPOINT_URL` > the AWS default.
+fn endpoint_for(overrides: &Overrides, profile: Option<&str>) -> Option<String> {
+    overrides
+        .endpoint_url
+        .clone()
+        .or_else(|| profile.map(str::to_owned))
+        .or_else(|| env_first(&["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"]))
+}
+
+impl Target {
+    /// Keys from `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` (and `AWS_SESSION_TOKEN`), with the same region
+    /// and endpoint rules as a profile; `None` when either key is unset.
+    pub fn from_env_keys(overrides: &Overrides) -> Option<Target> {
+        let access_key = env_first(&["AWS_ACCESS_KEY_ID"])?;
+        let secret_key = Secret(env_first(&["AWS_SECRET_ACCESS_KEY"])?);
+        let endpoint_url = endpoint_for(overrides, None);
+        Some(Target::Static {
+            label: "environment".into(),
+            access_key,
+            secret_key,
+            session_token: env_first(&["AWS_SESSION_TOKEN"]).map(Secret),
+            region: region_for(overrides, None),
+            path_style: overrides.path_style.unwrap_or(endpoint_url.is_some()),
+            endpoint_url,
+        })
+    }
 }
 
 /// Checks an endpoint URL: http(s), a host, nothing else.
@@ -193,17 +231,8 @@ pub async fn connect(files: &AwsFiles, target: &Target) -> Result<Connection> {
             let profile = set.as_ref().and_then(|s| s.get_profile(name)).ok_or_else(|| {
                 Error::ProfileNotFound(Detail::msg(format!("profile {name:?} is not in the AWS config or credentials files")).profile(name))
             })?;
-            let region = overrides
-                .region
-                .clone()
-                .or_else(|| profile.get("region").map(str::to_owned))
-                .or_else(|| env_first(&["AWS_REGION", "AWS_DEFAULT_REGION"]))
-                .unwrap_or_else(|| "us-east-1".to_owned());
-            let endpoint = overrides
-                .endpoint_url
-                .clone()
-                .or_else(|| profile.get("endpoint_url").map(str::to_owned))
-                .or_else(|| env_first(&["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"]));
+            let region = region_for(overrides, profile.get("region"));
+            let endpoint = endpoint_for(overrides, profile.get("endpoint_url"));
             let provider = ProfileFileCredentialsProvider::builder()
                 .profile_files(files.env_config_files())
                 .profile_name(name)

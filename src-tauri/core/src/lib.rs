@@ -1,9 +1,9 @@
 //! BucketLens core: everything the app does with AWS profiles and S3, with no window attached.
 
 pub mod client;
-pub mod demo;
 pub mod error;
 pub mod error_map;
+pub mod http;
 pub mod ipc;
 pub mod listing;
 pub mod logging;
@@ -16,6 +16,7 @@ pub mod s3url;
 pub mod session;
 pub mod settings;
 pub mod signin;
+pub mod sigv4;
 pub mod upload;
 
 #[cfg(test)]

@@ -69,7 +69,7 @@ pub struct ObjectMeta {
     pub metadata: BTreeMap<String, String>,
 }
 
-fn rfc3339(t: Option<&aws_sdk_s3::primitives::DateTime>) -> Option<String> {
+pub(crate) fn rfc3339(t: Option<&aws_sdk_s3::primitives::DateTime>) -> Option<String> {
     t.and_then(|d| d.fmt(aws_smithy_types::date_time::Format::DateTime).ok())
 }
 
@@ -160,37 +160,6 @@ pub async fn list_prefix(
         if !on_page(page) || is_last {
             return Ok(loaded);
         }
-    }
-}
-
-/// Reads an object's type, size and user metadata.
-pub async fn head_object(conn: &Connection, bucket: &str, key: &str) -> Result<ObjectMeta> {
-    let r = conn
-        .client
-        .head_object()
-        .bucket(bucket)
-        .key(key)
-        .send()
-        .await
-        .map_err(|e| from_sdk(e).about(bucket, Some(key)))?;
-    Ok(ObjectMeta {
-        bucket: bucket.to_owned(),
-        key: key.to_owned(),
-        size: r.content_length().unwrap_or(0),
-        content_type: r.content_type().map(str::to_owned),
-        last_modified: rfc3339(r.last_modified()),
-        etag: r.e_tag().map(str::to_owned),
-        storage_class: r.storage_class().map(|s| s.as_str().to_owned()),
-        metadata: r.metadata().cloned().unwrap_or_default().into_iter().collect(),
-    })
-}
-
-/// True when `key` exists; false on 404. Other failures are errors.
-pub async fn exists(conn: &Connection, bucket: &str, key: &str) -> Result<bool> {
-    match head_object(conn, bucket, key).await {
-        Ok(_) => Ok(true),
-        Err(e) if e.kind() == crate::ErrorKind::NoSuchKey => Ok(false),
-        Err(e) => Err(e),
     }
 }
 

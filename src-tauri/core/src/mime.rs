@@ -75,7 +75,7 @@ pub fn allowed(mime: &str, allow: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::test_samples as s;
+    use bucketlens_demo::test_samples as s;
 
     #[test]
     fn bytes_win_over_a_wrong_extension() {

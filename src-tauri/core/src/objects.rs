@@ -1,15 +1,17 @@
-//! Actions on one object that go beyond listing: delete through a presigned DELETE, sniff the real type.
+//! Actions on one object: read its metadata (HEAD), check it exists, delete it through a presigned DELETE,
+//! sniff its real type.
 
 use crate::client::Connection;
 use crate::error::Result;
 use crate::error_map::{from_http, from_sdk};
+use crate::listing::{rfc3339, ObjectMeta};
 use crate::mime::{self, Detected};
 use crate::presign::presign_delete;
 
 /// Deletes `key` by sending a presigned DELETE (the same path a shared delete link would take).
 pub async fn delete_object(conn: &Connection, bucket: &str, key: &str, expires_secs: u64) -> Result<()> {
     let p = presign_delete(conn, bucket, key, expires_secs).await?;
-    let resp = crate::upload::http_client().delete(&p.url).send().await?;
+    let resp = crate::http::http_client().delete(&p.url).send().await?;
     let status = resp.status().as_u16();
     if (200..300).contains(&status) {
         tracing::info!(bucket, key, "deleted");
@@ -38,4 +40,35 @@ pub async fn sniff_type(conn: &Connection, bucket: &str, key: &str) -> Result<De
         .into_bytes();
     let name = key.rsplit('/').next().unwrap_or(key);
     Ok(mime::detect(&head, name))
+}
+
+/// Reads an object's type, size and user metadata.
+pub async fn head_object(conn: &Connection, bucket: &str, key: &str) -> Result<ObjectMeta> {
+    let r = conn
+        .client
+        .head_object()
+        .bucket(bucket)
+        .key(key)
+        .send()
+        .await
+        .map_err(|e| from_sdk(e).about(bucket, Some(key)))?;
+    Ok(ObjectMeta {
+        bucket: bucket.to_owned(),
+        key: key.to_owned(),
+        size: r.content_length().unwrap_or(0),
+        content_type: r.content_type().map(str::to_owned),
+        last_modified: rfc3339(r.last_modified()),
+        etag: r.e_tag().map(str::to_owned),
+        storage_class: r.storage_class().map(|s| s.as_str().to_owned()),
+        metadata: r.metadata().cloned().unwrap_or_default().into_iter().collect(),
+    })
+}
+
+/// True when `key` exists; false on 404. Other failures are errors.
+pub async fn exists(conn: &Connection, bucket: &str, key: &str) -> Result<bool> {
+    match head_object(conn, bucket, key).await {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == crate::ErrorKind::NoSuchKey => Ok(false),
+        Err(e) => Err(e),
+    }
 }

@@ -1,17 +1,16 @@
 //! The active profile and its client: what the app and the CLI talk to S3 through.
 
 use crate::client::{Connection, ConnectionInfo, Connections, Overrides, Target};
-use crate::demo::{DemoEndpoint, DEMO_PROFILE};
 use crate::error::{Detail, Error, Result};
-use crate::ipc::ConnectionTest;
-use crate::profiles::{self, AwsFiles, ProfileInfo, ProfileKind, ProfileList};
+use crate::ipc::{ConnectionTest, TestOperation};
+use crate::profiles::{self, AwsFiles, ProfileInfo, ProfileList};
 use std::sync::{Arc, RwLock};
 
-/// Profiles from the AWS files plus the embedded demo server when it runs.
+/// Profiles from the AWS files plus profiles added while the app runs (such as a local server's).
 #[derive(Debug)]
 pub struct Session {
     connections: Connections,
-    demo: RwLock<Option<DemoEndpoint>>,
+    added: RwLock<Vec<(ProfileInfo, Target)>>,
     active: RwLock<Option<Arc<Connection>>>,
 }
 
@@ -19,33 +18,28 @@ impl Session {
     pub fn new(files: AwsFiles) -> Self {
         Self {
             connections: Connections::new(files),
-            demo: RwLock::default(),
+            added: RwLock::default(),
             active: RwLock::default(),
         }
     }
 
-    pub fn set_demo(&self, demo: Option<DemoEndpoint>) {
-        *self.demo.write().unwrap() = demo;
+    /// Adds a profile that is not in the AWS files (it replaces an added one of the same name).
+    pub fn add_profile(&self, info: ProfileInfo, target: Target) {
+        let mut added = self.added.write().unwrap();
+        added.retain(|(i, _)| i.name != info.name);
+        added.push((info, target));
     }
 
-    pub fn demo(&self) -> Option<DemoEndpoint> {
-        self.demo.read().unwrap().clone()
+    /// True when a profile of this name was added with `add_profile`.
+    pub fn is_added(&self, name: &str) -> bool {
+        self.added.read().unwrap().iter().any(|(i, _)| i.name == name)
     }
 
-    /// Profiles of the AWS files, with the demo profile first when the demo server runs.
+    /// Profiles of the AWS files, with the added ones first.
     pub async fn profiles(&self) -> Result<ProfileList> {
         let mut list = profiles::list_profiles(self.connections.files()).await?;
-        if let Some(d) = self.demo() {
-            list.profiles.insert(
-                0,
-                ProfileInfo {
-                    name: DEMO_PROFILE.to_owned(),
-                    kind: ProfileKind::Demo,
-                    region: Some(d.region.clone()),
-                    endpoint_url: Some(d.endpoint_url.clone()),
-                },
-            );
-        }
+        let added = self.added.read().unwrap();
+        list.profiles.splice(0..0, added.iter().map(|(i, _)| i.clone()));
         Ok(list)
     }
 
@@ -54,21 +48,19 @@ impl Session {
         self.connections.clear();
     }
 
-    fn target_for(&self, name: &str, overrides: Overrides) -> Result<Target> {
-        if name == DEMO_PROFILE {
-            return self.demo().map(|d| d.target()).ok_or_else(|| {
-                Error::ProfileNotFound(Detail::msg("the demo server is not running; start BucketLens with --demo").profile(name))
-            });
+    fn target_for(&self, name: &str, overrides: Overrides) -> Target {
+        if let Some((_, t)) = self.added.read().unwrap().iter().find(|(i, _)| i.name == name) {
+            return t.clone();
         }
-        Ok(Target::Profile {
+        Target::Profile {
             name: name.to_owned(),
             overrides,
-        })
+        }
     }
 
     /// Builds (or reuses) the client for `name` and makes it active. On failure the previous profile stays.
     pub async fn select(&self, name: &str, overrides: Overrides) -> Result<ConnectionInfo> {
-        let target = self.target_for(name, overrides)?;
+        let target = self.target_for(name, overrides);
         let conn = self.connections.get(&target).await.map_err(|mut e| {
             e.detail_mut().profile.get_or_insert_with(|| name.to_owned());
             e
@@ -82,18 +74,21 @@ impl Session {
     /// Settings → Test connection: builds a throw-away client with `overrides` (nothing is activated or
     /// cached), then HeadBucket on `default_bucket` or ListBuckets.
     pub async fn test(&self, name: &str, overrides: Overrides, default_bucket: Option<&str>) -> Result<ConnectionTest> {
-        let target = self.target_for(name, overrides)?;
+        let target = self.target_for(name, overrides);
         let conn = crate::client::connect(self.connections.files(), &target).await?;
         conn.creds.current().await?;
         let (operation, bucket_count) = match default_bucket.filter(|b| !b.is_empty()) {
             Some(b) => {
                 crate::listing::head_bucket(&conn, b).await?;
-                ("HeadBucket", None)
+                (TestOperation::HeadBucket, None)
             }
-            None => ("ListBuckets", Some(crate::listing::list_buckets(&conn).await?.len() as u32)),
+            None => (
+                TestOperation::ListBuckets,
+                Some(crate::listing::list_buckets(&conn).await?.len() as u32),
+            ),
         };
         Ok(ConnectionTest {
-            operation: operation.to_owned(),
+            operation,
             bucket_count,
             region: conn.region.clone(),
             endpoint_url: conn.endpoint_url.clone(),

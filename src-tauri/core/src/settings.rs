@@ -204,9 +204,16 @@ impl Settings {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Notice {
-    pub key: String,
+    pub key: NoticeKey,
     pub message: String,
     pub path: Option<String>,
+}
+
+/// Which notice: also the window's message key for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub enum NoticeKey {
+    #[serde(rename = "notice.settingsRecovered")]
+    SettingsRecovered,
 }
 
 /// Reads and writes `settings.json` in one folder.
@@ -249,7 +256,7 @@ impl SettingsStore {
         let moved = std::fs::rename(&self.path, &backup).is_ok();
         tracing::warn!(path = %self.path.display(), backup = %backup.display(), "settings file was broken ({why}); defaults in use");
         Notice {
-            key: "notice.settingsRecovered".into(),
+            key: NoticeKey::SettingsRecovered,
             message: format!("The settings file was broken ({why}). Defaults are in use."),
             path: moved.then(|| backup.display().to_string()),
         }
@@ -325,7 +332,7 @@ mod tests {
         let backup = PathBuf::from(notice.path.expect("a backup path"));
         assert_eq!(std::fs::read_to_string(&backup).unwrap(), "{ not json");
         assert!(!store.path().exists());
-        assert_eq!(notice.key, "notice.settingsRecovered");
+        assert_eq!(notice.key, NoticeKey::SettingsRecovered);
     }
 
     #[test]

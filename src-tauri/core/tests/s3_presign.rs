@@ -1,16 +1,16 @@
 //! Presigned GET/PUT/DELETE against the embedded S3 with signature checking: bytes, headers, refusals.
 
 mod common;
-use bucketlens_core::demo::seed::ODD_KEYS;
 use bucketlens_core::listing::{head_object, list_prefix};
 use bucketlens_core::presign::{presign_delete, presign_get, presign_head, presign_put, Disposition, PutSpec};
 use bucketlens_core::ErrorKind;
+use bucketlens_demo::seed::ODD_KEYS;
 use std::collections::BTreeMap;
 
 #[tokio::test]
 async fn presigned_get_serves_bytes_inline() {
     let f = common::fixture().await;
-    let pdf = bucketlens_core::demo::test_samples::pdf();
+    let pdf = bucketlens_demo::test_samples::pdf();
     f.put("reports/q3.pdf", &pdf, "application/pdf").await;
     let p = presign_get(&f.conn, f.bucket, "reports/q3.pdf", &Disposition::Inline, None, 300)
         .await
@@ -111,7 +111,7 @@ async fn send(
 #[tokio::test]
 async fn presigned_put_stores_the_signed_type_and_metadata() {
     let f = common::fixture().await;
-    let png = bucketlens_core::demo::test_samples::png();
+    let png = bucketlens_demo::test_samples::png();
     let p = presign_put(&f.conn, f.bucket, "up/pic.png", &put_spec("image/png"), 1800)
         .await
         .unwrap();
@@ -135,7 +135,7 @@ async fn presigned_put_refuses_another_type_or_missing_headers() {
         .unwrap();
     assert_eq!(send(&p, b"x", None, Some(("content-type", "image/jpeg"))).await.status(), 403);
     assert_eq!(send(&p, b"x", Some("x-amz-meta-uploaded-by"), None).await.status(), 403);
-    assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "up/pic.png").await.unwrap());
+    assert!(!bucketlens_core::objects::exists(&f.conn, f.bucket, "up/pic.png").await.unwrap());
 }
 
 #[tokio::test]
@@ -153,7 +153,7 @@ async fn checksum_and_if_none_match_are_enforced() {
     let p = presign_put(&f.conn, f.bucket, "c.txt", &spec, 600).await.unwrap();
     let bad = send(&p, b"a corrupted body", None, None).await;
     assert_eq!(bad.status(), 400, "{:?}", bad.text().await);
-    assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "c.txt").await.unwrap());
+    assert!(!bucketlens_core::objects::exists(&f.conn, f.bucket, "c.txt").await.unwrap());
     assert_eq!(send(&p, &body, None, None).await.status(), 200);
     let again = send(&p, &body, None, None).await;
     assert_eq!(again.status(), 412);
@@ -173,7 +173,7 @@ async fn a_crc32c_checksum_is_enforced() {
     assert!(p.headers.iter().any(|h| h.name == "x-amz-checksum-crc32c"), "{:?}", p.headers);
     let bad = send(&p, b"the real bodY", None, None).await;
     assert_eq!(bad.status(), 400, "{:?}", bad.text().await);
-    assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "crc.txt").await.unwrap());
+    assert!(!bucketlens_core::objects::exists(&f.conn, f.bucket, "crc.txt").await.unwrap());
     assert_eq!(send(&p, &body, None, None).await.status(), 200);
 }
 
@@ -211,7 +211,7 @@ async fn presigned_delete_removes_the_object() {
     assert_eq!(p.method, "DELETE");
     let r = reqwest::Client::new().delete(&p.url).send().await.unwrap();
     assert_eq!(r.status(), 204);
-    assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "old.pdf").await.unwrap());
+    assert!(!bucketlens_core::objects::exists(&f.conn, f.bucket, "old.pdf").await.unwrap());
 }
 
 #[tokio::test]
@@ -229,14 +229,14 @@ async fn expiry_is_clamped_to_seven_days() {
 #[tokio::test]
 async fn delete_and_sniff() {
     let f = common::fixture().await;
-    f.put("scan", &bucketlens_core::demo::test_samples::jpeg(), "application/octet-stream")
+    f.put("scan", &bucketlens_demo::test_samples::jpeg(), "application/octet-stream")
         .await;
     let d = bucketlens_core::objects::sniff_type(&f.conn, f.bucket, "scan").await.unwrap();
     assert_eq!(d.mime, "image/jpeg");
     bucketlens_core::objects::delete_object(&f.conn, f.bucket, "scan", 300)
         .await
         .unwrap();
-    assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "scan").await.unwrap());
+    assert!(!bucketlens_core::objects::exists(&f.conn, f.bucket, "scan").await.unwrap());
     let wrong = f.with_secret("bad").await;
     let e = bucketlens_core::objects::delete_object(&wrong, f.bucket, "scan", 300)
         .await

@@ -1,10 +1,10 @@
 //! Uploading files through presigned requests: exact stored type, refusals, conflicts, multipart, cancel, retry.
 
 mod common;
-use bucketlens_core::demo::test_samples as s;
-use bucketlens_core::listing::head_object;
+use bucketlens_core::objects::head_object;
 use bucketlens_core::upload::{upload_file, Conflict, UploadJob, UploadOutcome};
 use bucketlens_core::{ErrorKind, Result};
+use bucketlens_demo::test_samples as s;
 use std::sync::Mutex;
 use tokio_util::sync::CancellationToken;
 
@@ -67,7 +67,7 @@ async fn disallowed_type_is_refused_with_the_list() {
     let e = up(&f, &job(&f, "run.sh", b"#!/bin/sh\necho hi\n", "run.sh")).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::UnsupportedType);
     assert!(e.message().contains("image/png") && e.message().contains("application/pdf"), "{e}");
-    assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "run.sh").await.unwrap());
+    assert!(!bucketlens_core::objects::exists(&f.conn, f.bucket, "run.sh").await.unwrap());
 }
 
 #[tokio::test]
@@ -103,7 +103,7 @@ async fn empty_files_upload_nfd_becomes_nfc_and_missing_files_fail_clearly() {
     let nfd: String = "がっこう.png".nfd().collect();
     let out = up(&f, &job(&f, "g.png", &s::png(), &nfd)).await.unwrap();
     assert_eq!(out.key, "がっこう.png");
-    assert!(bucketlens_core::listing::exists(&f.conn, f.bucket, "がっこう.png").await.unwrap());
+    assert!(bucketlens_core::objects::exists(&f.conn, f.bucket, "がっこう.png").await.unwrap());
     let mut gone = job(&f, "x.png", b"", "x.png");
     gone.path = f.dir.path().join("does-not-exist.png");
     assert_eq!(up(&f, &gone).await.unwrap_err().kind(), ErrorKind::Io);
@@ -175,7 +175,7 @@ async fn cancelling_a_multipart_upload_aborts_it_and_leaves_no_parts() {
     .await
     .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Cancelled);
-    assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "big/cancelled.png")
+    assert!(!bucketlens_core::objects::exists(&f.conn, f.bucket, "big/cancelled.png")
         .await
         .unwrap());
     assert!(leftover_parts(&f).is_empty(), "{:?}", leftover_parts(&f));
@@ -196,12 +196,12 @@ async fn cancelling_a_single_put_stores_nothing() {
     .await
     .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Cancelled);
-    assert!(!bucketlens_core::listing::exists(&f.conn, f.bucket, "single.png").await.unwrap());
+    assert!(!bucketlens_core::objects::exists(&f.conn, f.bucket, "single.png").await.unwrap());
 }
 
 #[tokio::test]
 async fn a_stopped_server_is_a_network_error_and_a_retry_succeeds_once_it_is_back() {
-    use bucketlens_core::demo::DemoServer;
+    use bucketlens_demo::DemoServer;
     let dir = tempfile::tempdir().unwrap();
     let server = DemoServer::start(&dir.path().join("s3"), 0).await.unwrap();
     server.ensure_bucket("bkt").unwrap();
@@ -224,5 +224,5 @@ async fn a_stopped_server_is_a_network_error_and_a_retry_succeeds_once_it_is_bac
     let _back = DemoServer::start_with_keys(&dir.path().join("s3"), port, &ak, &sk).await.unwrap();
     let out = upload_file(&conn, &j, &CancellationToken::new(), &|_, _| {}).await.unwrap();
     assert_eq!(out.detected.mime, "image/png");
-    assert!(bucketlens_core::listing::exists(&conn, "bkt", "a.png").await.unwrap());
+    assert!(bucketlens_core::objects::exists(&conn, "bkt", "a.png").await.unwrap());
 }

@@ -2,7 +2,15 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { listen } from "@tauri-apps/api/event";
 import { api, AppError } from "../ipc/commands";
-import type { Bootstrap, BucketInfo, ConnectionInfo, ErrorPayload, ObjectEntry, Settings } from "../ipc/bindings";
+import type {
+  Bootstrap,
+  BucketInfo,
+  ConnectionInfo,
+  ErrorPayload,
+  MenuAction,
+  ObjectEntry,
+  Settings,
+} from "../ipc/bindings";
 import { LocaleContext, resolveLocale, translate } from "../i18n/i18n";
 import { ProfileSwitcher } from "../features/profiles/ProfileSwitcher";
 import { SignInHelp } from "../features/profiles/SignInHelp";
@@ -13,8 +21,6 @@ import { FirstRun } from "../features/onboarding/FirstRun";
 import { ErrorBox } from "../shared/ErrorBox";
 import { Dialog } from "../shared/Dialog";
 import { useTheme } from "./theme";
-
-type MenuEvent = { action: "settings" | "refresh" | "reloadProfiles" | "about" | "selectProfile"; profile?: string };
 
 export function App() {
   const [boot, setBoot] = useState<Bootstrap | null>(null);
@@ -55,14 +61,14 @@ export function App() {
     }
   }, []);
 
+  // Only a profile switch moves the view; saving other settings must not.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: settings are read, not watched (see above)
   useEffect(() => {
     if (!active || !settings) return;
     void loadBuckets();
     const p = settings.profiles[active.profile];
     setLocation({ bucket: p?.defaultBucket ?? null, prefix: p?.defaultPrefix ?? "" });
     setSelected(null);
-    // Only a profile switch moves the view; saving other settings must not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, loadBuckets]);
 
   const selectProfile = useCallback(async (name: string) => {
@@ -88,12 +94,12 @@ export function App() {
 
   useEffect(() => {
     // Menu events only exist in the desktop app; without them the window works the same.
-    const un = listen<MenuEvent>("menu", ({ payload }) => {
+    const un = listen<MenuAction>("menu", ({ payload }) => {
       if (payload.action === "settings") setShowSettings(true);
       else if (payload.action === "about") setShowAbout(true);
       else if (payload.action === "refresh") setRefresh((r) => r + 1);
       else if (payload.action === "reloadProfiles") void reloadProfiles();
-      else if (payload.action === "selectProfile" && payload.profile) void selectProfile(payload.profile);
+      else if (payload.action === "selectProfile") void selectProfile(payload.profile);
     }).catch(() => null);
     return () => {
       void un.then((f) => f?.());
@@ -111,7 +117,8 @@ export function App() {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(locale, key, vars);
+  const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+    translate(locale, key, vars);
   if (!boot || !settings) return <div className="splash">{t("app.starting")}</div>;
 
   const tryDemo = async () => {
@@ -131,26 +138,63 @@ export function App() {
             <img src="/icon.svg" alt="" width={24} height={24} />
             <span>{t("app.title")}</span>
             {boot.demo && <span className="badge kind-demo">{t("app.demoBadge")}</span>}
-            <button type="button" className="icon-button settings-button" onClick={() => setShowSettings(true)} title={t("settings.title")} aria-label={t("settings.title")} data-testid="open-settings">
+            <button
+              type="button"
+              className="icon-button settings-button"
+              onClick={() => setShowSettings(true)}
+              title={t("settings.title")}
+              aria-label={t("settings.title")}
+              data-testid="open-settings"
+            >
               ⚙
             </button>
           </div>
           {boot.notices.map((n) => (
             <div key={n.key} className="notice" role="status">
-              {t(n.key as "notice.settingsRecovered", { path: n.path ?? "" })}
+              {t(n.key, { path: n.path ?? "" })}
             </div>
           ))}
-          <ProfileSwitcher profiles={boot.profiles.profiles} active={active} switching={switching} onSelect={selectProfile} onReload={reloadProfiles} />
+          <ProfileSwitcher
+            profiles={boot.profiles.profiles}
+            active={active}
+            switching={switching}
+            onSelect={selectProfile}
+            onReload={reloadProfiles}
+          />
           {profileError && <ErrorBox error={profileError} />}
           {profileError?.kind === "SsoLoginRequired" && profileError.profile && (
-            <SignInHelp profile={profileError.profile} onSignedIn={() => void selectProfile(profileError.profile ?? "")} />
+            <SignInHelp
+              profile={profileError.profile}
+              onSignedIn={() => void selectProfile(profileError.profile ?? "")}
+            />
           )}
-          {active && <BucketList buckets={buckets} error={bucketError} current={location.bucket} onOpen={(bucket) => { setLocation({ bucket, prefix: "" }); setSelected(null); }} onRetry={loadBuckets} />}
+          {active && (
+            <BucketList
+              buckets={buckets}
+              error={bucketError}
+              current={location.bucket}
+              onOpen={(bucket) => {
+                setLocation({ bucket, prefix: "" });
+                setSelected(null);
+              }}
+              onRetry={loadBuckets}
+            />
+          )}
         </aside>
         {noProfiles && !boot.demo ? (
           <FirstRun onTryDemo={tryDemo} onReload={reloadProfiles} />
         ) : (
-          <Browser key={refresh} allowedTypes={settings.uploads.allowedTypes} location={location} onNavigate={(bucket, prefix) => { setLocation({ bucket, prefix }); setSelected(null); }} selected={selected} onSelect={setSelected} />
+          <Browser
+            key={refresh}
+            allowedTypes={settings.uploads.allowedTypes}
+            location={location}
+            onNavigate={(bucket, prefix) => {
+              setLocation({ bucket, prefix });
+              setSelected(null);
+            }}
+            selected={selected}
+            onSelect={setSelected}
+          />
         )}
         {showSettings && (
           <SettingsView
@@ -160,7 +204,11 @@ export function App() {
             logDir={boot.logDir}
             onSaved={(s) => {
               setSettings(s);
-              if (active && JSON.stringify(s.profiles[active.profile]) !== JSON.stringify(settings.profiles[active.profile])) void selectProfile(active.profile);
+              if (
+                active &&
+                JSON.stringify(s.profiles[active.profile]) !== JSON.stringify(settings.profiles[active.profile])
+              )
+                void selectProfile(active.profile);
             }}
             onClose={() => setShowSettings(false)}
           />
@@ -170,7 +218,9 @@ export function App() {
             <p>BucketLens {boot.version}</p>
             <p className="muted">{t("about.body")}</p>
             <div className="dialog-buttons">
-              <button type="button" onClick={() => setShowAbout(false)}>{t("settings.close")}</button>
+              <button type="button" onClick={() => setShowAbout(false)}>
+                {t("settings.close")}
+              </button>
             </div>
           </Dialog>
         )}

@@ -69,7 +69,9 @@ export const en = {
   "settings.invalid": "{count} field(s) need fixing; nothing is saved until then.",
   "settings.profiles": "Profiles",
   "settings.noRegion": "no region set",
-  "settings.overridesHint": "These overrides are kept by BucketLens and never written into ~/.aws. Leave a field empty to use the profile's own value.",
+  "settings.overridesHint":
+    "These overrides are kept by BucketLens and never written into ~/.aws. " +
+    "Leave a field empty to use the profile's own value.",
   "settings.region": "Region",
   "settings.fromProfile": "Profile says {value}",
   "settings.endpoint": "Endpoint URL",
@@ -121,13 +123,16 @@ export const en = {
   "firstRun.starting": "Starting the demo…",
   "firstRun.addTitle": "Add a profile",
   "firstRun.addKeys": "With access keys, run in a terminal:",
-  "firstRun.addSso": "With AWS SSO (IAM Identity Center), add this to ~/.aws/config, then run aws sso login --profile work:",
+  "firstRun.addSso":
+    "With AWS SSO (IAM Identity Center), add this to ~/.aws/config, then run aws sso login --profile work:",
   "signIn.button": "Sign in with AWS SSO",
   "signIn.waiting": "Waiting for the browser sign-in…",
   "signIn.noCli": "The AWS CLI is not installed here. Run this on a computer with the AWS CLI, or install it:",
   "signIn.thenRetry": "Then pick the profile again.",
   "about.title": "About BucketLens",
-  "about.body": "Browse, preview and share documents in private S3 buckets. Credentials stay in the app; the window only sees short-lived links.",
+  "about.body":
+    "Browse, preview and share documents in private S3 buckets. " +
+    "Credentials stay in the app; the window only sees short-lived links.",
   "upload.button": "Upload…",
   "upload.title": "Uploads",
   "upload.active": "Uploading {count}…",
@@ -178,10 +183,12 @@ export const en = {
   "error.cancelled": "Cancelled.",
   "error.io": "The file could not be read or written.",
   "error.internal": "Something went wrong.",
-  "error.noCredentials.next": "Add credentials for this profile (aws configure --profile NAME) or pick another profile.",
+  "error.noCredentials.next":
+    "Add credentials for this profile (aws configure --profile NAME) or pick another profile.",
   "error.profileNotFound.next": "Pick a profile from the list, or reload profiles.",
   "error.invalidProfile.next": "Fix the file named below; the previous profile stays usable.",
-  "error.accessDenied.next": "Ask an administrator for the S3 permission on this bucket, or switch to a profile that has it.",
+  "error.accessDenied.next":
+    "Ask an administrator for the S3 permission on this bucket, or switch to a profile that has it.",
   "error.invalidAccessKey.next": "Check the profile's access key and endpoint.",
   "error.noSuchBucket.next": "Check the bucket name and the profile's region or endpoint.",
   "error.noSuchKey.next": "It was moved or deleted: refresh the folder.",

@@ -60,7 +60,8 @@ export const ja: Record<MessageKey, string> = {
   "share.copied": "リンクをコピーしました。{time} まで有効です。",
   "share.limited": "サインインの有効期限が指定より早いため、リンクもその時点で無効になります。",
   "delete.title": "このファイルを削除しますか?",
-  "delete.body": "すべての人からこのオブジェクトが削除されます。バケットでバージョン管理していない限り、元に戻せません。",
+  "delete.body":
+    "すべての人からこのオブジェクトが削除されます。バケットでバージョン管理していない限り、元に戻せません。",
   "delete.cancel": "キャンセル",
   "delete.confirm": "削除",
   "error.missingPermission": "不足している権限: {resource} に対する {permission}",
@@ -71,7 +72,8 @@ export const ja: Record<MessageKey, string> = {
   "settings.invalid": "{count} 件の項目を修正してください。修正するまで保存されません。",
   "settings.profiles": "プロファイル",
   "settings.noRegion": "リージョン未設定",
-  "settings.overridesHint": "ここでの上書き設定は BucketLens が保持し、~/.aws には書き込みません。空欄ならプロファイル自身の値を使います。",
+  "settings.overridesHint":
+    "ここでの上書き設定は BucketLens が保持し、~/.aws には書き込みません。空欄ならプロファイル自身の値を使います。",
   "settings.region": "リージョン",
   "settings.fromProfile": "プロファイルの値: {value}",
   "settings.endpoint": "エンドポイント URL",
@@ -123,13 +125,16 @@ export const ja: Record<MessageKey, string> = {
   "firstRun.starting": "デモを起動しています…",
   "firstRun.addTitle": "プロファイルを追加する",
   "firstRun.addKeys": "アクセスキーを使う場合は、ターミナルで次を実行します:",
-  "firstRun.addSso": "AWS SSO(IAM Identity Center)の場合は ~/.aws/config に次を追加し、aws sso login --profile work を実行します:",
+  "firstRun.addSso":
+    "AWS SSO(IAM Identity Center)の場合は ~/.aws/config に次を追加し、aws sso login --profile work を実行します:",
   "signIn.button": "AWS SSO でサインイン",
   "signIn.waiting": "ブラウザでのサインインを待っています…",
-  "signIn.noCli": "この環境には AWS CLI がありません。AWS CLI のあるコンピューターで次を実行するか、インストールしてください:",
+  "signIn.noCli":
+    "この環境には AWS CLI がありません。AWS CLI のあるコンピューターで次を実行するか、インストールしてください:",
   "signIn.thenRetry": "その後、もう一度プロファイルを選んでください。",
   "about.title": "BucketLens について",
-  "about.body": "非公開の S3 バケットの文書を閲覧・プレビュー・共有します。認証情報はアプリ内にとどまり、画面には有効期限の短いリンクだけが渡ります。",
+  "about.body":
+    "非公開の S3 バケットの文書を閲覧・プレビュー・共有します。認証情報はアプリ内にとどまり、画面には有効期限の短いリンクだけが渡ります。",
   "upload.button": "アップロード…",
   "upload.title": "アップロード",
   "upload.active": "{count} 件をアップロード中…",
@@ -180,10 +185,12 @@ export const ja: Record<MessageKey, string> = {
   "error.cancelled": "キャンセルしました。",
   "error.io": "ファイルを読み書きできませんでした。",
   "error.internal": "問題が発生しました。",
-  "error.noCredentials.next": "このプロファイルに認証情報を追加する(aws configure --profile 名前)か、別のプロファイルを選んでください。",
+  "error.noCredentials.next":
+    "このプロファイルに認証情報を追加する(aws configure --profile 名前)か、別のプロファイルを選んでください。",
   "error.profileNotFound.next": "一覧からプロファイルを選ぶか、再読み込みしてください。",
   "error.invalidProfile.next": "下記のファイルを修正してください。前のプロファイルはそのまま使えます。",
-  "error.accessDenied.next": "このバケットへの S3 権限を管理者に依頼するか、権限のあるプロファイルに切り替えてください。",
+  "error.accessDenied.next":
+    "このバケットへの S3 権限を管理者に依頼するか、権限のあるプロファイルに切り替えてください。",
   "error.invalidAccessKey.next": "プロファイルのアクセスキーとエンドポイントを確認してください。",
   "error.noSuchBucket.next": "バケット名と、プロファイルのリージョンまたはエンドポイントを確認してください。",
   "error.noSuchKey.next": "移動または削除されました。フォルダを更新してください。",
@@ -201,5 +208,6 @@ export const ja: Record<MessageKey, string> = {
   "error.cancelled.next": "何も変更していません。",
   "error.io.next": "ファイルが存在し、読み取れることを確認してください。",
   "error.internal.next": "再試行してください。繰り返す場合はログファイルを送ってください。",
-  "notice.settingsRecovered": "設定ファイルが壊れていたため、既定値を使用しています。元のファイルは {path} に保存しました。",
+  "notice.settingsRecovered":
+    "設定ファイルが壊れていたため、既定値を使用しています。元のファイルは {path} に保存しました。",
 };

@@ -57,8 +57,6 @@ loaded: number, isLast: boolean, };
 
 export type ObjectMeta = { bucket: string, key: string, size: number, contentType: string | null, lastModified: string | null, etag: string | null, storageClass: string | null, metadata: { [key in string]: string }, };
 
-export type Purpose = "preview" | "share" | "upload" | "delete";
-
 export type HeaderPair = { name: string, value: string, };
 
 export type Presigned = { url: string, method: string, headers: Array<HeaderPair>, requestedSecs: number, 
@@ -93,7 +91,9 @@ export type Settings = { schemaVersion: number, activeProfile: string | null, pr
 
 export type FieldError = { field: string, message: string, };
 
-export type Notice = { key: string, message: string, path: string | null, };
+export type NoticeKey = "notice.settingsRecovered";
+
+export type Notice = { key: NoticeKey, message: string, path: string | null, };
 
 export type TypeSource = "bytes" | "extension" | "unknown";
 
@@ -127,11 +127,11 @@ profilesError: ErrorPayload | null, active: ConnectionInfo | null,
  */
 activeError: ErrorPayload | null, settings: Settings, notices: Array<Notice>, demo: boolean, logDir: string, };
 
-export type ConnectionTest = { 
-/**
- * "ListBuckets" or "HeadBucket".
- */
-operation: string, bucketCount: number | null, region: string, endpointUrl: string | null, };
+export type ConnectionTest = { operation: TestOperation, bucketCount: number | null, region: string, endpointUrl: string | null, };
+
+export type TestOperation = "ListBuckets" | "HeadBucket";
+
+export type MenuAction = { "action": "settings" } | { "action": "refresh" } | { "action": "reloadProfiles" } | { "action": "about" } | { "action": "selectProfile", profile: string, };
 
 export type SignInOutcome = { cliFound: boolean, command: string, };
 
@@ -153,6 +153,8 @@ export type ScanItem = { path: string, key: string, size: number, detected: Dete
  */
 allowed: boolean, };
 
+export type Unreadable = { path: string, reason: string, };
+
 export type ScanResult = { items: Array<ScanItem>, 
 /**
  * How many of the given paths were folders (the UI asks before uploading a folder).
@@ -161,6 +163,80 @@ folders: number, totalBytes: number, skippedHidden: number,
 /**
  * Paths that could not be read, with the reason.
  */
-unreadable: Array<string>, };
+unreadable: Array<Unreadable>, };
+
+export type ObjectRef = { bucket: string, key: string, };
+
+export type SelectProfileRequest = { name: string, };
+
+export type ListPrefixRequest = { bucket: string, prefix: string, };
+
+export type PresignPreviewRequest = { bucket: string, key: string, 
+/**
+ * The type the preview should be served as (`response-content-type`), when the stored one is generic.
+ */
+contentType: string | null, };
+
+export type PresignShareRequest = { bucket: string, key: string, 
+/**
+ * Defaults to the share setting; clamped to what S3 and the credentials allow.
+ */
+expiresSecs: number | null, 
+/**
+ * Download as a file (`attachment`) instead of opening in the browser.
+ */
+attachment: boolean, };
+
+export type ParseLocationRequest = { input: string, };
+
+export type OpenUrlRequest = { url: string, };
+
+export type CopyTextRequest = { text: string, };
+
+export type TestConnectionRequest = { name: string, overrides: Overrides, defaultBucket: string | null, };
+
+export type SsoLoginRequest = { profile: string, };
+
+export type ScanPathsRequest = { paths: Array<string>, prefix: string, };
+
+export type CheckExistingRequest = { bucket: string, keys: Array<string>, };
+
+export type UploadItem = { path: string, key: string, conflict: Conflict, };
+
+export type StartUploadRequest = { bucket: string, items: Array<UploadItem>, };
+
+export type CancelUploadRequest = { id: number, };
 
 export const ERROR_KINDS: readonly ErrorKind[] = ["NoCredentials", "ProfileNotFound", "InvalidProfile", "AccessDenied", "InvalidAccessKey", "NoSuchBucket", "NoSuchKey", "ExpiredToken", "SsoLoginRequired", "SignatureMismatch", "ExpiredUrl", "ClockSkew", "Network", "Throttled", "AlreadyExists", "PreconditionFailed", "InvalidInput", "UnsupportedType", "Cancelled", "Io", "Internal"];
+
+/** Every IPC command (src-tauri/core/src/ipc/contract.rs): its request, response and channel message. */
+export type Commands = {
+  bootstrap: { request: null; response: Bootstrap; channel: never };
+  list_profiles: { request: null; response: ProfileList; channel: never };
+  reload_profiles: { request: null; response: ProfileList; channel: never };
+  select_profile: { request: SelectProfileRequest; response: ConnectionInfo; channel: never };
+  current_session: { request: null; response: ConnectionInfo | null; channel: never };
+  list_buckets: { request: null; response: Array<BucketInfo>; channel: never };
+  list_prefix: { request: ListPrefixRequest; response: number; channel: ListPage };
+  head_object: { request: ObjectRef; response: ObjectMeta; channel: never };
+  presign_preview: { request: PresignPreviewRequest; response: Presigned; channel: never };
+  presign_share: { request: PresignShareRequest; response: Presigned; channel: never };
+  get_settings: { request: null; response: Settings; channel: never };
+  save_settings: { request: Settings; response: Settings; channel: never };
+  validate_settings: { request: Settings; response: Array<FieldError>; channel: never };
+  parse_location: { request: ParseLocationRequest; response: S3Location; channel: never };
+  delete_object: { request: ObjectRef; response: null; channel: never };
+  sniff_type: { request: ObjectRef; response: Detected; channel: never };
+  open_url: { request: OpenUrlRequest; response: null; channel: never };
+  copy_text: { request: CopyTextRequest; response: null; channel: never };
+  test_connection: { request: TestConnectionRequest; response: ConnectionTest; channel: never };
+  sso_login: { request: SsoLoginRequest; response: SignInOutcome; channel: never };
+  start_demo: { request: null; response: ConnectionInfo; channel: never };
+  scan_paths: { request: ScanPathsRequest; response: ScanResult; channel: never };
+  check_existing: { request: CheckExistingRequest; response: Array<string>; channel: never };
+  start_upload: { request: StartUploadRequest; response: Array<number>; channel: UploadEvent };
+  cancel_upload: { request: CancelUploadRequest; response: boolean; channel: never };
+  pick_files: { request: null; response: Array<string>; channel: never };
+};
+
+export type CommandName = keyof Commands;

@@ -1,25 +1,7 @@
-// Typed wrappers over the Rust commands. Types come from bindings.ts, generated from Rust.
+// Typed access to the Rust commands. `Commands` (in bindings.ts) is generated from the one declaration of
+// the IPC surface in Rust, so a wrong command name, request or response type does not compile.
 import { Channel, invoke } from "@tauri-apps/api/core";
-import type {
-  Bootstrap,
-  BucketInfo,
-  ConnectionInfo,
-  ConnectionTest,
-  Conflict,
-  ScanResult,
-  UploadEvent,
-  Detected,
-  Overrides,
-  SignInOutcome,
-  ErrorPayload,
-  FieldError,
-  ListPage,
-  ObjectMeta,
-  Presigned,
-  ProfileList,
-  S3Location,
-  Settings,
-} from "./bindings";
+import type { CommandName, Commands, Conflict, ErrorPayload, Overrides, Settings } from "./bindings";
 
 /** Thrown for every failed command: the core's error as data. */
 export class AppError extends Error {
@@ -32,55 +14,71 @@ export function isErrorPayload(v: unknown): v is ErrorPayload {
   return typeof v === "object" && v !== null && "kind" in v && "message" in v;
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+type Request<K extends CommandName> = Commands[K]["request"];
+type Response<K extends CommandName> = Commands[K]["response"];
+type Message<K extends CommandName> = Commands[K]["channel"];
+/** Commands without a request take no argument; the others take exactly their request. */
+type RequestArgs<K extends CommandName> = Request<K> extends null ? [] : [request: Request<K>];
+/** The commands that stream messages over a channel. */
+type Streaming = { [K in CommandName]: [Message<K>] extends [never] ? never : K }[CommandName];
+
+async function send<K extends CommandName>(cmd: K, args: Record<string, unknown>): Promise<Response<K>> {
   try {
-    return await invoke<T>(cmd, args);
+    return await invoke<Response<K>>(cmd, args);
   } catch (e) {
     if (isErrorPayload(e)) throw new AppError(e);
-    throw new AppError({
-      kind: "Internal",
-      message: String(e),
-      messageKey: "error.internal",
-      nextStep: "",
-    });
+    throw new AppError({ kind: "Internal", message: String(e), messageKey: "error.internal", nextStep: "" });
   }
 }
 
+/** Calls one command with its request (if it has one). */
+export function call<K extends CommandName>(cmd: K, ...args: RequestArgs<K>): Promise<Response<K>> {
+  return send(cmd, args.length ? { request: args[0] } : {});
+}
+
+/** Calls a streaming command; `onMessage` gets each message of its channel. */
+export function stream<K extends Streaming>(
+  cmd: K,
+  request: Request<K>,
+  onMessage: (m: Message<K>) => void,
+): Promise<Response<K>> {
+  const channel = new Channel<Message<K>>();
+  channel.onmessage = onMessage;
+  return send(cmd, { request, channel });
+}
+
 export const api = {
-  bootstrap: () => call<Bootstrap>("bootstrap"),
-  listProfiles: () => call<ProfileList>("list_profiles"),
-  reloadProfiles: () => call<ProfileList>("reload_profiles"),
-  selectProfile: (name: string) => call<ConnectionInfo>("select_profile", { name }),
-  listBuckets: () => call<BucketInfo[]>("list_buckets"),
-  listPrefix: (bucket: string, prefix: string, onPage: (p: ListPage) => void) => {
-    const channel = new Channel<ListPage>();
-    channel.onmessage = onPage;
-    return call<number>("list_prefix", { bucket, prefix, onPage: channel });
-  },
-  headObject: (bucket: string, key: string) => call<ObjectMeta>("head_object", { bucket, key }),
+  bootstrap: () => call("bootstrap"),
+  listProfiles: () => call("list_profiles"),
+  reloadProfiles: () => call("reload_profiles"),
+  selectProfile: (name: string) => call("select_profile", { name }),
+  listBuckets: () => call("list_buckets"),
+  listPrefix: (bucket: string, prefix: string, onPage: (p: Message<"list_prefix">) => void) =>
+    stream("list_prefix", { bucket, prefix }, onPage),
+  headObject: (bucket: string, key: string) => call("head_object", { bucket, key }),
   presignPreview: (bucket: string, key: string, contentType: string | null) =>
-    call<Presigned>("presign_preview", { bucket, key, contentType }),
+    call("presign_preview", { bucket, key, contentType }),
   presignShare: (bucket: string, key: string, expiresSecs: number | null, attachment: boolean) =>
-    call<Presigned>("presign_share", { bucket, key, expiresSecs, attachment }),
-  getSettings: () => call<Settings>("get_settings"),
-  saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
-  validateSettings: (settings: Settings) => call<FieldError[]>("validate_settings", { settings }),
-  parseLocation: (input: string) => call<S3Location>("parse_location", { input }),
-  deleteObject: (bucket: string, key: string) => call<null>("delete_object", { bucket, key }),
-  sniffType: (bucket: string, key: string) => call<Detected>("sniff_type", { bucket, key }),
-  openUrl: (url: string) => call<null>("open_url", { url }),
-  copyText: (text: string) => call<null>("copy_text", { text }),
+    call("presign_share", { bucket, key, expiresSecs, attachment }),
+  getSettings: () => call("get_settings"),
+  saveSettings: (settings: Settings) => call("save_settings", settings),
+  validateSettings: (settings: Settings) => call("validate_settings", settings),
+  parseLocation: (input: string) => call("parse_location", { input }),
+  deleteObject: (bucket: string, key: string) => call("delete_object", { bucket, key }),
+  sniffType: (bucket: string, key: string) => call("sniff_type", { bucket, key }),
+  openUrl: (url: string) => call("open_url", { url }),
+  copyText: (text: string) => call("copy_text", { text }),
   testConnection: (name: string, overrides: Overrides, defaultBucket: string | null) =>
-    call<ConnectionTest>("test_connection", { name, overrides, defaultBucket }),
-  ssoLogin: (profile: string) => call<SignInOutcome>("sso_login", { profile }),
-  startDemo: () => call<ConnectionInfo>("start_demo"),
-  scanPaths: (paths: string[], prefix: string) => call<ScanResult>("scan_paths", { paths, prefix }),
-  checkExisting: (bucket: string, keys: string[]) => call<string[]>("check_existing", { bucket, keys }),
-  startUpload: (bucket: string, items: { path: string; key: string; conflict: Conflict }[], onEvent: (e: UploadEvent) => void) => {
-    const channel = new Channel<UploadEvent>();
-    channel.onmessage = onEvent;
-    return call<number[]>("start_upload", { bucket, items, onEvent: channel });
-  },
-  cancelUpload: (id: number) => call<boolean>("cancel_upload", { id }),
-  pickFiles: () => call<string[]>("pick_files"),
+    call("test_connection", { name, overrides, defaultBucket }),
+  ssoLogin: (profile: string) => call("sso_login", { profile }),
+  startDemo: () => call("start_demo"),
+  scanPaths: (paths: string[], prefix: string) => call("scan_paths", { paths, prefix }),
+  checkExisting: (bucket: string, keys: string[]) => call("check_existing", { bucket, keys }),
+  startUpload: (
+    bucket: string,
+    items: { path: string; key: string; conflict: Conflict }[],
+    onEvent: (e: Message<"start_upload">) => void,
+  ) => stream("start_upload", { bucket, items }, onEvent),
+  cancelUpload: (id: number) => call("cancel_upload", { id }),
+  pickFiles: () => call("pick_files"),
 };

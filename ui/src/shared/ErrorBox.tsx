@@ -12,9 +12,13 @@ const PERMISSION: Record<Action, string> = {
   write: "s3:PutObject",
 };
 
-export function permissionHint(error: ErrorPayload, action: Action | undefined): { permission: string; resource: string } | null {
+export function permissionHint(
+  error: ErrorPayload,
+  action: Action | undefined,
+): { permission: string; resource: string } | null {
   if (error.kind !== "AccessDenied" || !action || !error.bucket) return null;
-  const resource = action === "list" ? `arn:aws:s3:::${error.bucket}` : `arn:aws:s3:::${error.bucket}/${error.key ?? "*"}`;
+  const resource =
+    action === "list" ? `arn:aws:s3:::${error.bucket}` : `arn:aws:s3:::${error.bucket}/${error.key ?? "*"}`;
   return { permission: PERMISSION[action], resource };
 }
 

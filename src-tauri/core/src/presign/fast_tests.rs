@@ -1,10 +1,10 @@
 //! The fast signer's URLs equal aws-sdk-s3's `presigned()` byte for byte: odd keys, dispositions,
 //! response types, PUT headers, session tokens, path-style and virtual-host endpoints, a day boundary.
 
-use super::fast::{Shape, Template};
 use super::template::{put_headers, PROBE_KEY};
 use super::PutSpec;
 use crate::client::{connect, Connection, Secret, Target};
+use crate::sigv4::{Shape, Template};
 use aws_sdk_s3::presigning::PresigningConfig;
 use std::time::{Duration, SystemTime};
 

@@ -1,7 +1,6 @@
 //! Mints presigned GET/PUT/DELETE/HEAD URLs with honest expiry and the exact headers a PUT must carry.
 //! GET and PUT take the fast signer (`fast`) once a bucket's template has matched the SDK's own URL.
 
-pub(crate) mod fast;
 #[cfg(test)]
 mod fast_tests;
 mod template;
@@ -10,9 +9,10 @@ use template::{put_headers, template};
 
 use crate::client::{unix_ms, Connection};
 use crate::error::{Detail, Error, Result};
+use crate::sigv4::{self as fast, UNRESERVED};
 use aws_sdk_s3::presigning::{PresignedRequest, PresigningConfig};
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use serde::{Deserialize, Serialize};
+use percent_encoding::utf8_percent_encode;
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime};
 use ts_rs::TS;
@@ -20,27 +20,6 @@ use ts_rs::TS;
 /// SigV4 allows at most seven days.
 pub const MAX_EXPIRY_SECS: u64 = 604_800;
 pub const MIN_EXPIRY_SECS: u64 = 1;
-
-/// Why a URL is minted; each purpose has its own default lifetime.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum Purpose {
-    Preview,
-    Share,
-    Upload,
-    Delete,
-}
-
-impl Purpose {
-    pub fn default_secs(self) -> u64 {
-        match self {
-            Purpose::Preview => 300,
-            Purpose::Share => 3600,
-            Purpose::Upload => 1800,
-            Purpose::Delete => 300,
-        }
-    }
-}
 
 /// Keeps any requested lifetime inside what S3 accepts.
 pub fn clamp_expiry(secs: u64) -> u64 {
@@ -79,10 +58,6 @@ pub enum Disposition {
     Inline,
     Attachment { filename: String },
 }
-
-/// RFC 3986's unreserved characters stay, everything else becomes `%XX`: SigV4's query encoding, S3's
-/// `encoding-type=url`, and a safe subset of RFC 5987's attr-char for `filename*`.
-pub(crate) const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// `attachment; filename="ascii"; filename*=UTF-8''percent-encoded` (RFC 6266 / 5987).
 pub fn attachment_header(filename: &str) -> String {

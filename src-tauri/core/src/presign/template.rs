@@ -1,8 +1,9 @@
 //! Which buckets may use the fast signer: each bucket's URL template is read from one SDK-presigned URL
 //! and kept only if the fast path then reproduces the SDK's GET and PUT for a probe key byte for byte.
 
-use super::{fast, PutSpec};
+use super::PutSpec;
 use crate::client::Connection;
+use crate::sigv4 as fast;
 use aws_sdk_s3::presigning::PresigningConfig;
 use std::time::{Duration, SystemTime};
 

@@ -7,8 +7,7 @@ mod send;
 
 pub use multipart::part_size;
 pub use naming::{ascii_safe, normalize_key, numbered, os_user};
-pub use scan::{scan, ScanItem, ScanResult};
-pub use send::http_client;
+pub use scan::{scan, ScanItem, ScanResult, Unreadable};
 
 use crate::client::Connection;
 use crate::error::{Detail, Error, Result};
@@ -131,7 +130,7 @@ fn exists_error(bucket: &str, key: &str) -> Error {
 
 /// Picks the key to write according to `conflict`; `None` means skip.
 async fn resolve_key(conn: &Connection, bucket: &str, key: &str, conflict: Conflict) -> Result<Option<String>> {
-    if conflict == Conflict::Replace || !crate::listing::exists(conn, bucket, key).await? {
+    if conflict == Conflict::Replace || !crate::objects::exists(conn, bucket, key).await? {
         return Ok(Some(key.to_owned()));
     }
     match conflict {
@@ -139,7 +138,7 @@ async fn resolve_key(conn: &Connection, bucket: &str, key: &str, conflict: Confl
         Conflict::KeepBoth => {
             for n in 1..1000 {
                 let candidate = numbered(key, n);
-                if !crate::listing::exists(conn, bucket, &candidate).await? {
+                if !crate::objects::exists(conn, bucket, &candidate).await? {
                     return Ok(Some(candidate));
                 }
             }

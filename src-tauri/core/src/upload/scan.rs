@@ -30,7 +30,24 @@ pub struct ScanResult {
     pub total_bytes: u64,
     pub skipped_hidden: u32,
     /// Paths that could not be read, with the reason.
-    pub unreadable: Vec<String>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// A dropped or picked path that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Unreadable {
+    pub path: String,
+    pub reason: String,
+}
+
+impl Unreadable {
+    fn new(path: &Path, e: std::io::Error) -> Self {
+        Self {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        }
+    }
 }
 
 fn hidden(p: &Path) -> bool {
@@ -59,14 +76,14 @@ fn add_file(out: &mut ScanResult, path: &Path, key: String, allow: &[String]) {
                 allowed,
             });
         }
-        Err(e) => out.unreadable.push(format!("{}: {e}", path.display())),
+        Err(e) => out.unreadable.push(Unreadable::new(path, e)),
     }
 }
 
 fn walk(out: &mut ScanResult, dir: &Path, key_prefix: &str, allow: &[String]) {
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => return out.unreadable.push(format!("{}: {e}", dir.display())),
+        Err(e) => return out.unreadable.push(Unreadable::new(dir, e)),
     };
     entries.sort();
     for p in entries {
@@ -109,9 +126,9 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let album = d.path().join("album");
         std::fs::create_dir_all(album.join("nested")).unwrap();
-        std::fs::write(album.join("a.png"), crate::demo::test_samples::png()).unwrap();
+        std::fs::write(album.join("a.png"), bucketlens_demo::test_samples::png()).unwrap();
         std::fs::write(album.join(".DS_Store"), b"x").unwrap();
-        std::fs::write(album.join("nested/b.pdf"), crate::demo::test_samples::pdf()).unwrap();
+        std::fs::write(album.join("nested/b.pdf"), bucketlens_demo::test_samples::pdf()).unwrap();
         std::fs::write(d.path().join("notes.sh"), b"#!/bin/sh\n").unwrap();
         let allow = crate::settings::UploadSettings::default().allowed_types;
         let r = scan(

@@ -1,6 +1,7 @@
 //! Sends bytes to presigned URLs: one streamed PUT, with progress and cancellation.
 
 use crate::error::{Detail, Error, Result};
+use crate::http::http_client;
 use crate::presign::Presigned;
 use futures::StreamExt;
 use std::path::Path;
@@ -9,17 +10,6 @@ use tokio_util::sync::CancellationToken;
 
 /// Reports bytes sent so far within the current request.
 pub type Progress<'a> = &'a (dyn Fn(u64) + Send + Sync);
-
-/// One shared HTTP client for presigned requests (connection reuse; no credentials of its own).
-pub fn http_client() -> &'static reqwest::Client {
-    static C: std::sync::OnceLock<reqwest::Client> = std::sync::OnceLock::new();
-    C.get_or_init(|| {
-        reqwest::Client::builder()
-            .connect_timeout(std::time::Duration::from_secs(5))
-            .build()
-            .expect("building the HTTP client")
-    })
-}
 
 /// PUTs `len` bytes of `path` starting at `offset` to `signed`, sending exactly its headers plus
 /// Content-Length. Returns the ETag. The file is streamed, never read whole.

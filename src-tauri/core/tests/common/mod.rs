@@ -2,8 +2,8 @@
 #![allow(dead_code)]
 
 use bucketlens_core::client::{connect, Connection, Secret, Target};
-use bucketlens_core::demo::DemoServer;
 use bucketlens_core::profiles::AwsFiles;
+use bucketlens_demo::DemoServer;
 
 pub struct Fixture {
     pub server: DemoServer,

@@ -1,10 +1,18 @@
 // The current location as clickable crumbs: bucket, then each folder of the prefix.
 export function crumbs(prefix: string): { label: string; prefix: string }[] {
   const parts = prefix.split("/").filter((p) => p.length > 0);
-  return parts.map((label, i) => ({ label, prefix: parts.slice(0, i + 1).join("/") + "/" }));
+  return parts.map((label, i) => ({ label, prefix: `${parts.slice(0, i + 1).join("/")}/` }));
 }
 
-export function Breadcrumbs({ bucket, prefix, onNavigate }: { bucket: string; prefix: string; onNavigate: (prefix: string) => void }) {
+export function Breadcrumbs({
+  bucket,
+  prefix,
+  onNavigate,
+}: {
+  bucket: string;
+  prefix: string;
+  onNavigate: (prefix: string) => void;
+}) {
   return (
     <nav className="breadcrumbs" aria-label="breadcrumbs">
       <button type="button" className="crumb" onClick={() => onNavigate("")} data-prefix="">

@@ -42,7 +42,10 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
       setReload((r) => r + 1);
       setHighlight(key);
       if (bucketName && chooseViewer(null, key).viewer === "image") {
-        api.presignPreview(bucketName, key, null).then((p) => setThumbs((t) => ({ ...t, [key]: p.url }))).catch(() => {});
+        api
+          .presignPreview(bucketName, key, null)
+          .then((p) => setThumbs((t) => ({ ...t, [key]: p.url })))
+          .catch(() => {});
       }
     },
     [bucketName],
@@ -56,7 +59,10 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
       if (err instanceof AppError) setPathError(err.payload);
     }
   };
-  const rows = useMemo(() => buildRows(listing.folders, listing.objects, filter, sort), [listing.folders, listing.objects, filter, sort]);
+  const rows = useMemo(
+    () => buildRows(listing.folders, listing.objects, filter, sort),
+    [listing.folders, listing.objects, filter, sort],
+  );
 
   useEffect(() => {
     setPath(location.bucket ? `s3://${location.bucket}/${location.prefix}` : "");
@@ -94,10 +100,28 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
   return (
     <main className="main">
       <form className="path-bar" onSubmit={go}>
-        <input ref={pathBox} value={path} onChange={(e) => setPath(e.target.value)} placeholder={t("path.placeholder")} aria-label={t("path.label")} spellCheck={false} data-testid="path" />
+        <input
+          ref={pathBox}
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          placeholder={t("path.placeholder")}
+          aria-label={t("path.label")}
+          spellCheck={false}
+          data-testid="path"
+        />
         <button type="submit">{t("path.go")}</button>
-        <button type="button" onClick={pick} disabled={!location.bucket} data-testid="upload-button">{t("upload.button")}</button>
-        <input ref={filterBox} className="filter" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t("list.filter")} aria-label={t("list.filter")} data-testid="filter" />
+        <button type="button" onClick={pick} disabled={!location.bucket} data-testid="upload-button">
+          {t("upload.button")}
+        </button>
+        <input
+          ref={filterBox}
+          className="filter"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder={t("list.filter")}
+          aria-label={t("list.filter")}
+          data-testid="filter"
+        />
       </form>
       {pathError && <ErrorBox error={pathError} />}
       <div className="content">
@@ -108,7 +132,9 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
                 <Breadcrumbs bucket={bucket} prefix={location.prefix} onNavigate={(p) => onNavigate(bucket, p)} />
                 <span className="count muted" data-testid="count" aria-live="polite">
                   {filter && t("list.matching", { shown: formatCount(shown, locale) })}
-                  {listing.done ? t("list.countAll", { count: formatCount(total, locale) }) : t("list.countPartial", { loaded: formatCount(total, locale) })}
+                  {listing.done
+                    ? t("list.countAll", { count: formatCount(total, locale) })
+                    : t("list.countPartial", { loaded: formatCount(total, locale) })}
                 </span>
               </div>
               {listing.error ? (
@@ -133,7 +159,14 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
             <p className="muted empty">{t("list.pickBucket")}</p>
           )}
           {uploads.error && <ErrorBox error={uploads.error} action="write" />}
-          <UploadPanel rows={uploads.rows} allowed={allowedTypes} thumbs={thumbs} onCancel={uploads.cancel} onRetry={uploads.retry} onClear={uploads.clear} />
+          <UploadPanel
+            rows={uploads.rows}
+            allowed={allowedTypes}
+            thumbs={thumbs}
+            onCancel={uploads.cancel}
+            onRetry={uploads.retry}
+            onClear={uploads.clear}
+          />
         </section>
         {bucket && (
           <PreviewPane

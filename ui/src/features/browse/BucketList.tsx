@@ -31,7 +31,12 @@ export function BucketList({ buckets, error, current, onOpen, onRetry }: Props) 
         <ul className="bucket-list">
           {buckets.map((b) => (
             <li key={b.name}>
-              <button type="button" className={`bucket ${current === b.name ? "active" : ""}`} onClick={() => onOpen(b.name)} data-bucket={b.name}>
+              <button
+                type="button"
+                className={`bucket ${current === b.name ? "active" : ""}`}
+                onClick={() => onOpen(b.name)}
+                data-bucket={b.name}
+              >
                 <Icon name="bucket" /> {b.name}
               </button>
             </li>

@@ -22,18 +22,33 @@ interface Props {
   onUp: () => void;
 }
 
-export function ObjectList({ rows, loading, sort, onSort, selectedKey, highlightKey, onOpenFolder, onSelect, onUp }: Props) {
+/** Placeholder rows while the first page loads. */
+const SKELETON_ROWS = [0, 1, 2, 3, 4, 5, 6, 7];
+
+export function ObjectList({
+  rows,
+  loading,
+  sort,
+  onSort,
+  selectedKey,
+  highlightKey,
+  onOpenFolder,
+  onSelect,
+  onUp,
+}: Props) {
   const { t, locale } = useT();
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const [cursor, setCursor] = useState(0);
   const box = useRef<HTMLDivElement>(null);
 
+  const empty = rows.length === 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new folder (the list empties) resets the cursor
   useEffect(() => {
     setCursor(0);
     setScrollTop(0);
     if (box.current) box.current.scrollTop = 0;
-  }, [rows.length === 0]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [empty]);
 
   useEffect(() => {
     const el = box.current;
@@ -75,7 +90,13 @@ export function ObjectList({ rows, loading, sort, onSort, selectedKey, highlight
 
   const win = visibleWindow(rows.length, ROW_HEIGHT, scrollTop, height, 10);
   const header = (key: SortKey, label: string, cls = "") => (
-    <button type="button" role="columnheader" className={`sort ${cls} ${sort.key === key ? "on" : ""}`} onClick={() => onSort(key)} aria-sort={sort.key === key ? (sort.asc ? "ascending" : "descending") : "none"}>
+    <button
+      type="button"
+      role="columnheader"
+      className={`sort ${cls} ${sort.key === key ? "on" : ""}`}
+      onClick={() => onSort(key)}
+      aria-sort={sort.key === key ? (sort.asc ? "ascending" : "descending") : "none"}
+    >
       {label}
       {sort.key === key ? (sort.asc ? " ▲" : " ▼") : ""}
     </button>
@@ -87,9 +108,16 @@ export function ObjectList({ rows, loading, sort, onSort, selectedKey, highlight
         {header("size", t("list.size"), "num")}
         {header("date", t("list.modified"))}
       </div>
-      <div className="rows" ref={box} tabIndex={0} onKeyDown={onKey} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="rows">
+      <div
+        className="rows"
+        ref={box}
+        tabIndex={0}
+        onKeyDown={onKey}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        data-testid="rows"
+      >
         {loading && rows.length === 0 ? (
-          Array.from({ length: 8 }, (_, i) => (
+          SKELETON_ROWS.map((i) => (
             <div key={i} className="row skeleton" style={{ top: i * ROW_HEIGHT }} aria-hidden="true">
               <span className="bar" style={{ width: `${40 + ((i * 37) % 45)}%` }} />
               <span className="bar" />
@@ -104,7 +132,14 @@ export function ObjectList({ rows, loading, sort, onSort, selectedKey, highlight
               const cur = index === cursor ? "cursor" : "";
               if (r.kind === "folder") {
                 return (
-                  <div key={r.entry.prefix} className={`row folder ${cur}`} role="row" style={{ top }} onClick={() => onOpenFolder(r.entry.prefix)} data-prefix={r.entry.prefix}>
+                  <div
+                    key={r.entry.prefix}
+                    className={`row folder ${cur}`}
+                    role="row"
+                    style={{ top }}
+                    onClick={() => onOpenFolder(r.entry.prefix)}
+                    data-prefix={r.entry.prefix}
+                  >
                     <span className="name">
                       <Icon name="folder" /> {r.entry.name}
                     </span>
@@ -117,7 +152,14 @@ export function ObjectList({ rows, loading, sort, onSort, selectedKey, highlight
               return (
                 <div
                   key={o.key}
-                  className={`row object ${cur} ${selectedKey === o.key ? "selected" : ""} ${highlightKey === o.key ? "highlight" : ""}`}
+                  className={[
+                    "row object",
+                    cur,
+                    selectedKey === o.key && "selected",
+                    highlightKey === o.key && "highlight",
+                  ]
+                    .filter(Boolean)
+                    .join(" ")}
                   role="row"
                   aria-selected={selectedKey === o.key}
                   style={{ top }}

@@ -23,7 +23,10 @@ export function buildRows(folders: FolderEntry[], objects: ObjectEntry[], filter
     else if (sort.key === "date") c = (a.lastModified ?? "").localeCompare(b.lastModified ?? "");
     return dir * (c !== 0 ? c : collator.compare(a.name, b.name));
   });
-  return [...fs.map((entry) => ({ kind: "folder" as const, entry })), ...os.map((entry) => ({ kind: "object" as const, entry }))];
+  return [
+    ...fs.map((entry) => ({ kind: "folder" as const, entry })),
+    ...os.map((entry) => ({ kind: "object" as const, entry })),
+  ];
 }
 
 export function parentPrefix(prefix: string): string {

@@ -43,6 +43,7 @@ export function useListing(bucket: string | null, prefix: string, reloadToken: n
       });
   }, [bucket, prefix]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new reload token lists the folder again
   useEffect(() => {
     load();
   }, [load, reloadToken]);

@@ -2,6 +2,18 @@
 import { useState } from "react";
 import { useT } from "../../i18n/i18n";
 
+const SSO_EXAMPLE = [
+  "[profile work]",
+  "sso_session = my-company",
+  "sso_account_id = 111122223333",
+  "sso_role_name = ReadOnly",
+  "region = ap-northeast-1",
+  "",
+  "[sso-session my-company]",
+  "sso_start_url = https://my-company.awsapps.com/start",
+  "sso_region = ap-northeast-1",
+].join("\n");
+
 export function FirstRun({ onTryDemo, onReload }: { onTryDemo: () => Promise<void>; onReload: () => void }) {
   const { t } = useT();
   const [busy, setBusy] = useState(false);
@@ -13,7 +25,20 @@ export function FirstRun({ onTryDemo, onReload }: { onTryDemo: () => Promise<voi
         <section>
           <h2>{t("firstRun.demoTitle")}</h2>
           <p className="muted">{t("firstRun.demoBody")}</p>
-          <button type="button" className="primary" disabled={busy} onClick={async () => { setBusy(true); try { await onTryDemo(); } finally { setBusy(false); } }} data-testid="try-demo">
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={async () => {
+              setBusy(true);
+              try {
+                await onTryDemo();
+              } finally {
+                setBusy(false);
+              }
+            }}
+            data-testid="try-demo"
+          >
             {busy ? t("firstRun.starting") : t("firstRun.tryDemo")}
           </button>
         </section>
@@ -22,8 +47,10 @@ export function FirstRun({ onTryDemo, onReload }: { onTryDemo: () => Promise<voi
           <p className="muted">{t("firstRun.addKeys")}</p>
           <pre>aws configure --profile work</pre>
           <p className="muted">{t("firstRun.addSso")}</p>
-          <pre>{"[profile work]\nsso_session = my-company\nsso_account_id = 111122223333\nsso_role_name = ReadOnly\nregion = ap-northeast-1\n\n[sso-session my-company]\nsso_start_url = https://my-company.awsapps.com/start\nsso_region = ap-northeast-1"}</pre>
-          <button type="button" onClick={onReload}>{t("profiles.reload")}</button>
+          <pre>{SSO_EXAMPLE}</pre>
+          <button type="button" onClick={onReload}>
+            {t("profiles.reload")}
+          </button>
         </section>
       </div>
     </div>

@@ -10,10 +10,18 @@ export function ImageView({ src, alt, onError }: { src: string; alt: string; onE
   return (
     <div className="image-wrap">
       <div className="zoom-bar" role="toolbar" aria-label={t("preview.zoom")}>
-        <button type="button" className={zoom === "fit" ? "on" : ""} onClick={() => setZoom("fit")}>{t("preview.fit")}</button>
-        <button type="button" className={zoom === 1 ? "on" : ""} onClick={() => setZoom(1)}>100%</button>
-        <button type="button" aria-label={t("preview.zoomOut")} onClick={() => setZoom(Math.max(0.1, scale / 1.25))}>−</button>
-        <button type="button" aria-label={t("preview.zoomIn")} onClick={() => setZoom(Math.min(8, scale * 1.25))}>+</button>
+        <button type="button" className={zoom === "fit" ? "on" : ""} onClick={() => setZoom("fit")}>
+          {t("preview.fit")}
+        </button>
+        <button type="button" className={zoom === 1 ? "on" : ""} onClick={() => setZoom(1)}>
+          100%
+        </button>
+        <button type="button" aria-label={t("preview.zoomOut")} onClick={() => setZoom(Math.max(0.1, scale / 1.25))}>
+          −
+        </button>
+        <button type="button" aria-label={t("preview.zoomIn")} onClick={() => setZoom(Math.min(8, scale * 1.25))}>
+          +
+        </button>
         {zoom !== "fit" && <span className="muted small">{Math.round(scale * 100)}%</span>}
       </div>
       <div className={`image-scroll ${zoom === "fit" ? "fit" : ""}`}>
@@ -24,7 +32,9 @@ export function ImageView({ src, alt, onError }: { src: string; alt: string; onE
           alt={alt}
           onError={onError}
           onLoad={(e) => setNatural(e.currentTarget.naturalWidth)}
-          style={zoom === "fit" || !natural ? undefined : { width: natural * scale, maxWidth: "none", maxHeight: "none" }}
+          style={
+            zoom === "fit" || !natural ? undefined : { width: natural * scale, maxWidth: "none", maxHeight: "none" }
+          }
         />
       </div>
     </div>

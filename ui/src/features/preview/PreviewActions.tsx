@@ -14,7 +14,15 @@ export const SHARE_CHOICES = [
   { secs: 604800, key: "share.7days" },
 ] as const;
 
-export function PreviewActions({ bucket, objectKey, onDeleted }: { bucket: string; objectKey: string; onDeleted: () => void }) {
+export function PreviewActions({
+  bucket,
+  objectKey,
+  onDeleted,
+}: {
+  bucket: string;
+  objectKey: string;
+  onDeleted: () => void;
+}) {
   const { t, locale } = useT();
   const [expiry, setExpiry] = useState<number>(3600);
   const [copied, setCopied] = useState<Presigned | null>(null);
@@ -34,42 +42,63 @@ export function PreviewActions({ bucket, objectKey, onDeleted }: { bucket: strin
     }
   };
 
-  const download = () => run(async () => {
-    const p = await api.presignShare(bucket, objectKey, null, true);
-    await api.openUrl(p.url);
-  });
-  const openInBrowser = () => run(async () => {
-    const p = await api.presignShare(bucket, objectKey, null, false);
-    await api.openUrl(p.url);
-  });
-  const copy = () => run(async () => {
-    const p = await api.presignShare(bucket, objectKey, expiry, false);
-    await api.copyText(p.url);
-    setCopied(p);
-  });
-  const remove = () => run(async () => {
-    await api.deleteObject(bucket, objectKey);
-    setConfirming(false);
-    onDeleted();
-  });
+  const download = () =>
+    run(async () => {
+      const p = await api.presignShare(bucket, objectKey, null, true);
+      await api.openUrl(p.url);
+    });
+  const openInBrowser = () =>
+    run(async () => {
+      const p = await api.presignShare(bucket, objectKey, null, false);
+      await api.openUrl(p.url);
+    });
+  const copy = () =>
+    run(async () => {
+      const p = await api.presignShare(bucket, objectKey, expiry, false);
+      await api.copyText(p.url);
+      setCopied(p);
+    });
+  const remove = () =>
+    run(async () => {
+      await api.deleteObject(bucket, objectKey);
+      setConfirming(false);
+      onDeleted();
+    });
 
   return (
     <div className="actions">
       <div className="action-row">
-        <button type="button" onClick={download} disabled={busy}>{t("actions.download")}</button>
-        <button type="button" onClick={openInBrowser} disabled={busy}>{t("actions.openInBrowser")}</button>
-        <button type="button" className="danger" onClick={() => setConfirming(true)} disabled={busy}>{t("actions.delete")}</button>
+        <button type="button" onClick={download} disabled={busy}>
+          {t("actions.download")}
+        </button>
+        <button type="button" onClick={openInBrowser} disabled={busy}>
+          {t("actions.openInBrowser")}
+        </button>
+        <button type="button" className="danger" onClick={() => setConfirming(true)} disabled={busy}>
+          {t("actions.delete")}
+        </button>
       </div>
       <div className="action-row">
         <label className="share-label">
           {t("share.validFor")}
-          <select value={expiry} onChange={(e) => { setExpiry(Number(e.target.value)); setCopied(null); }} data-testid="share-expiry">
+          <select
+            value={expiry}
+            onChange={(e) => {
+              setExpiry(Number(e.target.value));
+              setCopied(null);
+            }}
+            data-testid="share-expiry"
+          >
             {SHARE_CHOICES.map((c) => (
-              <option key={c.secs} value={c.secs}>{t(c.key)}</option>
+              <option key={c.secs} value={c.secs}>
+                {t(c.key)}
+              </option>
             ))}
           </select>
         </label>
-        <button type="button" onClick={copy} disabled={busy} data-testid="copy-link">{t("actions.copyLink")}</button>
+        <button type="button" onClick={copy} disabled={busy} data-testid="copy-link">
+          {t("actions.copyLink")}
+        </button>
       </div>
       {copied && (
         <p className={copied.limitedByCredentials ? "warn" : "ok"} role="status" data-testid="copied">
@@ -81,10 +110,16 @@ export function PreviewActions({ bucket, objectKey, onDeleted }: { bucket: strin
       {confirming && (
         <Dialog title={t("delete.title")} onCancel={() => setConfirming(false)}>
           <p>{t("delete.body")}</p>
-          <code className="key-to-delete" data-testid="delete-key">s3://{bucket}/{objectKey}</code>
+          <code className="key-to-delete" data-testid="delete-key">
+            s3://{bucket}/{objectKey}
+          </code>
           <div className="dialog-buttons">
-            <button type="button" data-autofocus onClick={() => setConfirming(false)}>{t("delete.cancel")}</button>
-            <button type="button" className="danger" onClick={remove} disabled={busy} data-testid="confirm-delete">{t("delete.confirm")}</button>
+            <button type="button" data-autofocus onClick={() => setConfirming(false)}>
+              {t("delete.cancel")}
+            </button>
+            <button type="button" className="danger" onClick={remove} disabled={busy} data-testid="confirm-delete">
+              {t("delete.confirm")}
+            </button>
           </div>
         </Dialog>
       )}

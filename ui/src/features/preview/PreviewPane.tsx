@@ -26,6 +26,7 @@ export function PreviewPane({ bucket, object, onDeleted }: Props) {
   const [generation, setGeneration] = useState(0);
 
   const key = object?.key ?? null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another object clears what was shown
   useEffect(() => {
     setMeta(null);
     setChoice(null);
@@ -33,6 +34,7 @@ export function PreviewPane({ bucket, object, onDeleted }: Props) {
     setError(null);
   }, [bucket, key]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation mints a fresh link
   useEffect(() => {
     if (!key) return;
     let live = true;
@@ -65,7 +67,10 @@ export function PreviewPane({ bucket, object, onDeleted }: Props) {
   // Re-mint shortly before expiry so a preview left open keeps working; never reuse an expired URL.
   useEffect(() => {
     if (!link) return;
-    const timer = window.setTimeout(() => setGeneration((g) => g + 1), remintDelay(link.expiresAt, link.effectiveSecs, Date.now()));
+    const timer = window.setTimeout(
+      () => setGeneration((g) => g + 1),
+      remintDelay(link.expiresAt, link.effectiveSecs, Date.now()),
+    );
     return () => window.clearTimeout(timer);
   }, [link]);
 
@@ -85,7 +90,9 @@ export function PreviewPane({ bucket, object, onDeleted }: Props) {
       {error && <ErrorBox error={error} action="read" onRetry={() => setGeneration((g) => g + 1)} />}
       <div className="preview-body">
         {!meta && !error && <div className="preview-skeleton" aria-label={t("list.loading")} />}
-        {link && choice?.viewer === "pdf" && <iframe key={link.url} className="pdf-frame" src={link.url} title={object.name} />}
+        {link && choice?.viewer === "pdf" && (
+          <iframe key={link.url} className="pdf-frame" src={link.url} title={object.name} />
+        )}
         {link && choice?.viewer === "image" && <ImageView src={link.url} alt={object.name} onError={onLoadError} />}
         {meta && choice?.viewer === "card" && <p className="note">{t("preview.notRendered")}</p>}
       </div>

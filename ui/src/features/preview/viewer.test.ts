@@ -3,7 +3,11 @@ import { chooseViewer, needsSniffing, typeFromKey } from "./viewer";
 
 describe("chooseViewer", () => {
   it("uses the stored type", () => {
-    expect(chooseViewer("application/pdf", "a.bin")).toEqual({ viewer: "pdf", overrideType: null, type: "application/pdf" });
+    expect(chooseViewer("application/pdf", "a.bin")).toEqual({
+      viewer: "pdf",
+      overrideType: null,
+      type: "application/pdf",
+    });
     expect(chooseViewer("image/png; charset=binary", "x")).toMatchObject({ viewer: "image", overrideType: null });
     expect(chooseViewer("image/svg+xml", "logo.svg").viewer).toBe("image");
   });
@@ -13,8 +17,16 @@ describe("chooseViewer", () => {
     expect(chooseViewer("application/octet-stream", "page.html").viewer).toBe("card");
   });
   it("falls back to the extension for octet-stream or missing types and overrides the response type", () => {
-    expect(chooseViewer("application/octet-stream", "r/報告.PDF")).toEqual({ viewer: "pdf", overrideType: "application/pdf", type: "application/pdf" });
-    expect(chooseViewer(null, "photo.jpeg")).toEqual({ viewer: "image", overrideType: "image/jpeg", type: "image/jpeg" });
+    expect(chooseViewer("application/octet-stream", "r/報告.PDF")).toEqual({
+      viewer: "pdf",
+      overrideType: "application/pdf",
+      type: "application/pdf",
+    });
+    expect(chooseViewer(null, "photo.jpeg")).toEqual({
+      viewer: "image",
+      overrideType: "image/jpeg",
+      type: "image/jpeg",
+    });
     expect(chooseViewer(undefined, "noext")).toEqual({ viewer: "card", overrideType: null, type: null });
   });
   it("reads extensions from the last segment only", () => {

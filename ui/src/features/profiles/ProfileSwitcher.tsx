@@ -27,7 +27,13 @@ export function ProfileSwitcher({ profiles, active, switching, onSelect, onReloa
     <section className="profiles" aria-labelledby="profiles-title">
       <header className="section-head">
         <h2 id="profiles-title">{t("profiles.title")}</h2>
-        <button type="button" className="icon-button" title={t("profiles.reload")} aria-label={t("profiles.reload")} onClick={onReload}>
+        <button
+          type="button"
+          className="icon-button"
+          title={t("profiles.reload")}
+          aria-label={t("profiles.reload")}
+          onClick={onReload}
+        >
           ↻
         </button>
       </header>
@@ -42,10 +48,17 @@ export function ProfileSwitcher({ profiles, active, switching, onSelect, onReloa
             const isActive = active?.profile === p.name;
             return (
               <li key={p.name} role="option" aria-selected={isActive}>
-                <button type="button" className={`profile ${isActive ? "active" : ""}`} onClick={() => onSelect(p.name)} data-profile={p.name}>
+                <button
+                  type="button"
+                  className={`profile ${isActive ? "active" : ""}`}
+                  onClick={() => onSelect(p.name)}
+                  data-profile={p.name}
+                >
                   <span className="profile-name">{p.name}</span>
                   <span className={`badge kind-${p.kind}`}>{t(KIND_KEY[p.kind])}</span>
-                  <span className="profile-region">{switching === p.name ? t("profiles.switching") : (p.region ?? "")}</span>
+                  <span className="profile-region">
+                    {switching === p.name ? t("profiles.switching") : (p.region ?? "")}
+                  </span>
                 </button>
               </li>
             );

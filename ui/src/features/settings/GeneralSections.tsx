@@ -11,10 +11,19 @@ function Duration({ id, secs, onChange }: { id: string; secs: number; onChange: 
   const { value, unit } = splitSeconds(secs);
   return (
     <span className="duration">
-      <input id={id} type="number" min={1} value={Number.isFinite(value) ? value : ""} onChange={(e) => onChange(Math.round(Number(e.target.value) * unit))} data-testid={id} />
+      <input
+        id={id}
+        type="number"
+        min={1}
+        value={Number.isFinite(value) ? value : ""}
+        onChange={(e) => onChange(Math.round(Number(e.target.value) * unit))}
+        data-testid={id}
+      />
       <select value={unit} onChange={(e) => onChange(value * Number(e.target.value))} aria-label={t("unit.label")}>
         {UNITS.map((u) => (
-          <option key={u.secs} value={u.secs}>{t(u.key)}</option>
+          <option key={u.secs} value={u.secs}>
+            {t(u.key)}
+          </option>
         ))}
       </select>
     </span>
@@ -25,7 +34,11 @@ export function LinksSection({ s, set, errors }: Props) {
   const { t } = useT();
   const row = (key: "previewSecs" | "shareSecs" | "uploadSecs" | "deleteSecs", label: string) => (
     <Field id={`expiry.${key}`} label={label} error={errors[`expiry.${key}`]}>
-      <Duration id={`expiry.${key}`} secs={s.expiry[key]} onChange={(v) => set({ ...s, expiry: { ...s.expiry, [key]: v } })} />
+      <Duration
+        id={`expiry.${key}`}
+        secs={s.expiry[key]}
+        onChange={(v) => set({ ...s, expiry: { ...s.expiry, [key]: v } })}
+      />
     </Field>
   );
   return (
@@ -47,20 +60,67 @@ export function UploadsSection({ s, set, errors }: Props) {
   return (
     <section className="settings-section" aria-labelledby="uploads-h">
       <h3 id="uploads-h">{t("settings.uploads")}</h3>
-      <Field id="uploads.allowedTypes" label={t("settings.allowedTypes")} error={errors["uploads.allowedTypes"]} hint={t("settings.allowedTypesHint")}>
-        <input id="uploads.allowedTypes" value={u.allowedTypes.join(", ")} onChange={(e) => patch({ allowedTypes: e.target.value.split(",").map((x) => x.trim()).filter(Boolean) })} />
+      <Field
+        id="uploads.allowedTypes"
+        label={t("settings.allowedTypes")}
+        error={errors["uploads.allowedTypes"]}
+        hint={t("settings.allowedTypesHint")}
+      >
+        <input
+          id="uploads.allowedTypes"
+          value={u.allowedTypes.join(", ")}
+          onChange={(e) =>
+            patch({
+              allowedTypes: e.target.value
+                .split(",")
+                .map((x) => x.trim())
+                .filter(Boolean),
+            })
+          }
+        />
       </Field>
-      <Field id="uploads.displayName" label={t("settings.displayName")} error={errors["uploads.displayName"]} hint={t("settings.displayNameHint")}>
-        <input id="uploads.displayName" value={u.displayName} onChange={(e) => patch({ displayName: e.target.value })} />
+      <Field
+        id="uploads.displayName"
+        label={t("settings.displayName")}
+        error={errors["uploads.displayName"]}
+        hint={t("settings.displayNameHint")}
+      >
+        <input
+          id="uploads.displayName"
+          value={u.displayName}
+          onChange={(e) => patch({ displayName: e.target.value })}
+        />
       </Field>
       <Field id="uploads.parallel" label={t("settings.parallel")} error={errors["uploads.parallel"]}>
-        <input id="uploads.parallel" type="number" min={1} max={16} value={u.parallel} onChange={(e) => patch({ parallel: Number(e.target.value) })} />
+        <input
+          id="uploads.parallel"
+          type="number"
+          min={1}
+          max={16}
+          value={u.parallel}
+          onChange={(e) => patch({ parallel: Number(e.target.value) })}
+        />
       </Field>
-      <Field id="uploads.multipartThresholdMib" label={t("settings.multipart")} error={errors["uploads.multipartThresholdMib"]}>
-        <input id="uploads.multipartThresholdMib" type="number" min={5} value={u.multipartThresholdMib} onChange={(e) => patch({ multipartThresholdMib: Number(e.target.value) })} />
+      <Field
+        id="uploads.multipartThresholdMib"
+        label={t("settings.multipart")}
+        error={errors["uploads.multipartThresholdMib"]}
+      >
+        <input
+          id="uploads.multipartThresholdMib"
+          type="number"
+          min={5}
+          value={u.multipartThresholdMib}
+          onChange={(e) => patch({ multipartThresholdMib: Number(e.target.value) })}
+        />
       </Field>
       <Field id="uploads.askBeforeReplace" label={t("settings.askBeforeReplace")}>
-        <input id="uploads.askBeforeReplace" type="checkbox" checked={u.askBeforeReplace} onChange={(e) => patch({ askBeforeReplace: e.target.checked })} />
+        <input
+          id="uploads.askBeforeReplace"
+          type="checkbox"
+          checked={u.askBeforeReplace}
+          onChange={(e) => patch({ askBeforeReplace: e.target.checked })}
+        />
       </Field>
     </section>
   );
@@ -72,14 +132,24 @@ export function AppearanceSection({ s, set }: Props) {
     <section className="settings-section" aria-labelledby="appearance-h">
       <h3 id="appearance-h">{t("settings.appearance")}</h3>
       <Field id="language" label={t("settings.language")}>
-        <select id="language" value={s.language} onChange={(e) => set({ ...s, language: e.target.value as Language })} data-testid="language">
+        <select
+          id="language"
+          value={s.language}
+          onChange={(e) => set({ ...s, language: e.target.value as Language })}
+          data-testid="language"
+        >
           <option value="system">{t("settings.system")}</option>
           <option value="ja">日本語</option>
           <option value="en">English</option>
         </select>
       </Field>
       <Field id="theme" label={t("settings.theme")}>
-        <select id="theme" value={s.theme} onChange={(e) => set({ ...s, theme: e.target.value as Theme })} data-testid="theme">
+        <select
+          id="theme"
+          value={s.theme}
+          onChange={(e) => set({ ...s, theme: e.target.value as Theme })}
+          data-testid="theme"
+        >
           <option value="system">{t("settings.system")}</option>
           <option value="light">{t("settings.light")}</option>
           <option value="dark">{t("settings.dark")}</option>
@@ -97,7 +167,9 @@ export function DiagnosticsSection({ s, set, logDir }: Props) {
       <Field id="logLevel" label={t("settings.logLevel")} hint={t("settings.logLevelHint")}>
         <select id="logLevel" value={s.logLevel} onChange={(e) => set({ ...s, logLevel: e.target.value })}>
           {["error", "warn", "info", "debug"].map((l) => (
-            <option key={l} value={l}>{l}</option>
+            <option key={l} value={l}>
+              {l}
+            </option>
           ))}
         </select>
       </Field>

@@ -27,7 +27,10 @@ export function SettingsView({ initial, profiles, active, logDir, onSaved, onClo
   useEffect(() => {
     let live = true;
     const timer = window.setTimeout(() => {
-      api.validateSettings(s).then((e) => live && setFieldErrors(e)).catch(() => {});
+      api
+        .validateSettings(s)
+        .then((e) => live && setFieldErrors(e))
+        .catch(() => {});
     }, 150);
     return () => {
       live = false;
@@ -53,16 +56,42 @@ export function SettingsView({ initial, profiles, active, logDir, onSaved, onClo
       if (e instanceof AppError) setSaveError(e.payload);
     }
   };
-  const props = { s, set: (x: Settings) => { set(x); setSaved(false); }, errors, logDir };
+  const props = {
+    s,
+    set: (x: Settings) => {
+      set(x);
+      setSaved(false);
+    },
+    errors,
+    logDir,
+  };
   return (
     <div className="settings" role="dialog" aria-modal="true" aria-labelledby="settings-title">
       <header className="settings-head">
         <h2 id="settings-title">{t("settings.title")}</h2>
         <div className="action-row">
-          {saved && !dirty && <span className="ok" role="status">{t("settings.saved")}</span>}
-          {fieldErrors.length > 0 && <span className="field-error" data-testid="invalid-count">{t("settings.invalid", { count: fieldErrors.length })}</span>}
-          <button type="button" onClick={onClose}>{t("settings.close")}</button>
-          <button type="button" className="primary" onClick={save} disabled={fieldErrors.length > 0 || !dirty} data-testid="save-settings">{t("settings.save")}</button>
+          {saved && !dirty && (
+            <span className="ok" role="status">
+              {t("settings.saved")}
+            </span>
+          )}
+          {fieldErrors.length > 0 && (
+            <span className="field-error" data-testid="invalid-count">
+              {t("settings.invalid", { count: fieldErrors.length })}
+            </span>
+          )}
+          <button type="button" onClick={onClose}>
+            {t("settings.close")}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={save}
+            disabled={fieldErrors.length > 0 || !dirty}
+            data-testid="save-settings"
+          >
+            {t("settings.save")}
+          </button>
         </div>
       </header>
       {saveError && <ErrorBox error={saveError} />}

@@ -4,10 +4,18 @@ import type { Settings } from "../../ipc/bindings";
 
 describe("settings form helpers", () => {
   it("keys the first error of each field", () => {
-    expect(errorsByField([{ field: "a", message: "x" }, { field: "a", message: "y" }, { field: "b", message: "z" }])).toEqual({ a: "x", b: "z" });
+    expect(
+      errorsByField([
+        { field: "a", message: "x" },
+        { field: "a", message: "y" },
+        { field: "b", message: "z" },
+      ]),
+    ).toEqual({ a: "x", b: "z" });
   });
   it("edits one profile without touching the others", () => {
-    const s = { profiles: { a: { region: "x", endpointUrl: null, pathStyle: null, defaultBucket: null, defaultPrefix: null } } } as unknown as Settings;
+    const s = {
+      profiles: { a: { region: "x", endpointUrl: null, pathStyle: null, defaultBucket: null, defaultPrefix: null } },
+    } as unknown as Settings;
     const t = withProfile(s, "b", { region: "eu-west-1" });
     expect(t.profiles.a?.region).toBe("x");
     expect(t.profiles.b?.region).toBe("eu-west-1");

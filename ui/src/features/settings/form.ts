@@ -8,7 +8,13 @@ export function errorsByField(errors: FieldError[]): Record<string, string> {
 }
 
 export function withProfile(s: Settings, name: string, patch: Partial<ProfileSettings>): Settings {
-  const current: ProfileSettings = s.profiles[name] ?? { region: null, endpointUrl: null, pathStyle: null, defaultBucket: null, defaultPrefix: null };
+  const current: ProfileSettings = s.profiles[name] ?? {
+    region: null,
+    endpointUrl: null,
+    pathStyle: null,
+    defaultBucket: null,
+    defaultPrefix: null,
+  };
   return { ...s, profiles: { ...s.profiles, [name]: { ...current, ...patch } } };
 }
 
@@ -27,6 +33,7 @@ export const UNITS = [
 ] as const;
 
 export function splitSeconds(secs: number): { value: number; unit: number } {
-  for (const u of [...UNITS].reverse()) if (secs % u.secs === 0 && secs >= u.secs) return { value: secs / u.secs, unit: u.secs };
+  for (const u of [...UNITS].reverse())
+    if (secs % u.secs === 0 && secs >= u.secs) return { value: secs / u.secs, unit: u.secs };
   return { value: secs, unit: 1 };
 }

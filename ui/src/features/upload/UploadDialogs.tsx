@@ -7,18 +7,44 @@ import { Dialog } from "../../shared/Dialog";
 import { formatCount, formatSize } from "../../shared/format";
 import type { Ask } from "./useUploads";
 
-export function UploadDialogs({ ask, answer, target }: { ask: Ask | null; answer: (v: unknown) => void; target: string }) {
+export function UploadDialogs({
+  ask,
+  answer,
+  target,
+}: {
+  ask: Ask | null;
+  answer: (v: unknown) => void;
+  target: string;
+}) {
   const { t, locale } = useT();
   const [all, setAll] = useState(false);
   if (!ask) return null;
   if (ask.kind === "folder") {
     return (
       <Dialog title={t("upload.folderTitle")} onCancel={() => answer(false)}>
-        <p>{t("upload.folderBody", { count: formatCount(ask.scan.items.length, locale), size: formatSize(ask.scan.totalBytes, locale), target })}</p>
-        {ask.scan.skippedHidden > 0 && <p className="muted small">{t("upload.hiddenSkipped", { count: ask.scan.skippedHidden })}</p>}
+        <p>
+          {t("upload.folderBody", {
+            count: formatCount(ask.scan.items.length, locale),
+            size: formatSize(ask.scan.totalBytes, locale),
+            target,
+          })}
+        </p>
+        {ask.scan.skippedHidden > 0 && (
+          <p className="muted small">{t("upload.hiddenSkipped", { count: ask.scan.skippedHidden })}</p>
+        )}
         <div className="dialog-buttons">
-          <button type="button" onClick={() => answer(false)}>{t("delete.cancel")}</button>
-          <button type="button" className="primary" data-autofocus onClick={() => answer(true)} data-testid="confirm-folder">{t("upload.folderGo")}</button>
+          <button type="button" onClick={() => answer(false)}>
+            {t("delete.cancel")}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            data-autofocus
+            onClick={() => answer(true)}
+            data-testid="confirm-folder"
+          >
+            {t("upload.folderGo")}
+          </button>
         </div>
       </Dialog>
     );
@@ -27,16 +53,25 @@ export function UploadDialogs({ ask, answer, target }: { ask: Ask | null; answer
   return (
     <Dialog title={t("upload.existsTitle")} onCancel={() => answer(null)}>
       <p>{t("upload.existsBody")}</p>
-      <code className="key-to-delete" data-testid="conflict-key">{ask.key}</code>
+      <code className="key-to-delete" data-testid="conflict-key">
+        {ask.key}
+      </code>
       {ask.remaining > 1 && (
         <label className="apply-all">
-          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t("upload.applyAll", { count: ask.remaining })}
+          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />{" "}
+          {t("upload.applyAll", { count: ask.remaining })}
         </label>
       )}
       <div className="dialog-buttons">
-        <button type="button" onClick={() => choose("skip")} data-testid="conflict-skip">{t("upload.skip")}</button>
-        <button type="button" onClick={() => choose("keepBoth")} data-testid="conflict-keep">{t("upload.keepBoth")}</button>
-        <button type="button" className="danger" onClick={() => choose("replace")} data-testid="conflict-replace">{t("upload.replace")}</button>
+        <button type="button" onClick={() => choose("skip")} data-testid="conflict-skip">
+          {t("upload.skip")}
+        </button>
+        <button type="button" onClick={() => choose("keepBoth")} data-testid="conflict-keep">
+          {t("upload.keepBoth")}
+        </button>
+        <button type="button" className="danger" onClick={() => choose("replace")} data-testid="conflict-replace">
+          {t("upload.replace")}
+        </button>
       </div>
     </Dialog>
   );

@@ -22,17 +22,26 @@ export function UploadPanel({ rows, allowed, thumbs, onCancel, onRetry, onClear 
     <section className="upload-panel" aria-label={t("upload.title")} data-testid="upload-panel">
       <header className="section-head">
         <h2>{active ? t("upload.active", { count: active }) : t("upload.title")}</h2>
-        <button type="button" className="icon-button" onClick={onClear}>{t("upload.clear")}</button>
+        <button type="button" className="icon-button" onClick={onClear}>
+          {t("upload.clear")}
+        </button>
       </header>
       <ul>
         {rows.map((r) => {
           const left = eta(r);
           return (
-            <li key={`${r.id}-${r.key}`} className={`upload-row state-${r.state}`} data-upload-key={r.key} data-state={r.state}>
+            <li
+              key={`${r.id}-${r.key}`}
+              className={`upload-row state-${r.state}`}
+              data-upload-key={r.key}
+              data-state={r.state}
+            >
               {thumbs[r.key] ? <img className="thumb" src={thumbs[r.key]} alt="" /> : <Icon name={iconFor(r.name)} />}
               <div className="upload-main">
                 <div className="upload-line">
-                  <span className="name" title={r.key}>{r.key.split("/").pop()}</span>
+                  <span className="name" title={r.key}>
+                    {r.key.split("/").pop()}
+                  </span>
                   <span className="muted small">{t(`upload.state.${r.state}` as "upload.state.done")}</span>
                 </div>
                 {(r.state === "uploading" || r.state === "queued") && (
@@ -41,22 +50,33 @@ export function UploadPanel({ rows, allowed, thumbs, onCancel, onRetry, onClear 
                 <div className="muted small">
                   {r.state === "uploading" && (
                     <>
-                      {percent(r)}% · {formatSize(r.sent, locale)} / {formatSize(r.total, locale)} · {formatSize(r.rate, locale)}/s
+                      {percent(r)}% · {formatSize(r.sent, locale)} / {formatSize(r.total, locale)} ·{" "}
+                      {formatSize(r.rate, locale)}/s
                       {left !== null && ` · ${t("upload.eta", { secs: left })}`}
                     </>
                   )}
                   {r.state === "done" && `${formatSize(r.total, locale)} · ${r.contentType ?? ""}`}
-                  {r.state === "refused" && t("upload.refused", { type: r.contentType ?? "?", allowed: allowed.join(", ") })}
+                  {r.state === "refused" &&
+                    t("upload.refused", { type: r.contentType ?? "?", allowed: allowed.join(", ") })}
                   {r.note === "empty" && r.state === "done" && ` · ${t("upload.empty")}`}
-                  {r.note?.startsWith("renamed:") && ` · ${t("upload.renamed", { claimed: r.note.slice(8), real: r.contentType ?? "" })}`}
-                  {r.error && <span className="field-error">{t(r.error.messageKey as `error.${string}`)} {r.error.message}</span>}
+                  {r.note?.startsWith("renamed:") &&
+                    ` · ${t("upload.renamed", { claimed: r.note.slice(8), real: r.contentType ?? "" })}`}
+                  {r.error && (
+                    <span className="field-error">
+                      {t(r.error.messageKey as `error.${string}`)} {r.error.message}
+                    </span>
+                  )}
                 </div>
               </div>
               {(r.state === "uploading" || r.state === "queued") && (
-                <button type="button" onClick={() => onCancel(r)}>{t("upload.cancel")}</button>
+                <button type="button" onClick={() => onCancel(r)}>
+                  {t("upload.cancel")}
+                </button>
               )}
               {(r.state === "failed" || r.state === "cancelled") && (
-                <button type="button" onClick={() => onRetry(r)}>{t("upload.retry")}</button>
+                <button type="button" onClick={() => onRetry(r)}>
+                  {t("upload.retry")}
+                </button>
               )}
             </li>
           );

@@ -14,7 +14,7 @@ export function useDropZone(enabled: boolean, onDrop: (paths: string[]) => void)
     if (!enabled) return;
     let unlisten: (() => void) | null = null;
     let live = true;
-    let webview;
+    let webview: ReturnType<typeof getCurrentWebview>;
     try {
       webview = getCurrentWebview();
     } catch {
@@ -30,7 +30,10 @@ export function useDropZone(enabled: boolean, onDrop: (paths: string[]) => void)
           latest.current(p.paths);
         }
       })
-      .then((f) => (live ? (unlisten = f) : f()))
+      .then((f) => {
+        if (live) unlisten = f;
+        else f();
+      })
       .catch(() => {});
     return () => {
       live = false;

@@ -4,9 +4,7 @@ import { api, AppError } from "../../ipc/commands";
 import type { Conflict, ErrorPayload, ScanResult } from "../../ipc/bindings";
 import { applyEvent, ConflictAnswers, EarlyEvents, type Row } from "./queue";
 
-export type Ask =
-  | { kind: "folder"; scan: ScanResult }
-  | { kind: "conflict"; key: string; remaining: number };
+export type Ask = { kind: "folder"; scan: ScanResult } | { kind: "conflict"; key: string; remaining: number };
 
 export function useUploads(bucket: string | null, prefix: string, onDone: (key: string) => void) {
   const [rows, setRows] = useState<Row[]>([]);
@@ -14,11 +12,14 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
   const [error, setError] = useState<ErrorPayload | null>(null);
   const resolver = useRef<((v: unknown) => void) | null>(null);
   const early = useRef(new EarlyEvents());
-  const question = <T,>(a: Ask) =>
-    new Promise<T>((resolve) => {
-      resolver.current = resolve as (v: unknown) => void;
-      setAsk(a);
-    });
+  const question = useCallback(
+    <T>(a: Ask) =>
+      new Promise<T>((resolve) => {
+        resolver.current = resolve as (v: unknown) => void;
+        setAsk(a);
+      }),
+    [],
+  );
   const answer = (v: unknown) => {
     setAsk(null);
     resolver.current?.(v);
@@ -33,17 +34,56 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
         if (scan.folders > 0 && !(await question<boolean>({ kind: "folder", scan }))) return;
         const refused: Row[] = scan.items
           .filter((i) => !i.allowed)
-          .map((i, n) => ({ id: -Date.now() - n, path: i.path, name: i.path.split(/[\\/]/).pop() ?? i.key, key: i.key, state: "refused", sent: 0, total: i.size, rate: 0, contentType: i.detected.mime, error: null, note: null }));
-        const unreadable: Row[] = scan.unreadable.map((u, n) => {
-          const path = u.split(": ")[0] ?? u;
-          return { id: -Date.now() - 1000 - n, path, name: path.split(/[\\/]/).pop() ?? path, key: path.split(/[\\/]/).pop() ?? path, state: "failed", sent: 0, total: 0, rate: 0, contentType: null, error: { kind: "Io", message: u, messageKey: "error.io", nextStep: "" }, note: null };
+          .map((i, n) => ({
+            id: -Date.now() - n,
+            path: i.path,
+            name: i.path.split(/[\\/]/).pop() ?? i.key,
+            key: i.key,
+            state: "refused",
+            sent: 0,
+            total: i.size,
+            rate: 0,
+            contentType: i.detected.mime,
+            error: null,
+            note: null,
+          }));
+        const unreadable: Row[] = scan.unreadable.map(({ path, reason }, n) => {
+          const name = path.split(/[\\/]/).pop() ?? path;
+          const error: ErrorPayload = {
+            kind: "Io",
+            message: `${path}: ${reason}`,
+            messageKey: "error.io",
+            nextStep: "",
+          };
+          return {
+            id: -Date.now() - 1000 - n,
+            path,
+            name,
+            key: name,
+            state: "failed",
+            sent: 0,
+            total: 0,
+            rate: 0,
+            contentType: null,
+            error,
+            note: null,
+          };
         });
         refused.push(...unreadable);
         const ok = scan.items.filter((i) => i.allowed);
-        const existing = ok.length ? await api.checkExisting(bucket, ok.map((i) => i.key)) : [];
+        const existing = ok.length
+          ? await api.checkExisting(
+              bucket,
+              ok.map((i) => i.key),
+            )
+          : [];
         const answers = new ConflictAnswers();
         for (let key = answers.pending(existing); key; key = answers.pending(existing)) {
-          const reply = await question<{ choice: Conflict; all: boolean } | null>({ kind: "conflict", key, remaining: existing.length });
+          const reply = await question<{ choice: Conflict; all: boolean } | null>({
+            kind: "conflict",
+            key,
+            remaining: existing.length,
+          });
           if (!reply) return;
           answers.answer(key, reply.choice, reply.all);
         }
@@ -74,7 +114,7 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
         if (e instanceof AppError) setError(e.payload);
       }
     },
-    [bucket, prefix, onDone],
+    [bucket, prefix, onDone, question],
   );
 
   const retry = (r: Row) => {

@@ -1,4 +1,5 @@
-//! The embedded S3 server (s3s + s3s-fs) on loopback with SigV4 checking on: tests and the demo bucket use it.
+//! The embedded S3 server (s3s + s3s-fs) on loopback with SigV4 checking on: the demo bucket of the app and
+//! the CLI's `demo-server` run it, and the core's tests take it as a dev-dependency. The core knows nothing of it.
 
 mod index;
 #[cfg(test)]
@@ -8,8 +9,9 @@ pub mod samples;
 pub mod seed;
 mod strict;
 
-use crate::client::{Secret, Target};
-use crate::error::{Error, Result};
+use bucketlens_core::client::{connect, Secret, Target};
+use bucketlens_core::error::{Error, Result};
+use bucketlens_core::profiles::{AwsFiles, ProfileInfo, ProfileKind};
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::server::conn::auto::Builder as ConnBuilder;
 use rand::distr::{Alphanumeric, SampleString};
@@ -45,6 +47,16 @@ impl DemoEndpoint {
             region: self.region.clone(),
             endpoint_url: Some(self.endpoint_url.clone()),
             path_style: true,
+        }
+    }
+
+    /// How the server appears in the profile list (the session lists it first, beside the AWS profiles).
+    pub fn profile(&self) -> ProfileInfo {
+        ProfileInfo {
+            name: DEMO_PROFILE.to_owned(),
+            kind: ProfileKind::Demo,
+            region: Some(self.region.clone()),
+            endpoint_url: Some(self.endpoint_url.clone()),
         }
     }
 }
@@ -114,6 +126,18 @@ impl DemoServer {
     pub fn ensure_bucket(&self, bucket: &str) -> Result<()> {
         std::fs::create_dir_all(self.endpoint.data_dir.join(bucket)).map_err(|e| Error::io("creating the bucket", e))
     }
+}
+
+/// Starts the server on `127.0.0.1:port` with the demo bucket, filled with the samples unless `seed` is false
+/// (once per data folder). What the app's `--demo`, its first-run "Try the demo" and `demo-server` share.
+pub async fn start_seeded(data_dir: &Path, port: u16, seed: bool) -> Result<DemoServer> {
+    let server = DemoServer::start(data_dir, port).await?;
+    server.ensure_bucket(DEMO_BUCKET)?;
+    if seed {
+        let conn = connect(&AwsFiles::default(), &server.endpoint.target()).await?;
+        seed::seed(&conn, DEMO_BUCKET, data_dir, true).await?;
+    }
+    Ok(server)
 }
 
 /// Small generated files of each type, for tests across the workspace.

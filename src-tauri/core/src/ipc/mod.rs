@@ -1,10 +1,15 @@
-//! Shapes that exist only to cross the app's IPC boundary (the rest are the core's own types).
+//! Shapes that exist only to cross the app's IPC boundary (the rest are the core's own types): the
+//! requests of the commands declared in `contract.rs`, and the events the shell sends to the window.
+
+mod contract;
+mod requests;
+pub use requests::*;
 
 use crate::client::ConnectionInfo;
 use crate::error::Error;
 use crate::profiles::ProfileList;
 use crate::settings::{Notice, Settings};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Everything the window needs to draw its first frame.
@@ -30,11 +35,33 @@ pub struct Bootstrap {
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectionTest {
-    /// "ListBuckets" or "HeadBucket".
-    pub operation: String,
+    pub operation: TestOperation,
     pub bucket_count: Option<u32>,
     pub region: String,
     pub endpoint_url: Option<String>,
+}
+
+/// What Settings → Test connection tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub enum TestOperation {
+    ListBuckets,
+    HeadBucket,
+}
+
+/// A click in the native menu, sent to the window as the `menu` event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "action")]
+pub enum MenuAction {
+    Settings,
+    Refresh,
+    ReloadProfiles,
+    About,
+    SelectProfile { profile: String },
+}
+
+impl MenuAction {
+    /// The window's event name for menu clicks.
+    pub const EVENT: &'static str = "menu";
 }
 
 /// Where one queued upload stands.

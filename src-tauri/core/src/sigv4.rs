@@ -1,17 +1,20 @@
-//! Presigned GET and PUT URLs in microseconds: the SDK's `presigned()` builds a whole operation per URL
+//! SigV4 query signing below the client, so presigned GET and PUT URLs take microseconds: the SDK's `presigned()` builds a whole operation per URL
 //! (~30 µs here); this signs with `aws-sigv4`'s key derivation and HMAC, the signing key cached per
 //! day/region, on a per-bucket URL template taken from the SDK and compared with it byte for byte
 //! before the bucket uses it. A bucket whose comparison fails stays on the SDK.
 
-use super::UNRESERVED;
 use aws_credential_types::Credentials;
 use aws_sigv4::sign::v4::{calculate_signature, generate_signing_key};
-use percent_encoding::{utf8_percent_encode, AsciiSet};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
+
+/// RFC 3986's unreserved characters stay, everything else becomes `%XX`: SigV4's query encoding, S3's
+/// `encoding-type=url`, and a safe subset of RFC 5987's attr-char for `filename*`.
+pub const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// SigV4's encoding of an object key in the path: unreserved characters and the `/` between segments stay.
 const PATH: &AsciiSet = &UNRESERVED.remove(b'/');

@@ -1,9 +1,9 @@
 //! Fills the demo bucket through the S3 API (signed PUTs), once per data folder.
 
 use super::samples::{encode, japanese_pdf, picture, report_pdf, svg_logo};
-use crate::client::Connection;
-use crate::error::Result;
-use crate::error_map::from_sdk;
+use bucketlens_core::client::Connection;
+use bucketlens_core::error::Result;
+use bucketlens_core::error_map::from_sdk;
 use futures::{stream, StreamExt, TryStreamExt};
 use image::ImageFormat;
 

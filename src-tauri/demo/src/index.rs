@@ -135,7 +135,7 @@ fn object(key: &str, e: &Entry) -> Object {
 /// S3's `encoding-type=url`: unreserved characters and `/` stay, a space becomes `+`, the rest `%XX`.
 fn encode(s: &str) -> String {
     use percent_encoding::{utf8_percent_encode, AsciiSet};
-    const KEEP: &AsciiSet = &crate::presign::UNRESERVED.remove(b'/').remove(b' ');
+    const KEEP: &AsciiSet = &bucketlens_core::sigv4::UNRESERVED.remove(b'/').remove(b' ');
     utf8_percent_encode(s, KEEP).to_string().replace(' ', "+")
 }
 

@@ -1,0 +1,46 @@
+//! The IPC surface, declared once: every command the window may call, with its request, its response and,
+//! for streaming commands, what its channel carries. The shell's handler list, `build.rs`'s permission
+//! list and the window's typed `Commands` map (`ui/src/ipc/bindings.ts`) are all generated from it.
+//!
+//! Grammar: `name(Request) -> Response;` or `name(Request, channel Message) -> Response;`. A command that
+//! takes nothing has the request `()`. The shell's build script reads the names from this file's text, so
+//! keep one command per line, starting with its name.
+
+/// Calls `$callback!` with the list of commands (see the module's grammar).
+#[macro_export]
+macro_rules! with_commands {
+    ($callback:ident) => {
+        $callback! {
+            /// Everything the window needs for its first frame (waits for start-up).
+            bootstrap(()) -> $crate::ipc::Bootstrap;
+            list_profiles(()) -> $crate::profiles::ProfileList;
+            /// Forgets cached clients and reads the AWS files again.
+            reload_profiles(()) -> $crate::profiles::ProfileList;
+            select_profile($crate::ipc::SelectProfileRequest) -> $crate::client::ConnectionInfo;
+            current_session(()) -> Option<$crate::client::ConnectionInfo>;
+            list_buckets(()) -> Vec<$crate::listing::BucketInfo>;
+            /// Streams the pages of one prefix; a newer listing stops this one. Returns the entry count.
+            list_prefix($crate::ipc::ListPrefixRequest, channel $crate::listing::ListPage) -> u32;
+            head_object($crate::ipc::ObjectRef) -> $crate::listing::ObjectMeta;
+            presign_preview($crate::ipc::PresignPreviewRequest) -> $crate::presign::Presigned;
+            presign_share($crate::ipc::PresignShareRequest) -> $crate::presign::Presigned;
+            get_settings(()) -> $crate::settings::Settings;
+            save_settings($crate::settings::Settings) -> $crate::settings::Settings;
+            validate_settings($crate::settings::Settings) -> Vec<$crate::settings::FieldError>;
+            parse_location($crate::ipc::ParseLocationRequest) -> $crate::s3url::S3Location;
+            delete_object($crate::ipc::ObjectRef) -> ();
+            sniff_type($crate::ipc::ObjectRef) -> $crate::mime::Detected;
+            open_url($crate::ipc::OpenUrlRequest) -> ();
+            copy_text($crate::ipc::CopyTextRequest) -> ();
+            test_connection($crate::ipc::TestConnectionRequest) -> $crate::ipc::ConnectionTest;
+            sso_login($crate::ipc::SsoLoginRequest) -> $crate::signin::SignInOutcome;
+            start_demo(()) -> $crate::client::ConnectionInfo;
+            scan_paths($crate::ipc::ScanPathsRequest) -> $crate::upload::ScanResult;
+            check_existing($crate::ipc::CheckExistingRequest) -> Vec<String>;
+            /// Queues uploads and returns their ids in the order given; progress arrives on the channel.
+            start_upload($crate::ipc::StartUploadRequest, channel $crate::ipc::UploadEvent) -> Vec<u64>;
+            cancel_upload($crate::ipc::CancelUploadRequest) -> bool;
+            pick_files(()) -> Vec<String>;
+        }
+    };
+}

@@ -1,0 +1,120 @@
+//! The requests of the IPC commands (see `contract.rs`): what the window sends, checked by the compiler
+//! on both sides because `bindings.ts` is generated from these.
+
+use crate::client::Overrides;
+use crate::upload::Conflict;
+use serde::Deserialize;
+use ts_rs::TS;
+
+/// One object of one bucket.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ObjectRef {
+    pub bucket: String,
+    pub key: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SelectProfileRequest {
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ListPrefixRequest {
+    pub bucket: String,
+    pub prefix: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PresignPreviewRequest {
+    pub bucket: String,
+    pub key: String,
+    /// The type the preview should be served as (`response-content-type`), when the stored one is generic.
+    pub content_type: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PresignShareRequest {
+    pub bucket: String,
+    pub key: String,
+    /// Defaults to the share setting; clamped to what S3 and the credentials allow.
+    #[ts(type = "number | null")]
+    pub expires_secs: Option<u64>,
+    /// Download as a file (`attachment`) instead of opening in the browser.
+    pub attachment: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ParseLocationRequest {
+    pub input: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenUrlRequest {
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CopyTextRequest {
+    pub text: String,
+}
+
+/// Settings → Test connection with the overrides being edited (nothing is switched or saved).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TestConnectionRequest {
+    pub name: String,
+    pub overrides: Overrides,
+    pub default_bucket: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SsoLoginRequest {
+    pub profile: String,
+}
+
+/// Dropped or picked paths, to be expanded under `prefix`.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScanPathsRequest {
+    pub paths: Vec<String>,
+    pub prefix: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckExistingRequest {
+    pub bucket: String,
+    pub keys: Vec<String>,
+}
+
+/// One file to upload, with what to do if its key exists.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UploadItem {
+    pub path: String,
+    pub key: String,
+    pub conflict: Conflict,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StartUploadRequest {
+    pub bucket: String,
+    pub items: Vec<UploadItem>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CancelUploadRequest {
+    #[ts(type = "number")]
+    pub id: u64,
+}

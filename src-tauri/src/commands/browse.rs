@@ -1,0 +1,84 @@
+//! Commands for reading a bucket: buckets, folders, one object's facts, links to it, deleting it.
+
+use crate::state::AppState;
+use bucketlens_core::ipc::{ListPrefixRequest, ObjectRef, ParseLocationRequest, PresignPreviewRequest, PresignShareRequest};
+use bucketlens_core::listing::{self, BucketInfo, ListPage, ObjectMeta};
+use bucketlens_core::mime::Detected;
+use bucketlens_core::presign::{self, Disposition, Presigned};
+use bucketlens_core::s3url::{self, S3Location};
+use bucketlens_core::{objects, Result};
+use std::sync::atomic::Ordering;
+use tauri::ipc::Channel;
+use tauri::State;
+
+#[tauri::command]
+pub async fn list_buckets(state: State<'_, AppState>) -> Result<Vec<BucketInfo>> {
+    let conn = state.session.active()?;
+    listing::list_buckets(&conn).await
+}
+
+/// Streams the pages of one prefix over `channel`; a newer listing stops this one. Returns the count.
+#[tauri::command]
+pub async fn list_prefix(state: State<'_, AppState>, request: ListPrefixRequest, channel: Channel<ListPage>) -> Result<u32> {
+    let conn = state.session.active()?;
+    let generation = state.listing_generation.fetch_add(1, Ordering::SeqCst) + 1;
+    let current = &state.listing_generation;
+    listing::list_prefix(&conn, &request.bucket, &request.prefix, listing::DEFAULT_PAGE_SIZE, |page| {
+        current.load(Ordering::SeqCst) == generation && channel.send(page).is_ok()
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn head_object(state: State<'_, AppState>, request: ObjectRef) -> Result<ObjectMeta> {
+    let conn = state.session.active()?;
+    objects::head_object(&conn, &request.bucket, &request.key).await
+}
+
+/// An inline GET URL for the preview pane, living as long as the preview setting says.
+#[tauri::command]
+pub async fn presign_preview(state: State<'_, AppState>, request: PresignPreviewRequest) -> Result<Presigned> {
+    let (secs, conn) = (state.settings().expiry.preview_secs, state.session.active()?);
+    let PresignPreviewRequest { bucket, key, content_type } = request;
+    presign::presign_get(&conn, &bucket, &key, &Disposition::Inline, content_type.as_deref(), secs).await
+}
+
+/// A link to share or download; `expires_secs` defaults to the share setting and is clamped.
+#[tauri::command]
+pub async fn presign_share(state: State<'_, AppState>, request: PresignShareRequest) -> Result<Presigned> {
+    let PresignShareRequest {
+        bucket,
+        key,
+        expires_secs,
+        attachment,
+    } = request;
+    let secs = expires_secs.unwrap_or(state.settings().expiry.share_secs);
+    let disposition = if attachment {
+        Disposition::Attachment {
+            filename: key.rsplit('/').next().unwrap_or(&key).to_owned(),
+        }
+    } else {
+        Disposition::Inline
+    };
+    let conn = state.session.active()?;
+    presign::presign_get(&conn, &bucket, &key, &disposition, None, secs).await
+}
+
+/// Deletes through a presigned DELETE; the window asks for confirmation first.
+#[tauri::command]
+pub async fn delete_object(state: State<'_, AppState>, request: ObjectRef) -> Result<()> {
+    let conn = state.session.active()?;
+    objects::delete_object(&conn, &request.bucket, &request.key, state.settings().expiry.delete_secs).await
+}
+
+/// The type from the object's first bytes, for objects stored without a useful Content-Type.
+#[tauri::command]
+pub async fn sniff_type(state: State<'_, AppState>, request: ObjectRef) -> Result<Detected> {
+    let conn = state.session.active()?;
+    objects::sniff_type(&conn, &request.bucket, &request.key).await
+}
+
+#[tauri::command]
+pub fn parse_location(request: ParseLocationRequest) -> Result<S3Location> {
+    s3url::parse(&request.input)
+}
