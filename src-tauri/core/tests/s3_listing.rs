@@ -1,7 +1,8 @@
 //! Listing, folders, paging and head against the embedded S3 with SigV4 checking on.
 
 mod common;
-use bucketlens_core::listing::{head_object, list_buckets, list_prefix};
+use bucketlens_core::listing::{list_buckets, list_prefix};
+use bucketlens_core::objects::head_object;
 use futures::StreamExt;
 
 #[tokio::test]

@@ -1,7 +1,8 @@
 //! Presigned GET/PUT/DELETE against the embedded S3 with signature checking: bytes, headers, refusals.
 
 mod common;
-use bucketlens_core::listing::{head_object, list_prefix};
+use bucketlens_core::listing::list_prefix;
+use bucketlens_core::objects::head_object;
 use bucketlens_core::presign::{presign_delete, presign_get, presign_head, presign_put, Disposition, PutSpec};
 use bucketlens_core::ErrorKind;
 use bucketlens_demo::seed::ODD_KEYS;

@@ -2,7 +2,9 @@
 
 mod common;
 use bucketlens_core::client::{connect, Overrides, Target};
-use bucketlens_core::listing::{head_object, list_buckets, list_prefix};
+use bucketlens_core::ipc::TestOperation;
+use bucketlens_core::listing::{list_buckets, list_prefix};
+use bucketlens_core::objects::head_object;
 use bucketlens_core::presign::{presign_get, Disposition};
 use bucketlens_core::session::Session;
 use bucketlens_core::ErrorKind;
@@ -158,9 +160,9 @@ async fn test_connection_uses_the_given_overrides_without_switching() {
     let session = Session::new(f.aws_files(""));
     session.select("local", Overrides::default()).await.unwrap();
     let t = session.test("local", Overrides::default(), None).await.unwrap();
-    assert_eq!((t.operation.as_str(), t.bucket_count), ("ListBuckets", Some(1)));
+    assert_eq!((t.operation, t.bucket_count), (TestOperation::ListBuckets, Some(1)));
     let t = session.test("local", Overrides::default(), Some("test-bucket")).await.unwrap();
-    assert_eq!(t.operation, "HeadBucket");
+    assert_eq!(t.operation, TestOperation::HeadBucket);
     let e = session
         .test("local", Overrides::default(), Some("missing-bucket"))
         .await
