@@ -204,8 +204,15 @@ async function setSelect(s, css, value) {
 test("preview links re-mint after a few-second expiry", async (s, _ctx) => {
   await openSettings(s);
   const field = await s.find('[data-testid="expiry.previewSecs"]');
-  await s.clear(field);
-  await s.type(field, "3");
+  // Element Clear fires no input event: if React re-renders the old value before "3" is typed, the field
+  // reads "53" (seen once in CI). Check the field and type again until it holds exactly "3".
+  const previewField = "return document.querySelector('[data-testid=\"expiry.previewSecs\"]').value";
+  await s.waitFor("3 in the field", async () => {
+    if ((await s.exec(previewField)) === "3") return true;
+    await s.clear(field);
+    await s.type(field, "3");
+    return (await s.exec(previewField)) === "3";
+  });
   await setSelect(s, '[data-field="expiry.previewSecs"] select', "1");
   await s.waitFor(
     "valid form",
