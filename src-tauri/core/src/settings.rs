@@ -294,8 +294,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = SettingsStore::new(dir.path());
         assert_eq!(store.load(), (Settings::default(), None));
-        let mut s = Settings::default();
-        s.language = Language::Ja;
+        let mut s = Settings {
+            language: Language::Ja,
+            ..Settings::default()
+        };
         s.profiles.insert(
             "dev".into(),
             ProfileSettings {

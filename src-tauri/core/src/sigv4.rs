@@ -19,6 +19,13 @@ pub const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').re
 /// SigV4's encoding of an object key in the path: unreserved characters and the `/` between segments stay.
 const PATH: &AsciiSet = &UNRESERVED.remove(b'/');
 
+/// When a presigned URL starts to be valid, and for how many seconds.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Validity {
+    pub from: SystemTime,
+    pub secs: u64,
+}
+
 /// Where a bucket's objects live: everything before the encoded key, and the signed `host`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Template {
@@ -108,17 +115,9 @@ impl FastPresigner {
         calculate_signature(&g.as_ref().expect("just set").key, string_to_sign.as_bytes())
     }
 
-    /// The presigned URL for `key` under `t`, signed at `now` for `secs` seconds.
-    pub(crate) fn sign(
-        &self,
-        t: &Template,
-        creds: &Credentials,
-        region: &str,
-        key: &str,
-        shape: &Shape<'_>,
-        now: SystemTime,
-        secs: u64,
-    ) -> String {
+    /// The presigned URL for `key` under `t`, valid from `valid.from` for `valid.secs` seconds.
+    pub(crate) fn sign(&self, t: &Template, creds: &Credentials, region: &str, key: &str, shape: &Shape<'_>, valid: Validity) -> String {
+        let Validity { from: now, secs } = valid;
         let stamp = chrono::DateTime::<chrono::Utc>::from(now);
         let amz_date = stamp.format("%Y%m%dT%H%M%SZ").to_string();
         let date = &amz_date[..8];

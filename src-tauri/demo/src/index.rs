@@ -76,10 +76,7 @@ impl ListingIndex {
         };
         let (mut contents, mut prefixes, mut last, mut truncated) = (Vec::new(), Vec::new(), None::<String>, false);
         // One range lookup per entry: a common prefix moves the cursor past every key it groups.
-        loop {
-            let Some((key, e)) = keys.range::<String, _>((lower.clone(), Bound::Unbounded)).next() else {
-                break;
-            };
+        while let Some((key, e)) = keys.range::<String, _>((lower.clone(), Bound::Unbounded)).next() {
             if !key.starts_with(prefix) {
                 break;
             }

@@ -70,7 +70,7 @@ pub fn build(pages: &[Page]) -> Vec<u8> {
     let xref = out.len();
     let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1);
     for off in offsets {
-        let _ = write!(table, "{off:010} 00000 n \n");
+        let _ = writeln!(table, "{off:010} 00000 n ");
     }
     let _ = write!(
         table,

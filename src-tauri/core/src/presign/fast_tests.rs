@@ -103,7 +103,8 @@ async fn urls_equal_the_sdks_byte_for_byte() {
                         headers: &[],
                     };
                     assert_eq!(
-                        c.fast.sign(&t, &creds, region, key, &shape, now, 300),
+                        c.fast
+                            .sign(&t, &creds, region, key, &shape, crate::sigv4::Validity { from: now, secs: 300 }),
                         sdk.uri(),
                         "GET {key:?} {endpoint:?}"
                     );
@@ -149,7 +150,8 @@ async fn urls_equal_the_sdks_byte_for_byte() {
                         headers: &headers,
                     };
                     assert_eq!(
-                        c.fast.sign(&t, &creds, region, key, &shape, now, 1800),
+                        c.fast
+                            .sign(&t, &creds, region, key, &shape, crate::sigv4::Validity { from: now, secs: 1800 }),
                         sdk.uri(),
                         "PUT {key:?} {endpoint:?}"
                     );

@@ -195,7 +195,17 @@ pub async fn presign_get(
         headers: &[],
     };
     if let Some(t) = template(conn, bucket, &w.creds).await {
-        let url = conn.fast.sign(&t, &w.creds, &conn.region, key, &shape, w.now, w.effective);
+        let url = conn.fast.sign(
+            &t,
+            &w.creds,
+            &conn.region,
+            key,
+            &shape,
+            fast::Validity {
+                from: w.now,
+                secs: w.effective,
+            },
+        );
         return Ok(finish_parts("GET", url, Vec::new(), w));
     }
     let req = conn
@@ -231,7 +241,17 @@ pub async fn presign_put(conn: &Connection, bucket: &str, key: &str, spec: &PutS
         headers: &headers,
     };
     if let Some(t) = template(conn, bucket, &w.creds).await {
-        let url = conn.fast.sign(&t, &w.creds, &conn.region, key, &shape, w.now, w.effective);
+        let url = conn.fast.sign(
+            &t,
+            &w.creds,
+            &conn.region,
+            key,
+            &shape,
+            fast::Validity {
+                from: w.now,
+                secs: w.effective,
+            },
+        );
         let pairs = headers
             .iter()
             .map(|(n, v)| HeaderPair {

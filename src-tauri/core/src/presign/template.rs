@@ -67,7 +67,11 @@ async fn check_template(conn: &Connection, bucket: &str, creds: &aws_credential_
         query: &[("response-content-disposition", "inline")],
         headers: &[],
     };
-    if conn.fast.sign(&t, creds, &conn.region, PROBE_KEY, &shape, now, 60) != get.uri() {
+    if conn
+        .fast
+        .sign(&t, creds, &conn.region, PROBE_KEY, &shape, fast::Validity { from: now, secs: 60 })
+        != get.uri()
+    {
         return None;
     }
     let spec = PutSpec {
@@ -86,5 +90,10 @@ async fn check_template(conn: &Connection, bucket: &str, creds: &aws_credential_
         headers: &headers,
     };
     let same_headers = put.headers().eq(headers.iter().map(|(n, v)| (n.as_str(), *v)));
-    (same_headers && conn.fast.sign(&t, creds, &conn.region, PROBE_KEY, &shape, now, 60) == put.uri()).then_some(t)
+    (same_headers
+        && conn
+            .fast
+            .sign(&t, creds, &conn.region, PROBE_KEY, &shape, fast::Validity { from: now, secs: 60 })
+            == put.uri())
+    .then_some(t)
 }
