@@ -12,16 +12,25 @@ mkdir -p "$OUT"
 passed=0
 failed=0
 steps_failed=()
+timings=()
+stage_start=$SECONDS
+stage_name="setup"
+mark() { # mark NAME: the previous stage ends here (its time is printed at the end), NAME begins
+  timings+=("$((SECONDS - stage_start)) s  $stage_name")
+  stage_start=$SECONDS
+  stage_name="$1"
+  echo "== $1"
+}
 step() { # step NAME COMMAND...: a build or check that is not itself a counted test
   local name="$1"
   shift
-  echo "== $name"
+  mark "$name"
   "$@" || steps_failed+=("$name")
 }
 
 step "UI type check" npm run --silent typecheck
 step "Lint and format (Biome, line length, rustfmt, clippy)" bash scripts/lint.sh
-echo "== UI unit tests (vitest)"
+mark "UI unit tests (vitest)"
 npx vitest run --config ui/vite.config.ts --reporter=default --reporter=json --outputFile="$PWD/$OUT/vitest.json"
 if [ -f "$OUT/vitest.json" ]; then
   read -r vp vf < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests)' "$PWD/$OUT/vitest.json")
@@ -32,7 +41,7 @@ fi
 
 step "UI build" npm run --silent build:ui
 
-echo "== UI browser tests (Chromium, mocked IPC)"
+mark "UI browser tests (Chromium, mocked IPC)"
 if npx vite build --config ui/vite.harness.config.ts --logLevel warn; then
   node --test --test-reporter=tap ui/tests/ 2>&1 | tee "$OUT/browser.tap" | grep -E "^(not )?ok|^# (pass|fail)"
   bp=$(awk '/^# pass/ {print $3}' "$OUT/browser.tap"); bf=$(awk '/^# fail/ {print $3}' "$OUT/browser.tap")
@@ -41,14 +50,14 @@ else
   steps_failed+=("browser harness build")
 fi
 
-echo "== Rust tests (core, CLI, shell)"
+mark "Rust tests (core, demo, CLI, shell)"
 # One build for everything: the app binary the end-to-end suite drives is built here too (app_binary test).
 cargo test --workspace --features bucketlens/custom-protocol,bucketlens/e2e --no-fail-fast 2>&1 | tee "$OUT/cargo.log"
 read -r cp cf < <(awk '/^test result:/ {for (i=1;i<=NF;i++) {if ($(i+1) ~ /^passed;/) p+=$i; if ($(i+1) ~ /^failed;/) f+=$i}} END {print p+0, f+0}' "$OUT/cargo.log")
 passed=$((passed + cp)); failed=$((failed + cf))
 grep -q "^test result:" "$OUT/cargo.log" || steps_failed+=("cargo test did not run")
 
-echo "== End-to-end (real WebKitGTK window, tauri-driver, Xvfb)"
+mark "End-to-end (real WebKitGTK window, tauri-driver, Xvfb)"
 if [ -x target/debug/bucketlens ]; then
   bash scripts/e2e.sh
   [ $? -eq 3 ] && steps_failed+=("e2e app log check")
@@ -62,11 +71,14 @@ else
   steps_failed+=("app build")
 fi
 
-echo "== Package (.deb built, installed with dpkg, started, removed)"
+mark "Package (.deb built, installed with dpkg, started, removed)"
 bash scripts/package-check.sh 2>&1 | tee "$OUT/package.log"
 read -r pp pf < <(awk '/^package: [0-9]+ passed/ {print $2, $4}' "$OUT/package.log")
 if [ -n "${pp:-}" ]; then passed=$((passed + pp)); failed=$((failed + pf)); else steps_failed+=("package check did not run"); fi
 
+mark "done"
+echo "== stage times"
+for t in "${timings[@]}"; do echo "  $t"; done
 for s in "${steps_failed[@]}"; do echo "step failed: $s"; done
 failed=$((failed + ${#steps_failed[@]}))
 echo "$passed passed, $failed failed"
