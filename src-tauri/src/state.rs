@@ -4,11 +4,11 @@ use bucketlens_core::ipc::Bootstrap;
 use bucketlens_core::paths::AppPaths;
 use bucketlens_core::profiles::AwsFiles;
 use bucketlens_core::session::Session;
-use bucketlens_core::settings::{Notice, Settings, SettingsStore};
+use bucketlens_core::settings::{Notice, Settings, SettingsOwner};
 use bucketlens_core::{Error, Result};
 use bucketlens_demo::{DemoServer, DEMO_BUCKET, DEMO_PROFILE};
 use std::sync::atomic::{AtomicBool, AtomicU64};
-use std::sync::{Mutex, RwLock};
+use std::sync::Mutex;
 
 /// How the app was started.
 #[derive(Debug, Clone, Default)]
@@ -27,8 +27,8 @@ impl LaunchOptions {
 
 pub struct AppState {
     pub session: Session,
-    pub store: SettingsStore,
-    pub settings: RwLock<Settings>,
+    /// The settings: read from memory, changed (validated, saved, swapped) only through the owner.
+    pub settings: SettingsOwner,
     pub paths: AppPaths,
     pub options: LaunchOptions,
     /// Bumped by every new listing, so an older listing stops when the user moves on.
@@ -44,12 +44,10 @@ pub struct AppState {
 impl AppState {
     pub fn new(options: LaunchOptions) -> Self {
         let paths = options.paths.clone().unwrap_or_else(AppPaths::resolve);
-        let store = SettingsStore::new(&paths.config_dir);
-        let (settings, notice) = store.load();
+        let (settings, notice) = SettingsOwner::open(&paths.config_dir);
         Self {
             session: Session::new(AwsFiles::default()),
-            store,
-            settings: RwLock::new(settings),
+            settings,
             paths,
             options,
             listing_generation: AtomicU64::new(0),
@@ -62,7 +60,7 @@ impl AppState {
     }
 
     pub fn settings(&self) -> Settings {
-        self.settings.read().unwrap().clone()
+        self.settings.get()
     }
 
     /// Starts the demo server if asked, then selects the remembered (or default) profile. Runs once.
@@ -101,9 +99,9 @@ impl AppState {
         }
         let server = bucketlens_demo::start_seeded(&self.paths.demo_dir(), 0, true).await?;
         self.session.add_profile(server.endpoint.profile(), server.endpoint.target());
-        let mut s = self.settings.write().unwrap();
-        s.profiles.entry(DEMO_PROFILE.to_owned()).or_default().default_bucket = Some(DEMO_BUCKET.to_owned());
-        drop(s);
+        self.settings.update_unsaved(|s| {
+            s.profiles.entry(DEMO_PROFILE.to_owned()).or_default().default_bucket = Some(DEMO_BUCKET.to_owned());
+        });
         *self.demo_server.lock().unwrap() = Some(server);
         Ok(())
     }

@@ -17,7 +17,7 @@ fn print_json(v: &impl serde::Serialize) {
 }
 
 async fn run(cli: Cli) -> Result<()> {
-    let settings = SettingsStore::new(&AppPaths::resolve().config_dir).load().0;
+    let settings = SettingsStore::new(&AppPaths::resolve().config_dir).peek();
     match &cli.cmd {
         Cmd::Profiles => {
             let list = list_profiles(&AwsFiles::default()).await?;

@@ -37,12 +37,7 @@ pub async fn select_profile<R: Runtime>(
     let name = request.name;
     let overrides = state.settings().profile(&name).overrides;
     let info = state.session.select(&name, overrides).await?;
-    let mut s = state.settings();
-    if s.active_profile.as_deref() != Some(&name) {
-        s.active_profile = Some(name);
-        state.store.save(&s)?;
-        *state.settings.write().unwrap() = s;
-    }
+    state.settings.update(|s| s.active_profile = Some(name))?;
     crate::menu::refresh(&app).await;
     Ok(info)
 }

@@ -18,8 +18,7 @@ pub fn validate_settings(request: Settings) -> Vec<FieldError> {
 /// Validates and saves atomically; nothing is saved while any field is invalid.
 #[tauri::command]
 pub async fn save_settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, request: Settings) -> Result<Settings> {
-    state.store.save(&request)?;
-    *state.settings.write().unwrap() = request.clone();
+    let saved = state.settings.replace(request)?;
     crate::menu::refresh(&app).await;
-    Ok(request)
+    Ok(saved)
 }

@@ -1,12 +1,15 @@
-//! The app's settings: defaults, validation, atomic saving, and recovery from a broken file.
+//! The app's settings: what they hold, their defaults and their validation. `store.rs` keeps them on disk;
+//! `owner.rs` is the one place a running app changes them.
+
+mod owner;
+mod store;
+pub use owner::SettingsOwner;
+pub use store::SettingsStore;
 
 use crate::client::{validate_endpoint, Overrides};
-use crate::error::{Error, Result};
 use crate::presign::{MAX_EXPIRY_SECS, MIN_EXPIRY_SECS};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -214,149 +217,4 @@ pub struct Notice {
 pub enum NoticeKey {
     #[serde(rename = "notice.settingsRecovered")]
     SettingsRecovered,
-}
-
-/// Reads and writes `settings.json` in one folder.
-#[derive(Debug, Clone)]
-pub struct SettingsStore {
-    path: PathBuf,
-}
-
-impl SettingsStore {
-    pub fn new(dir: &Path) -> Self {
-        Self {
-            path: dir.join("settings.json"),
-        }
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Loads the settings. A missing file gives defaults; a broken one is moved aside and reported.
-    pub fn load(&self) -> (Settings, Option<Notice>) {
-        let text = match std::fs::read_to_string(&self.path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Settings::default(), None),
-            Err(e) => return (Settings::default(), Some(self.set_aside(&format!("could not be read: {e}")))),
-        };
-        match serde_json::from_str::<Settings>(&text) {
-            Ok(s) if s.validate().is_empty() => (s, None),
-            Ok(s) => {
-                let problems: Vec<String> = s.validate().into_iter().map(|f| format!("{}: {}", f.field, f.message)).collect();
-                (Settings::default(), Some(self.set_aside(&problems.join("; "))))
-            }
-            Err(e) => (Settings::default(), Some(self.set_aside(&e.to_string()))),
-        }
-    }
-
-    fn set_aside(&self, why: &str) -> Notice {
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let backup = self.path.with_file_name(format!("settings.json.broken-{stamp}.bak"));
-        let moved = std::fs::rename(&self.path, &backup).is_ok();
-        tracing::warn!(path = %self.path.display(), backup = %backup.display(), "settings file was broken ({why}); defaults in use");
-        Notice {
-            key: NoticeKey::SettingsRecovered,
-            message: format!("The settings file was broken ({why}). Defaults are in use."),
-            path: moved.then(|| backup.display().to_string()),
-        }
-    }
-
-    /// Validates, then writes atomically: a temp file in the same folder, fsync, rename.
-    pub fn save(&self, s: &Settings) -> Result<()> {
-        let problems = s.validate();
-        if let Some(first) = problems.first() {
-            return Err(Error::invalid_input(format!("{}: {}", first.field, first.message)));
-        }
-        let dir = self.path.parent().ok_or_else(|| Error::internal("settings path has no folder"))?;
-        std::fs::create_dir_all(dir).map_err(|e| Error::io("creating the settings folder", e))?;
-        let tmp = dir.join(format!(".settings.json.{}.tmp", std::process::id()));
-        let json = serde_json::to_vec_pretty(s).map_err(|e| Error::internal(e.to_string()))?;
-        let mut f = std::fs::File::create(&tmp).map_err(|e| Error::io("writing settings", e))?;
-        f.write_all(&json)
-            .and_then(|_| f.sync_all())
-            .map_err(|e| Error::io("writing settings", e))?;
-        drop(f);
-        std::fs::rename(&tmp, &self.path).map_err(|e| Error::io("replacing settings", e))?;
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_trip_and_defaults_for_missing_fields() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SettingsStore::new(dir.path());
-        assert_eq!(store.load(), (Settings::default(), None));
-        let mut s = Settings {
-            language: Language::Ja,
-            ..Settings::default()
-        };
-        s.profiles.insert(
-            "dev".into(),
-            ProfileSettings {
-                overrides: Overrides {
-                    region: Some("ap-northeast-1".into()),
-                    ..Default::default()
-                },
-                ..Default::default()
-            },
-        );
-        store.save(&s).unwrap();
-        assert_eq!(store.load(), (s, None));
-        std::fs::write(store.path(), r#"{"language":"en"}"#).unwrap();
-        let (loaded, notice) = store.load();
-        assert_eq!(notice, None);
-        assert_eq!(loaded.language, Language::En);
-        assert_eq!(loaded.expiry.preview_secs, 300);
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-            .collect();
-        assert!(leftovers.is_empty());
-    }
-
-    #[test]
-    fn corrupt_file_is_moved_aside_with_a_notice() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SettingsStore::new(dir.path());
-        std::fs::write(store.path(), "{ not json").unwrap();
-        let (s, notice) = store.load();
-        assert_eq!(s, Settings::default());
-        let notice = notice.expect("a notice");
-        let backup = PathBuf::from(notice.path.expect("a backup path"));
-        assert_eq!(std::fs::read_to_string(&backup).unwrap(), "{ not json");
-        assert!(!store.path().exists());
-        assert_eq!(notice.key, NoticeKey::SettingsRecovered);
-    }
-
-    #[test]
-    fn invalid_values_are_refused_and_not_saved() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SettingsStore::new(dir.path());
-        let mut s = Settings::default();
-        s.expiry.share_secs = 604_801;
-        s.profiles.insert(
-            "x".into(),
-            ProfileSettings {
-                overrides: Overrides {
-                    region: Some("eu west".into()),
-                    endpoint_url: Some("ftp://host".into()),
-                    path_style: None,
-                },
-                ..Default::default()
-            },
-        );
-        let fields: Vec<String> = s.validate().into_iter().map(|f| f.field).collect();
-        assert_eq!(fields, ["expiry.shareSecs", "profiles.x.region", "profiles.x.endpointUrl"]);
-        assert_eq!(store.save(&s).unwrap_err().kind(), crate::ErrorKind::InvalidInput);
-        assert!(!store.path().exists());
-    }
 }
