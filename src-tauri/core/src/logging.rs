@@ -7,26 +7,49 @@ use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::prelude::*;
 use tracing_subscriber::EnvFilter;
 
-fn patterns() -> &'static [regex::Regex; 3] {
-    static RE: OnceLock<[regex::Regex; 3]> = OnceLock::new();
+fn patterns() -> &'static [(regex::Regex, &'static str); 5] {
+    static RE: OnceLock<[(regex::Regex, &'static str); 5]> = OnceLock::new();
     RE.get_or_init(|| {
+        let re = |p: &str| regex::Regex::new(p).unwrap();
         [
-            // Query-string form: X-Amz-Signature=..., also when percent-encoded inside another URL.
-            regex::Regex::new(r"(?i)(x-amz-(?:signature|credential|security-token))(=|%3D)[^&\s'\x22<>]+").unwrap(),
+            // Query-string form: X-Amz-Signature=..., also percent-encoded once or more inside another URL
+            // (`%3D`, `%253D`, …).
+            (
+                re(r"(?i)(x-amz-(?:signature|credential|security-token))(=|%(?:25)*3D)[^&\s'\x22<>]+"),
+                "${1}${2}REDACTED",
+            ),
             // Header form: x-amz-security-token: ...
-            regex::Regex::new(r"(?i)(x-amz-security-token|authorization)(\x22?\s*:\s*\x22?)[^\n\x22}]+").unwrap(),
+            (
+                re(r"(?i)(x-amz-security-token|authorization)(\x22?\s*:\s*\x22?)[^\n\x22}]+"),
+                "${1}${2}REDACTED",
+            ),
             // Signature=... inside an Authorization header value.
-            regex::Regex::new(r"(?i)\b(Signature|Credential)=([0-9a-f]{16,}|[A-Z0-9]{16,}/[^,\s]+)").unwrap(),
+            (
+                re(r"(?i)\b(Signature|Credential)=([0-9a-f]{16,}|[A-Z0-9]{16,}/[^,\s]+)"),
+                "${1}=REDACTED",
+            ),
+            // JSON (`"SecretAccessKey": "…"`), INI (`aws_secret_access_key = …`) and debug (`session_token: …`)
+            // forms of secret keys and session tokens, in any case and spelling.
+            (
+                re(r"(?i)(\x22?\b(?:aws_)?(?:secret_?access_?key|session_?token|security_?token)\x22?\s*[:=]\s*\x22?)[^\s\x22,}&]+"),
+                "${1}REDACTED",
+            ),
+            // XML form, as STS and SSO answer: <SecretAccessKey>…</SecretAccessKey>, <SessionToken>…</SessionToken>.
+            (re(r"(?i)(<(?:SecretAccessKey|SessionToken)>)[^<]*(</)"), "${1}REDACTED${2}"),
         ]
     })
 }
 
-/// Removes signature, credential and session-token values from text that may hold URLs or headers.
+/// Removes signature, credential, secret-key and session-token values from text that may hold URLs,
+/// headers, JSON, XML or INI lines.
 pub fn redact(text: &str) -> String {
-    let [q, h, a] = patterns();
-    let s = q.replace_all(text, "${1}${2}REDACTED");
-    let s = h.replace_all(&s, "${1}${2}REDACTED");
-    a.replace_all(&s, "${1}=REDACTED").into_owned()
+    let mut out = std::borrow::Cow::Borrowed(text);
+    for (re, with) in patterns() {
+        if let std::borrow::Cow::Owned(s) = re.replace_all(&out, *with) {
+            out = std::borrow::Cow::Owned(s);
+        }
+    }
+    out.into_owned()
 }
 
 /// A writer that redacts each formatted log record before passing it on.
@@ -53,13 +76,63 @@ impl<'a, M: MakeWriter<'a>> MakeWriter<'a> for RedactingMakeWriter<M> {
     }
 }
 
+/// The crates that carry HTTP traffic: at trace level they log request and response bodies, which can
+/// hold credentials (STS, SSO answers), so they never go past debug whatever the level says.
+const HTTP_CRATES: &[&str] = &[
+    "aws_smithy_runtime",
+    "aws_smithy_runtime_api",
+    "aws_smithy_http_client",
+    "aws_smithy_http",
+    "aws_sigv4",
+    "hyper",
+    "hyper_util",
+    "h2",
+    "reqwest",
+    "rustls",
+];
+
+/// Checks a log level: a tracing filter such as "info" or "warn,bucketlens_core=debug".
+pub fn validate_level(level: &str) -> Result<(), String> {
+    if level.trim().is_empty() {
+        return Err("must not be empty (use error, warn, info or debug)".into());
+    }
+    const LEVELS: &[&str] = &["off", "error", "warn", "info", "debug", "trace"];
+    let target = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':');
+    for part in level.split(',').map(str::trim) {
+        let ok = match part.split_once('=') {
+            None => LEVELS.contains(&part.to_ascii_lowercase().as_str()),
+            Some((t, l)) => target(t) && LEVELS.contains(&l.to_ascii_lowercase().as_str()),
+        };
+        if !ok {
+            return Err(format!(
+                "{part:?} is not a log level (use error, warn, info, debug, or crate=level such as bucketlens_core=debug)"
+            ));
+        }
+    }
+    EnvFilter::builder()
+        .parse(level)
+        .map(|_| ())
+        .map_err(|e| format!("{level:?} is not a log level: {e}"))
+}
+
+/// The filter for `level` (the "info" default when it does not parse), with the HTTP crates capped at debug.
+pub fn filter(level: &str) -> EnvFilter {
+    let mut f = EnvFilter::builder().parse(level).unwrap_or_else(|_| EnvFilter::new("info"));
+    if level.to_ascii_lowercase().contains("trace") {
+        for c in HTTP_CRATES {
+            f = f.add_directive(format!("{c}=debug").parse().expect("a valid directive"));
+        }
+    }
+    f
+}
+
 /// Keeps the background log writer alive; drop it at exit to flush.
 pub struct LogGuard(#[allow(dead_code)] Option<tracing_appender::non_blocking::WorkerGuard>);
 
 /// Starts logging into `dir/bucketlens.log.YYYY-MM-DD` (kept 14 days) and stderr.
 /// `level` is a tracing filter such as "info" or "bucketlens_core=debug"; `RUST_LOG` wins when set.
 pub fn init(dir: &Path, level: &str) -> LogGuard {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(level));
+    let filter = filter(&std::env::var("RUST_LOG").unwrap_or_else(|_| level.to_owned()));
     let _ = std::fs::create_dir_all(dir);
     let appender = tracing_appender::rolling::Builder::new()
         .rotation(tracing_appender::rolling::Rotation::DAILY)
@@ -122,5 +195,71 @@ mod tests {
         let text = std::fs::read_to_string(dir.path().join("t.log")).unwrap();
         assert!(text.contains("minted"), "{text}");
         assert!(!text.contains("0123456789abcdef") && !text.contains("AKIAEXAMPLE"), "{text}");
+    }
+
+    #[test]
+    fn every_encoded_json_xml_and_ini_form_is_removed() {
+        let secret = "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY";
+        let token = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN";
+        let sig = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        let forms = [
+            format!("https://x/?u=https%3A%2F%2Fb%2Fk%3FX-Amz-Signature%3D{sig}%26X-Amz-Expires%3D300"),
+            format!("u=https%253A%252F%252Fb%252Fk%253FX-Amz-Signature%253D{sig}%2526X"),
+            format!("X-Amz-Security-Token%253D{token}"),
+            format!(r#"{{"AccessKeyId":"AKIAEXAMPLE","SecretAccessKey":"{secret}","SessionToken":"{token}"}}"#),
+            format!(r#"{{"secretAccessKey": "{secret}", "sessionToken": "{token}"}}"#),
+            format!("<Credentials><SecretAccessKey>{secret}</SecretAccessKey><SessionToken>{token}</SessionToken></Credentials>"),
+            format!("[work]\naws_secret_access_key = {secret}\naws_session_token={token}\naws_security_token = {token}\n"),
+            format!("Credentials {{ secret_access_key: {secret}, session_token: {token} }}"),
+        ];
+        for f in &forms {
+            let r = redact(f);
+            assert!(!r.contains(secret) && !r.contains(token) && !r.contains(sig), "{r}");
+            assert!(r.contains("REDACTED"), "{r}");
+        }
+        assert!(redact(&forms[3]).contains("AKIAEXAMPLE"), "an access key id alone is not a secret");
+        assert!(redact(&forms[6]).starts_with("[work]\n"), "other INI lines stay");
+    }
+
+    #[test]
+    fn http_crates_stop_at_debug_even_at_trace() {
+        use std::sync::{Arc, Mutex};
+        #[derive(Clone, Default)]
+        struct Buf(Arc<Mutex<Vec<u8>>>);
+        impl Write for Buf {
+            fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+                self.0.lock().unwrap().extend_from_slice(b);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        for level in ["trace", "info,aws_smithy_runtime=trace"] {
+            let buf = Buf::default();
+            let out = buf.clone();
+            let sub = tracing_subscriber::registry()
+                .with(filter(level))
+                .with(tracing_subscriber::fmt::layer().with_ansi(false).with_writer(move || out.clone()));
+            tracing::subscriber::with_default(sub, || {
+                tracing::trace!(target: "aws_smithy_runtime::client::orchestrator", "response body: secret");
+                tracing::debug!(target: "aws_smithy_runtime::client::orchestrator", "sending request");
+                tracing::trace!(target: "bucketlens_core::listing", "own trace");
+            });
+            let text = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
+            assert!(!text.contains("response body"), "{level}: {text}");
+            assert!(text.contains("sending request"), "{level}: {text}");
+            assert_eq!(text.contains("own trace"), level == "trace", "{level}: {text}");
+        }
+    }
+
+    #[test]
+    fn log_levels_are_validated() {
+        for ok in ["info", "debug", "warn,bucketlens_core=debug", "error"] {
+            assert_eq!(validate_level(ok), Ok(()), "{ok}");
+        }
+        for bad in ["", "  ", "loud", "bucketlens_core=verbose"] {
+            assert!(validate_level(bad).is_err(), "{bad:?}");
+        }
     }
 }

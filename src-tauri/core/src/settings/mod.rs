@@ -189,6 +189,12 @@ impl Settings {
                 message: "each entry must be a MIME type such as image/png".into(),
             });
         }
+        if let Err(message) = crate::logging::validate_level(&self.log_level) {
+            out.push(FieldError {
+                field: "logLevel".into(),
+                message,
+            });
+        }
         if !self.uploads.display_name.chars().all(|c| (' '..='~').contains(&c)) {
             out.push(FieldError {
                 field: "uploads.displayName".into(),
