@@ -5,6 +5,7 @@ pub mod error;
 pub mod error_map;
 pub mod http;
 pub mod ipc;
+pub mod keys;
 pub mod listing;
 pub mod logging;
 pub mod mime;

@@ -3,6 +3,7 @@
 use crate::client::Connection;
 use crate::error::Result;
 use crate::error_map::from_sdk;
+use aws_sdk_s3::types::EncodingType;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -92,6 +93,15 @@ fn last_segment(prefix: &str, parent: &str) -> String {
     prefix.strip_prefix(parent).unwrap_or(prefix).trim_end_matches('/').to_owned()
 }
 
+/// Undoes S3's `encoding-type=url` (`+` is a space, `%XX` a byte); text that does not decode to UTF-8 stays.
+pub fn url_decode(s: &str) -> String {
+    let plus = s.replace('+', " ");
+    percent_encoding::percent_decode_str(&plus)
+        .decode_utf8()
+        .map(|c| c.into_owned())
+        .unwrap_or_else(|_| s.to_owned())
+}
+
 /// Lists `prefix` in `bucket` with delimiter `/`, handing each page to `on_page` as it arrives.
 /// `on_page` returns `false` to stop early (the user navigated away). Returns the number of entries.
 pub async fn list_prefix(
@@ -111,34 +121,40 @@ pub async fn list_prefix(
             .bucket(bucket)
             .prefix(prefix)
             .delimiter("/")
+            .encoding_type(EncodingType::Url)
             .max_keys(page_size.clamp(1, 1000))
             .set_continuation_token(token.take())
             .send()
             .await
             .map_err(|e| from_sdk(e).about(bucket, None))?;
+        // Keys come URL-encoded (so a control character cannot break the XML) when the server says it encoded
+        // them; a server that ignores `encoding-type` sends them as they are.
+        let encoded = resp.encoding_type() == Some(&EncodingType::Url);
+        let text = |s: &str| if encoded { url_decode(s) } else { s.to_owned() };
         let folders: Vec<FolderEntry> = resp
             .common_prefixes()
             .iter()
             .filter_map(|p| p.prefix())
-            .map(|p| FolderEntry {
-                prefix: p.to_owned(),
-                name: last_segment(p, prefix),
+            .map(|p| {
+                let p = text(p);
+                FolderEntry {
+                    name: last_segment(&p, prefix),
+                    prefix: p,
+                }
             })
             .collect();
         let objects: Vec<ObjectEntry> = resp
             .contents()
             .iter()
-            .filter(|o| o.key() != Some(prefix) || prefix.is_empty())
-            .map(|o| {
-                let key = o.key().unwrap_or_default().to_owned();
-                ObjectEntry {
-                    name: key.strip_prefix(prefix).unwrap_or(&key).to_owned(),
-                    key,
-                    size: o.size().unwrap_or(0),
-                    last_modified: rfc3339(o.last_modified()),
-                    etag: o.e_tag().map(str::to_owned),
-                    storage_class: o.storage_class().map(|s| s.as_str().to_owned()),
-                }
+            .map(|o| (o, text(o.key().unwrap_or_default())))
+            .filter(|(_, key)| key != prefix || prefix.is_empty())
+            .map(|(o, key)| ObjectEntry {
+                name: key.strip_prefix(prefix).unwrap_or(&key).to_owned(),
+                key,
+                size: o.size().unwrap_or(0),
+                last_modified: rfc3339(o.last_modified()),
+                etag: o.e_tag().map(str::to_owned),
+                storage_class: o.storage_class().map(|s| s.as_str().to_owned()),
             })
             .collect();
         loaded += (folders.len() + objects.len()) as u32;

@@ -87,3 +87,43 @@ async fn buckets_and_head() {
     let m = head_object(&f.conn, f.bucket, "doc.pdf").await.unwrap();
     assert_eq!((m.size, m.content_type.as_deref()), (13, Some("application/pdf")));
 }
+
+/// Keys stored by other tools with every C0 control character, DEL, C1 and bidi characters, `+`, `%` and
+/// spaces, as files and as folders: the folder still lists, and every key comes back exactly.
+#[tokio::test]
+async fn a_folder_lists_whatever_characters_its_keys_hold() {
+    let f = common::fixture().await;
+    let mut odd: Vec<char> = (0x01u8..0x20).map(char::from).collect();
+    odd.extend(['\u{7f}', '\u{85}', '\u{9b}', '\u{202e}', '\u{2066}', '+', '%', ' ']);
+    let mut want: Vec<String> = Vec::new();
+    for (i, c) in odd.iter().enumerate() {
+        want.push(format!("ctl/{i:02}-{c}-x.txt"));
+    }
+    want.push("ctl/folder\u{7}/inner.txt".to_owned());
+    want.push("ctl/plus+ %25 folder/inner.txt".to_owned());
+    for k in &want {
+        f.put(k, b"x", "text/plain").await;
+    }
+    let mut keys = Vec::new();
+    let mut folders = Vec::new();
+    let total = list_prefix(&f.conn, f.bucket, "ctl/", 1000, |p| {
+        keys.extend(p.objects.into_iter().map(|o| (o.key, o.name)));
+        folders.extend(p.folders.into_iter().map(|d| (d.prefix, d.name)));
+        true
+    })
+    .await
+    .unwrap();
+    assert_eq!(total as usize, odd.len() + 2);
+    let mut files: Vec<String> = want.iter().filter(|k| !k.ends_with("/inner.txt")).cloned().collect();
+    files.sort();
+    assert_eq!(keys.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), files);
+    assert!(keys.iter().all(|(k, n)| k.strip_prefix("ctl/") == Some(n.as_str())));
+    folders.sort();
+    assert_eq!(
+        folders,
+        [
+            ("ctl/folder\u{7}/".to_owned(), "folder\u{7}".to_owned()),
+            ("ctl/plus+ %25 folder/".to_owned(), "plus+ %25 folder".to_owned())
+        ]
+    );
+}

@@ -226,3 +226,28 @@ async fn a_stopped_server_is_a_network_error_and_a_retry_succeeds_once_it_is_bac
     assert_eq!(out.detected.mime, "image/png");
     assert!(bucketlens_core::objects::exists(&conn, "bkt", "a.png").await.unwrap());
 }
+
+/// Names that would break the folder's listing, spoof their extension or never be readable again are refused
+/// before any request, and the message names the character.
+#[tokio::test]
+async fn hostile_names_are_refused_before_any_request() {
+    let f = common::fixture().await;
+    for (key, says) in [
+        ("up/bell\u{7}.png", "U+0007"),
+        ("up/rtl-\u{202e}gnp.png", "U+202E"),
+        ("up/a/../b.png", "\"..\""),
+        ("/up/abs.png", "starts with"),
+    ] {
+        let e = up(&f, &job(&f, "h.png", &s::png(), key)).await.unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{key:?}");
+        assert!(e.message().contains(says), "{key:?}: {}", e.message());
+    }
+    let mut listed = 0;
+    bucketlens_core::listing::list_prefix(&f.conn, f.bucket, "", 1000, |p| {
+        listed += p.objects.len() + p.folders.len();
+        true
+    })
+    .await
+    .unwrap();
+    assert_eq!(listed, 0, "nothing was stored");
+}

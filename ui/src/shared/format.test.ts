@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatSize } from "./format";
+import { formatCount, formatDate, formatSize, visibleName } from "./format";
 
 describe("format", () => {
   it("sizes in human units", () => {
@@ -17,5 +17,17 @@ describe("format", () => {
   });
   it("counts with separators", () => {
     expect(formatCount(100000, "en")).toBe("100,000");
+  });
+});
+
+describe("visibleName", () => {
+  it("shows control and text-direction characters as code points", () => {
+    expect(visibleName("rtl-\u202egnp.exe")).toBe("rtl-⟨U+202E⟩gnp.exe");
+    expect(visibleName("bell\u0007 tab\t cr\r c1\u0085 iso\u2066")).toBe(
+      "bell⟨U+0007⟩ tab⟨U+0009⟩ cr⟨U+000D⟩ c1⟨U+0085⟩ iso⟨U+2066⟩",
+    );
+  });
+  it("leaves ordinary names alone", () => {
+    expect(visibleName("写真 2026 (1).jpg")).toBe("写真 2026 (1).jpg");
   });
 });

@@ -25,3 +25,27 @@ export function formatDate(iso: string | null | undefined, locale: Locale, timeZ
 export function formatCount(n: number, locale: Locale): string {
   return new Intl.NumberFormat(locale).format(n);
 }
+
+// Control characters (C0, DEL, C1) and text-direction overrides, isolates and marks: the same set the core
+// refuses in new keys (src-tauri/core/src/keys.rs).
+function hidden(cp: number): boolean {
+  return (
+    cp <= 0x1f ||
+    (cp >= 0x7f && cp <= 0x9f) ||
+    cp === 0x61c ||
+    cp === 0x200e ||
+    cp === 0x200f ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2066 && cp <= 0x2069)
+  );
+}
+
+/** A name as it may be shown: characters that could hide or reverse part of it become `⟨U+202E⟩`. */
+export function visibleName(name: string): string {
+  let out = "";
+  for (const ch of name) {
+    const cp = ch.codePointAt(0) ?? 0;
+    out += hidden(cp) ? `⟨U+${cp.toString(16).toUpperCase().padStart(4, "0")}⟩` : ch;
+  }
+  return out;
+}

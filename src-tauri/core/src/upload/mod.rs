@@ -156,6 +156,8 @@ pub async fn upload_file(
     cancel: &CancellationToken,
     progress: &(dyn Fn(u64, u64) + Send + Sync),
 ) -> Result<UploadOutcome> {
+    let wanted = normalize_key(&job.key);
+    crate::keys::check_new_key(&wanted)?;
     let meta = tokio::fs::metadata(&job.path)
         .await
         .map_err(|e| Error::io(&format!("reading {}", job.path.display()), e))?;
@@ -174,7 +176,6 @@ pub async fn upload_file(
             job.allowed_types.join(", ")
         ))));
     }
-    let wanted = normalize_key(&job.key);
     let outcome = |key: String, etag, multipart, skipped| UploadOutcome {
         bucket: job.bucket.clone(),
         key,

@@ -1,4 +1,6 @@
 // The current location as clickable crumbs: bucket, then each folder of the prefix.
+import { visibleName } from "../../shared/format";
+
 export function crumbs(prefix: string): { label: string; prefix: string }[] {
   const parts = prefix.split("/").filter((p) => p.length > 0);
   return parts.map((label, i) => ({ label, prefix: `${parts.slice(0, i + 1).join("/")}/` }));
@@ -22,7 +24,7 @@ export function Breadcrumbs({
         <span key={c.prefix}>
           <span className="crumb-sep">/</span>
           <button type="button" className="crumb" onClick={() => onNavigate(c.prefix)} data-prefix={c.prefix}>
-            {c.label}
+            {visibleName(c.label)}
           </button>
         </span>
       ))}

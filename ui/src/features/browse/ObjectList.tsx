@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { ObjectEntry } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
-import { formatDate, formatSize } from "../../shared/format";
+import { formatDate, formatSize, visibleName } from "../../shared/format";
 import { Icon, iconFor } from "../../shared/Icon";
 import type { Row, Sort, SortKey } from "./sort";
 import { visibleWindow } from "./virtual";
@@ -141,7 +141,7 @@ export function ObjectList({
                     data-prefix={r.entry.prefix}
                   >
                     <span className="name">
-                      <Icon name="folder" /> {r.entry.name}
+                      <Icon name="folder" /> {visibleName(r.entry.name)}
                     </span>
                     <span className="num muted">{t("list.folder")}</span>
                     <span />
@@ -169,8 +169,8 @@ export function ObjectList({
                   }}
                   data-key={o.key}
                 >
-                  <span className="name" title={o.name}>
-                    <Icon name={iconFor(o.name)} /> {o.name}
+                  <span className="name" title={visibleName(o.name)}>
+                    <Icon name={iconFor(o.name)} /> {visibleName(o.name)}
                   </span>
                   <span className="num">{formatSize(o.size, locale)}</span>
                   <span className="muted">{formatDate(o.lastModified, locale)}</span>

@@ -5,7 +5,7 @@ import { api, AppError } from "../../ipc/commands";
 import type { ErrorPayload, ObjectEntry, ObjectMeta, Presigned } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { ErrorBox } from "../../shared/ErrorBox";
-import { formatDate, formatSize } from "../../shared/format";
+import { formatDate, formatSize, visibleName } from "../../shared/format";
 import { chooseViewer, needsSniffing, type ViewerChoice } from "./viewer";
 import { remintDelay } from "./remint";
 import { ImageView } from "./ImageView";
@@ -80,7 +80,7 @@ export function PreviewPane({ bucket, object, onDeleted }: Props) {
   return (
     <aside className="preview" aria-label={t("preview.title")}>
       <header className="preview-head">
-        <h2 title={object.key}>{object.name}</h2>
+        <h2 title={visibleName(object.key)}>{visibleName(object.name)}</h2>
         {link && (
           <span className="muted small" data-testid="link-expiry">
             {t("preview.expiresIn", { time: formatDate(new Date(link.expiresAt).toISOString(), locale) })}

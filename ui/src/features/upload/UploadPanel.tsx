@@ -2,7 +2,7 @@
 import type { Row } from "./queue";
 import { eta, percent } from "./queue";
 import { useT } from "../../i18n/i18n";
-import { formatSize } from "../../shared/format";
+import { formatSize, visibleName } from "../../shared/format";
 import { Icon, iconFor } from "../../shared/Icon";
 
 interface Props {
@@ -39,8 +39,8 @@ export function UploadPanel({ rows, allowed, thumbs, onCancel, onRetry, onClear 
               {thumbs[r.key] ? <img className="thumb" src={thumbs[r.key]} alt="" /> : <Icon name={iconFor(r.name)} />}
               <div className="upload-main">
                 <div className="upload-line">
-                  <span className="name" title={r.key}>
-                    {r.key.split("/").pop()}
+                  <span className="name" title={visibleName(r.key)}>
+                    {visibleName(r.key.split("/").pop() ?? r.key)}
                   </span>
                   <span className="muted small">{t(`upload.state.${r.state}` as "upload.state.done")}</span>
                 </div>
