@@ -4,6 +4,7 @@
 mod index;
 #[cfg(test)]
 mod index_tests;
+mod keys;
 mod pdf;
 pub mod samples;
 pub mod seed;
@@ -12,7 +13,7 @@ mod strict;
 use bucketlens_core::client::{connect, Secret, Target};
 use bucketlens_core::error::{Error, Result};
 use bucketlens_core::profiles::{AwsFiles, ProfileInfo, ProfileKind};
-use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder as ConnBuilder;
 use rand::distr::{Alphanumeric, SampleString};
 use s3s::auth::SimpleAuth;
@@ -25,6 +26,11 @@ use tokio::task::{JoinHandle, JoinSet};
 pub const DEMO_PROFILE: &str = "Demo (local)";
 pub const DEMO_BUCKET: &str = "demo";
 pub const DEMO_REGION: &str = "us-east-1";
+
+/// How long a connection may take to send its request headers.
+const HEADER_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+const ACCEPT_BACKOFF_MIN: std::time::Duration = std::time::Duration::from_millis(10);
+const ACCEPT_BACKOFF_MAX: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Where the server listens and the keys it accepts.
 #[derive(Debug, Clone)]
@@ -98,9 +104,26 @@ impl DemoServer {
         let addr = listener.local_addr()?;
         let task = tokio::spawn(async move {
             let mut conns = JoinSet::new();
-            let http = ConnBuilder::new(TokioExecutor::new());
+            let mut http = ConnBuilder::new(TokioExecutor::new());
+            // A client that opens a socket and sends no request is dropped instead of holding a connection.
+            http.http1().timer(TokioTimer::new()).header_read_timeout(HEADER_READ_TIMEOUT);
+            let mut backoff = ACCEPT_BACKOFF_MIN;
             loop {
-                let Ok((socket, _)) = listener.accept().await else { continue };
+                let socket = match listener.accept().await {
+                    Ok((socket, _)) => {
+                        backoff = ACCEPT_BACKOFF_MIN;
+                        socket
+                    }
+                    Err(e) => {
+                        // Out of file descriptors (EMFILE) and the like: wait, longer each time, instead of
+                        // spinning a core on an accept that keeps failing.
+                        tracing::warn!(error = %e, ms = backoff.as_millis() as u64, "embedded S3: accept failed");
+                        tokio::time::sleep(backoff).await;
+                        backoff = (backoff * 2).min(ACCEPT_BACKOFF_MAX);
+                        while conns.try_join_next().is_some() {}
+                        continue;
+                    }
+                };
                 let conn = http.serve_connection(TokioIo::new(socket), service.clone()).into_owned();
                 conns.spawn(async move {
                     let _ = conn.await;

@@ -1,8 +1,10 @@
 //! Makes the embedded store behave like S3 where s3s-fs does not: a body whose SHA-256 or CRC32C does
-//! not match the signed `x-amz-checksum-*` header is refused with BadDigest and never stored, and ListObjectsV2 is
-//! served from a sorted index (see `index`) that every write through the server refreshes.
+//! not match the signed `x-amz-checksum-*` header is refused with BadDigest and never stored, ListObjectsV2 is
+//! served from a sorted index (see `index`) that every write through the server refreshes, keys that would
+//! leave the bucket's folder are refused, and writes to one key are serialised (see `keys`).
 
 use super::index::ListingIndex;
+use super::keys::{check, KeyLocks, Keyed};
 use bytes::Bytes;
 use futures::Stream;
 use s3s::dto::*;
@@ -18,6 +20,7 @@ pub struct Strict {
     fs: s3s_fs::FileSystem,
     root: PathBuf,
     index: ListingIndex,
+    locks: KeyLocks,
 }
 
 impl Strict {
@@ -27,6 +30,7 @@ impl Strict {
             fs,
             root: root.to_owned(),
             index: ListingIndex::default(),
+            locks: KeyLocks::default(),
         })
     }
 }
@@ -110,9 +114,15 @@ macro_rules! strict_impl {
     (delegate { $($m:ident: $i:ty => $o:ty;)* } writes { $($w:ident: $wi:ty => $wo:ty;)* } $($custom:tt)*) => {
         #[async_trait::async_trait]
         impl S3 for Strict {
-            $( async fn $m(&self, req: S3Request<$i>) -> S3Result<S3Response<$o>> { self.fs.$m(req).await } )*
+            $( async fn $m(&self, req: S3Request<$i>) -> S3Result<S3Response<$o>> {
+                check(&req.input)?;
+                self.fs.$m(req).await
+            } )*
             $( async fn $w(&self, req: S3Request<$wi>) -> S3Result<S3Response<$wo>> {
+                check(&req.input)?;
                 let bucket = req.input.bucket.clone();
+                let key = req.input.keys().first().map(|k| k.to_string()).unwrap_or_default();
+                let _one_writer = self.locks.lock(&bucket, &key).await;
                 let out = self.fs.$w(req).await;
                 self.index.invalidate(&bucket);
                 out
@@ -150,8 +160,11 @@ strict_impl! {
     }
 
     async fn put_object(&self, mut req: S3Request<PutObjectInput>) -> S3Result<S3Response<PutObjectOutput>> {
+        check(&req.input)?;
         let flag = guard(&mut req.input.body, &req.input.checksum_sha256, &req.input.checksum_crc32c);
         let bucket = req.input.bucket.clone();
+        // If-None-Match is checked and the object written under the key's lock: of two creates, one wins.
+        let _one_writer = self.locks.lock(&bucket, &req.input.key).await;
         let out = self.fs.put_object(req).await;
         self.index.invalidate(&bucket);
         if flag.load(Ordering::SeqCst) {
@@ -161,6 +174,7 @@ strict_impl! {
     }
 
     async fn upload_part(&self, mut req: S3Request<UploadPartInput>) -> S3Result<S3Response<UploadPartOutput>> {
+        check(&req.input)?;
         let flag = guard(&mut req.input.body, &req.input.checksum_sha256, &req.input.checksum_crc32c);
         let out = self.fs.upload_part(req).await;
         if flag.load(Ordering::SeqCst) {
