@@ -4,6 +4,7 @@ pub mod commands;
 pub mod csp;
 #[cfg(feature = "e2e")]
 pub mod e2e;
+pub mod grants;
 pub mod menu;
 pub mod state;
 #[cfg(test)]
@@ -58,6 +59,13 @@ pub fn run() {
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
         .on_menu_event(menu::on_event)
+        .on_window_event(|window, event| {
+            // The only way a path reaches the upload flow: a real drop (or the file picker, see pick_files).
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                use tauri::Manager;
+                window.state::<AppState>().grants.allow_scan(paths.iter().cloned());
+            }
+        })
         .run(context)
         .expect("error while running BucketLens");
 }

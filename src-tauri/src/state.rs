@@ -34,6 +34,10 @@ pub struct AppState {
     /// Bumped by every new listing, so an older listing stops when the user moves on.
     pub listing_generation: AtomicU64,
     pub uploads: std::sync::Arc<crate::uploads::UploadQueue>,
+    /// What the window was handed (dropped paths, scanned files, minted links).
+    pub grants: crate::grants::Grants,
+    /// Set to stop the running scan when a newer one starts.
+    pub scan_cancel: Mutex<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// Set when the app runs with a native menu (not on the mock runtime of the tests).
     pub native_menu: AtomicBool,
     notices: Mutex<Vec<Notice>>,
@@ -53,6 +57,8 @@ impl AppState {
             listing_generation: AtomicU64::new(0),
             native_menu: AtomicBool::new(false),
             uploads: Default::default(),
+            grants: Default::default(),
+            scan_cancel: Default::default(),
             notices: Mutex::new(notice.into_iter().collect()),
             demo_server: Mutex::new(None),
             ready: tokio::sync::OnceCell::new(),

@@ -136,3 +136,45 @@ fn the_capability_allows_exactly_the_declared_commands() {
     assert_eq!(allowed_commands("capabilities/default.json"), declared);
     assert_eq!(allowed_commands("capabilities/e2e/e2e-drop.json"), ["e2e_drop"]);
 }
+
+#[test]
+fn commands_refuse_paths_and_links_the_window_was_not_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, w) = app(true, dir.path());
+    invoke(&w, "bootstrap", json!({})).unwrap();
+    let secret = dir.path().join("secret.png");
+    std::fs::write(&secret, bucketlens_demo::test_samples::png()).unwrap();
+    let path = secret.display().to_string();
+    // Never dropped or picked: no scan, no upload, no link from elsewhere.
+    let e = invoke(&w, "scan_paths", json!({"request": {"paths": [path], "prefix": ""}})).unwrap_err();
+    assert_eq!(e["kind"], "InvalidInput", "{e}");
+    let upload = json!({"request": {"bucket": "demo", "items": [{"path": path, "key": "x.png", "conflict": "ask"}]}});
+    let e = invoke(
+        &w,
+        "start_upload",
+        json!({"request": upload["request"], "channel": "__CHANNEL__:1"}),
+    )
+    .unwrap_err();
+    assert_eq!(e["kind"], "InvalidInput", "{e}");
+    let e = invoke(&w, "open_url", json!({"request": {"url": "https://example.com/phish"}})).unwrap_err();
+    assert_eq!(e["kind"], "InvalidInput", "{e}");
+    // Dropped: the scan runs and returns the file.
+    use tauri::Manager;
+    app.state::<AppState>().grants.allow_scan([secret.clone()]);
+    let scan = invoke(&w, "scan_paths", json!({"request": {"paths": [path], "prefix": "up/"}})).unwrap();
+    assert_eq!(scan["items"][0]["key"], "up/secret.png");
+    // A link this session minted may be opened; the same host with another path may not.
+    let p = invoke(
+        &w,
+        "presign_share",
+        json!({"request": {"bucket": "demo", "key": "welcome.txt", "expiresSecs": 60, "attachment": false}}),
+    )
+    .unwrap();
+    let minted = p["url"].as_str().unwrap();
+    assert!(app.state::<AppState>().grants.check_link(minted).is_ok());
+    assert!(app
+        .state::<AppState>()
+        .grants
+        .check_link(&minted.replace("welcome", "other"))
+        .is_err());
+}

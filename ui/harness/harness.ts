@@ -284,10 +284,24 @@ const fakes: Fakes = {
           : (n.split("/").pop() ?? n);
         const mime = n.endsWith(".sh") ? "text/x-shellscript" : n.endsWith(".pdf") ? "application/pdf" : "image/png";
         const detected = { mime, source: "bytes" as const, extensionClaims: n.endsWith(".jpg") ? "image/jpeg" : null };
-        items.push({ path: n, key: prefix + rel, size: 3_000_000, detected, allowed: mime !== "text/x-shellscript" });
+        items.push({
+          path: n,
+          key: prefix + rel,
+          size: 3_000_000,
+          detected,
+          allowed: mime !== "text/x-shellscript",
+          nameProblem: null,
+        });
       }
     }
-    return { items, folders, totalBytes: items.length * 3_000_000, skippedHidden: folders, unreadable: [] };
+    return {
+      items,
+      folders,
+      totalBytes: items.length * 3_000_000,
+      skippedHidden: folders,
+      skipped: [],
+      cancelled: false,
+    };
   },
   check_existing: ({ keys }) => keys.filter((k) => objects.some((o) => o.key === k)),
   start_upload: ({ items }, channel) => {

@@ -45,7 +45,7 @@ fn generate() -> String {
         settings::UploadSettings, settings::Settings, settings::FieldError, settings::NoticeKey, settings::Notice,
         mime::TypeSource, mime::Detected, upload::UploadOutcome, upload::Conflict, s3url::S3Location,
         ipc::Bootstrap, ipc::ConnectionTest, ipc::TestOperation, ipc::MenuAction, signin::SignInOutcome,
-        ipc::UploadState, ipc::UploadEvent, upload::ScanItem, upload::Unreadable, upload::ScanResult,
+        ipc::UploadState, ipc::UploadEvent, upload::ScanItem, upload::SkipReason, upload::Skipped, upload::ScanResult,
         ipc::ObjectRef, ipc::SelectProfileRequest, ipc::ListPrefixRequest, ipc::PresignPreviewRequest,
         ipc::PresignShareRequest, ipc::ParseLocationRequest, ipc::OpenUrlRequest, ipc::CopyTextRequest,
         ipc::TestConnectionRequest, ipc::SsoLoginRequest, ipc::ScanPathsRequest, ipc::CheckExistingRequest,

@@ -204,13 +204,20 @@ impl Target {
     }
 }
 
-/// Checks an endpoint URL: http(s), a host, nothing else.
+/// Checks an endpoint URL: http(s) and a host, with an optional port and path; no user name or password
+/// (they would be shown and logged), no query or fragment. Settings and Test connection both use it.
 pub fn validate_endpoint(url: &str) -> Result<()> {
-    let parsed = url::Url::parse(url).map_err(|e| Error::invalid_input(format!("endpoint URL {url:?}: {e}")))?;
+    let parsed = url::Url::parse(url).map_err(|_| Error::invalid_input("the endpoint is not a URL"))?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
-        return Err(Error::invalid_input(format!(
-            "endpoint URL {url:?} must be http:// or https:// with a host"
-        )));
+        return Err(Error::invalid_input("the endpoint must be http:// or https:// with a host"));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(Error::invalid_input(
+            "the endpoint must not hold a user name or password; keys belong in the AWS profile",
+        ));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(Error::invalid_input("the endpoint must not have a query (?…) or fragment (#…)"));
     }
     Ok(())
 }

@@ -178,6 +178,20 @@ async fn test_connection_uses_the_given_overrides_without_switching() {
         ..Default::default()
     };
     assert_eq!(session.test("local", bad, None).await.unwrap_err().kind(), ErrorKind::InvalidInput);
+    // Test connection refuses what settings refuse, and never repeats a password it was given.
+    for endpoint in [
+        "http://admin:hunter2@127.0.0.1:9",
+        "http://127.0.0.1:9/?x=1",
+        "http://127.0.0.1:9/#f",
+    ] {
+        let o = Overrides {
+            endpoint_url: Some(endpoint.into()),
+            ..Default::default()
+        };
+        let e = session.test("local", o, None).await.unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{endpoint}");
+        assert!(!e.to_string().contains("hunter2"), "{e}");
+    }
     assert_eq!(
         session.active_info().await.unwrap().unwrap().endpoint_url.as_deref(),
         Some(f.server.endpoint.endpoint_url.as_str())

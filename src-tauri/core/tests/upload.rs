@@ -251,3 +251,25 @@ async fn hostile_names_are_refused_before_any_request() {
     .unwrap();
     assert_eq!(listed, 0, "nothing was stored");
 }
+
+/// A FIFO or a device behind a file name is refused at once instead of blocking or never ending.
+#[cfg(unix)]
+#[tokio::test]
+async fn special_files_are_refused_without_reading_them() {
+    let f = common::fixture().await;
+    let fifo = f.dir.path().join("pipe.png");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let zero = f.dir.path().join("zero.png");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    for path in [fifo, zero] {
+        let j = UploadJob::new(path.clone(), f.bucket, "up/special.png");
+        let started = std::time::Instant::now();
+        let e = tokio::time::timeout(std::time::Duration::from_secs(5), up(&f, &j))
+            .await
+            .expect("refused without blocking")
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{path:?}");
+        assert!(e.message().contains("not a regular file"), "{}", e.message());
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
+}

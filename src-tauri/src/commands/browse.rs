@@ -40,7 +40,9 @@ pub async fn head_object(state: State<'_, AppState>, request: ObjectRef) -> Resu
 pub async fn presign_preview(state: State<'_, AppState>, request: PresignPreviewRequest) -> Result<Presigned> {
     let (secs, conn) = (state.settings().expiry.preview_secs, state.session.active()?);
     let PresignPreviewRequest { bucket, key, content_type } = request;
-    presign::presign_get(&conn, &bucket, &key, &Disposition::Inline, content_type.as_deref(), secs).await
+    let p = presign::presign_get(&conn, &bucket, &key, &Disposition::Inline, content_type.as_deref(), secs).await?;
+    state.grants.allow_link(&p.url);
+    Ok(p)
 }
 
 /// A link to share or download; `expires_secs` defaults to the share setting and is clamped.
@@ -61,7 +63,9 @@ pub async fn presign_share(state: State<'_, AppState>, request: PresignShareRequ
         Disposition::Inline
     };
     let conn = state.session.active()?;
-    presign::presign_get(&conn, &bucket, &key, &disposition, None, secs).await
+    let p = presign::presign_get(&conn, &bucket, &key, &disposition, None, secs).await?;
+    state.grants.allow_link(&p.url);
+    Ok(p)
 }
 
 /// Deletes through a presigned DELETE; the window asks for confirmation first.

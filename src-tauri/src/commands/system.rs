@@ -1,17 +1,16 @@
 //! Commands that reach the desktop: the system browser, the clipboard, the file picker.
 
+use crate::state::AppState;
 use bucketlens_core::ipc::{CopyTextRequest, OpenUrlRequest};
 use bucketlens_core::{Error, Result};
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Runtime, State};
 
-/// Opens an http(s) URL (a presigned link) with the system's browser or download handler.
+/// Opens a presigned link minted in this session with the system's browser or download handler.
 #[tauri::command]
-pub fn open_url<R: Runtime>(app: AppHandle<R>, request: OpenUrlRequest) -> Result<()> {
+pub fn open_url<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, request: OpenUrlRequest) -> Result<()> {
     use tauri_plugin_opener::OpenerExt;
     let url = request.url;
-    if !(url.starts_with("https://") || url.starts_with("http://")) {
-        return Err(Error::invalid_input("only http(s) links can be opened"));
-    }
+    state.grants.check_link(&url)?;
     app.opener().open_url(url, None::<&str>).map_err(|e| Error::internal(e.to_string()))
 }
 
@@ -24,16 +23,14 @@ pub fn copy_text<R: Runtime>(app: AppHandle<R>, request: CopyTextRequest) -> Res
 
 /// The system file picker (several files at once); an empty list when cancelled.
 #[tauri::command]
-pub async fn pick_files<R: Runtime>(app: AppHandle<R>) -> Result<Vec<String>> {
+pub async fn pick_files<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Vec<String>> {
     use tauri_plugin_dialog::DialogExt;
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog().file().pick_files(move |files| {
         let _ = tx.send(files.unwrap_or_default());
     });
     let files = rx.await.map_err(|_| Error::internal("the file picker closed unexpectedly"))?;
-    Ok(files
-        .into_iter()
-        .filter_map(|f| f.into_path().ok())
-        .map(|p| p.display().to_string())
-        .collect())
+    let paths: Vec<std::path::PathBuf> = files.into_iter().filter_map(|f| f.into_path().ok()).collect();
+    state.grants.allow_scan(paths.iter().cloned());
+    Ok(paths.iter().map(|p| p.display().to_string()).collect())
 }

@@ -3,16 +3,27 @@
 use crate::state::AppState;
 use bucketlens_core::ipc::{CancelUploadRequest, CheckExistingRequest, ScanPathsRequest, StartUploadRequest, UploadEvent};
 use bucketlens_core::upload::{self, ScanResult};
-use bucketlens_core::Result;
+use bucketlens_core::{Error, Result};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use tauri::ipc::Channel;
 use tauri::State;
 
-/// Expands dropped or picked paths under `prefix`, checking types against the allow-list.
+/// Expands dropped or picked paths under `prefix`, checking types and names, off the main thread. A newer
+/// scan stops this one. Only paths dropped on the window or picked in the dialog are scanned.
 #[tauri::command]
-pub fn scan_paths(state: State<'_, AppState>, request: ScanPathsRequest) -> ScanResult {
+pub async fn scan_paths(state: State<'_, AppState>, request: ScanPathsRequest) -> Result<ScanResult> {
     let paths: Vec<PathBuf> = request.paths.into_iter().map(PathBuf::from).collect();
-    upload::scan(&paths, &request.prefix, &state.settings().uploads.allowed_types)
+    state.grants.check_scan(&paths)?;
+    let cancel = Arc::new(AtomicBool::new(false));
+    std::mem::replace(&mut *state.scan_cancel.lock().unwrap(), cancel.clone()).store(true, Ordering::Relaxed);
+    let allow = state.settings().uploads.allowed_types;
+    let result = tauri::async_runtime::spawn_blocking(move || upload::scan(&paths, &request.prefix, &allow, &cancel))
+        .await
+        .map_err(|e| Error::internal(format!("the scan stopped: {e}")))?;
+    state.grants.allow_upload(result.items.iter().map(|i| i.path.clone()));
+    Ok(result)
 }
 
 /// Which of `keys` already exist (HEAD), so the window can ask Replace / Keep both / Skip first.
@@ -25,6 +36,7 @@ pub async fn check_existing(state: State<'_, AppState>, request: CheckExistingRe
 /// Queues uploads and returns their ids (in the order given); events arrive on `channel`.
 #[tauri::command]
 pub fn start_upload(state: State<'_, AppState>, request: StartUploadRequest, channel: Channel<UploadEvent>) -> Result<Vec<u64>> {
+    state.grants.check_upload(request.items.iter().map(|i| i.path.as_str()))?;
     let conn = state.session.active()?;
     let send = move |e: UploadEvent| {
         let _ = channel.send(e);

@@ -151,9 +151,15 @@ export type ScanItem = { path: string, key: string, size: number, detected: Dete
 /**
  * False when the type is not in the allow-list (the item is shown refused, not sent).
  */
-allowed: boolean, };
+allowed: boolean, 
+/**
+ * Why the key can't be used (a control or direction character, a `..` folder…), when it can't.
+ */
+nameProblem: string | null, };
 
-export type Unreadable = { path: string, reason: string, };
+export type SkipReason = "unreadable" | "link" | "special" | "tooDeep" | "tooMany";
+
+export type Skipped = { path: string, reason: SkipReason, detail: string, };
 
 export type ScanResult = { items: Array<ScanItem>, 
 /**
@@ -161,9 +167,13 @@ export type ScanResult = { items: Array<ScanItem>,
  */
 folders: number, totalBytes: number, skippedHidden: number, 
 /**
- * Paths that could not be read, with the reason.
+ * Paths left out, each with the reason.
  */
-unreadable: Array<Unreadable>, };
+skipped: Array<Skipped>, 
+/**
+ * True when the scan was cancelled (a newer one started); the result is then partial.
+ */
+cancelled: boolean, };
 
 export type ObjectRef = { bucket: string, key: string, };
 

@@ -7,7 +7,7 @@ mod send;
 
 pub use multipart::part_size;
 pub use naming::{ascii_safe, normalize_key, numbered, os_user};
-pub use scan::{scan, ScanItem, ScanResult, Unreadable};
+pub use scan::{scan, ScanItem, ScanResult, SkipReason, Skipped, MAX_DEPTH, MAX_FILES};
 
 use crate::client::Connection;
 use crate::error::{Detail, Error, Result};
@@ -163,6 +163,13 @@ pub async fn upload_file(
         .map_err(|e| Error::io(&format!("reading {}", job.path.display()), e))?;
     if meta.is_dir() {
         return Err(Error::invalid_input(format!("{} is a folder", job.path.display())));
+    }
+    if !meta.is_file() {
+        // A FIFO would block the read forever and a device never ends: only regular files are sent.
+        return Err(Error::invalid_input(format!(
+            "{} is not a regular file (a FIFO, socket or device); only files can be uploaded",
+            job.path.display()
+        )));
     }
     let size = meta.len();
     let multipart = size >= job.multipart_threshold.min(SINGLE_PUT_LIMIT) && size > 0;

@@ -14,6 +14,18 @@ interface Props {
   onClear: () => void;
 }
 
+/** Why the scan left a path out, from a row note `skip:<reason>:<detail>`. */
+function skipText(note: string, t: ReturnType<typeof useT>["t"]): string {
+  const rest = note.slice("skip:".length);
+  const cut = rest.indexOf(":");
+  const reason = rest.slice(0, cut);
+  const detail = rest.slice(cut + 1);
+  if (reason === "link") return t("upload.skip.link", { target: detail });
+  if (reason === "special") return t("upload.skip.special");
+  if (reason === "tooDeep") return t("upload.skip.tooDeep", { max: detail });
+  return t("upload.skip.tooMany", { max: detail });
+}
+
 export function UploadPanel({ rows, allowed, thumbs, onCancel, onRetry, onClear }: Props) {
   const { t, locale } = useT();
   if (rows.length === 0) return null;
@@ -57,7 +69,9 @@ export function UploadPanel({ rows, allowed, thumbs, onCancel, onRetry, onClear 
                   )}
                   {r.state === "done" && `${formatSize(r.total, locale)} · ${r.contentType ?? ""}`}
                   {r.state === "refused" &&
+                    !r.error &&
                     t("upload.refused", { type: r.contentType ?? "?", allowed: allowed.join(", ") })}
+                  {r.note?.startsWith("skip:") && skipText(r.note, t)}
                   {r.note === "empty" && r.state === "done" && ` · ${t("upload.empty")}`}
                   {r.note?.startsWith("renamed:") &&
                     ` · ${t("upload.renamed", { claimed: r.note.slice(8), real: r.contentType ?? "" })}`}

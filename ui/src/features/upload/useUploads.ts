@@ -1,10 +1,42 @@
 // The upload flow: scan paths → confirm folders → ask about existing keys → queue → progress rows.
 import { useCallback, useRef, useState } from "react";
 import { api, AppError } from "../../ipc/commands";
-import type { Conflict, ErrorPayload, ScanResult } from "../../ipc/bindings";
+import type { Conflict, ErrorPayload, ScanResult, Skipped } from "../../ipc/bindings";
 import { applyEvent, ConflictAnswers, EarlyEvents, type Row } from "./queue";
 
 export type Ask = { kind: "folder"; scan: ScanResult } | { kind: "conflict"; key: string; remaining: number };
+
+const nameError = (message: string): ErrorPayload => ({
+  kind: "InvalidInput",
+  message,
+  messageKey: "error.invalidInput",
+  nextStep: "",
+});
+
+let skippedSeq = 0;
+
+/** A row for a path the scan left out: unreadable ones fail with the system's words, the rest say why. */
+function skippedRow({ path, reason, detail }: Skipped): Row {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  const unreadable = reason === "unreadable";
+  const error: ErrorPayload | null = unreadable
+    ? { kind: "Io", message: `${path}: ${detail}`, messageKey: "error.io", nextStep: "" }
+    : null;
+  skippedSeq += 1;
+  return {
+    id: -1_000_000_000 - skippedSeq,
+    path,
+    name,
+    key: name,
+    state: unreadable ? "failed" : "skipped",
+    sent: 0,
+    total: 0,
+    rate: 0,
+    contentType: null,
+    error,
+    note: unreadable ? null : `skip:${reason}:${detail}`,
+  };
+}
 
 export function useUploads(bucket: string | null, prefix: string, onDone: (key: string) => void) {
   const [rows, setRows] = useState<Row[]>([]);
@@ -33,7 +65,7 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
         const scan = await api.scanPaths(paths, prefix);
         if (scan.folders > 0 && !(await question<boolean>({ kind: "folder", scan }))) return;
         const refused: Row[] = scan.items
-          .filter((i) => !i.allowed)
+          .filter((i) => !i.allowed || i.nameProblem)
           .map((i, n) => ({
             id: -Date.now() - n,
             path: i.path,
@@ -44,33 +76,11 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
             total: i.size,
             rate: 0,
             contentType: i.detected.mime,
-            error: null,
+            error: i.nameProblem ? nameError(i.nameProblem) : null,
             note: null,
           }));
-        const unreadable: Row[] = scan.unreadable.map(({ path, reason }, n) => {
-          const name = path.split(/[\\/]/).pop() ?? path;
-          const error: ErrorPayload = {
-            kind: "Io",
-            message: `${path}: ${reason}`,
-            messageKey: "error.io",
-            nextStep: "",
-          };
-          return {
-            id: -Date.now() - 1000 - n,
-            path,
-            name,
-            key: name,
-            state: "failed",
-            sent: 0,
-            total: 0,
-            rate: 0,
-            contentType: null,
-            error,
-            note: null,
-          };
-        });
-        refused.push(...unreadable);
-        const ok = scan.items.filter((i) => i.allowed);
+        refused.push(...scan.skipped.map(skippedRow));
+        const ok = scan.items.filter((i) => i.allowed && !i.nameProblem);
         const existing = ok.length
           ? await api.checkExisting(
               bucket,
