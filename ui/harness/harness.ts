@@ -87,7 +87,7 @@ const bootstrap: Bootstrap = {
   activeError: null,
   settings,
   notices: params.get("recovered")
-    ? [{ key: "notice.settingsRecovered", message: "", path: "/tmp/settings.json.broken-1.bak" }]
+    ? [{ key: "notice.settingsRecovered", message: "", path: "/tmp/settings.json.broken-1.bak", fields: [] }]
     : [],
   demo: false,
   logDir: "/tmp/logs",

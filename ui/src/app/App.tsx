@@ -151,7 +151,7 @@ export function App() {
           </div>
           {boot.notices.map((n) => (
             <div key={n.key} className="notice" role="status">
-              {t(n.key, { path: n.path ?? "" })}
+              {t(n.key, { path: n.path ?? "", fields: n.fields.join(", ") })}
             </div>
           ))}
           <ProfileSwitcher

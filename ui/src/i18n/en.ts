@@ -210,6 +210,8 @@ export const en = {
   "error.cancelled.next": "Nothing was changed.",
   "error.io.next": "Check that the file exists and can be read.",
   "error.internal.next": "Retry; if it happens again, send the log file.",
+  "notice.settingsRepaired":
+    "Some settings were invalid and are back to their defaults: {fields}. The old file was kept at {path}.",
   "notice.settingsRecovered": "Your settings file was damaged. Defaults are in use; the old file was kept at {path}.",
 } as const;
 

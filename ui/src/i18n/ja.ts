@@ -212,6 +212,8 @@ export const ja: Record<MessageKey, string> = {
   "error.cancelled.next": "何も変更していません。",
   "error.io.next": "ファイルが存在し、読み取れることを確認してください。",
   "error.internal.next": "再試行してください。繰り返す場合はログファイルを送ってください。",
+  "notice.settingsRepaired":
+    "一部の設定が無効だったため既定値に戻しました: {fields}。元のファイルは {path} に残しています。",
   "notice.settingsRecovered":
     "設定ファイルが壊れていたため、既定値を使用しています。元のファイルは {path} に保存しました。",
 };

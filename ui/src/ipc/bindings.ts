@@ -91,9 +91,13 @@ export type Settings = { schemaVersion: number, activeProfile: string | null, pr
 
 export type FieldError = { field: string, message: string, };
 
-export type NoticeKey = "notice.settingsRecovered";
+export type NoticeKey = "notice.settingsRecovered" | "notice.settingsRepaired";
 
-export type Notice = { key: NoticeKey, message: string, path: string | null, };
+export type Notice = { key: NoticeKey, message: string, path: string | null, 
+/**
+ * The settings that went back to their defaults (`notice.settingsRepaired`).
+ */
+fields: Array<string>, };
 
 export type TypeSource = "bytes" | "extension" | "unknown";
 

@@ -2,6 +2,7 @@
 //! `owner.rs` is the one place a running app changes them.
 
 mod owner;
+mod salvage;
 mod store;
 pub use owner::SettingsOwner;
 pub use store::SettingsStore;
@@ -216,6 +217,8 @@ pub struct Notice {
     pub key: NoticeKey,
     pub message: String,
     pub path: Option<String>,
+    /// The settings that went back to their defaults (`notice.settingsRepaired`).
+    pub fields: Vec<String>,
 }
 
 /// Which notice: also the window's message key for it.
@@ -223,4 +226,6 @@ pub struct Notice {
 pub enum NoticeKey {
     #[serde(rename = "notice.settingsRecovered")]
     SettingsRecovered,
+    #[serde(rename = "notice.settingsRepaired")]
+    SettingsRepaired,
 }

