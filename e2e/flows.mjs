@@ -1,6 +1,6 @@
 // The real-window flows. Each asserts on real state and saves a screenshot.
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const tests = [];
@@ -179,6 +179,38 @@ test(uploadFlow, async (s, ctx) => {
     throw new Error("copy not stored");
 });
 
+test("a hostile folder dropped on the window: links, a FIFO and a spoofing name are left out, said why", async (s, ctx) => {
+  await root(s);
+  await openFolder(s, "images/");
+  const dir = join(ctx.files, "hostile");
+  mkdirSync(join(dir, "sub"), { recursive: true });
+  copyFileSync(join(ctx.files, "e2e-photo.jpg"), join(dir, "ok.jpg"));
+  copyFileSync(join(ctx.files, "e2e-photo.jpg"), join(dir, "rtl-\u202egpj.jpg"));
+  symlinkSync(dir, join(dir, "sub", "loop"));
+  symlinkSync("/etc/passwd", join(dir, "tax-return.pdf"));
+  execFileSync("mkfifo", [join(dir, "pipe.jpg")]);
+  const r = await s.exec(
+    "return window.__TAURI_INTERNALS__.invoke('e2e_drop', { paths: arguments[0] })" +
+      ".then(() => 'ok', (e) => 'error: ' + JSON.stringify(e))",
+    [dir],
+  );
+  if (r !== "ok") throw new Error(`e2e_drop: ${r}`);
+  await s.click(await s.waitFor("the folder question", () => s.find("[data-testid=confirm-folder]")));
+  await s.waitFor(
+    "the good file stored",
+    () => q(s, '.upload-row[data-upload-key="images/hostile/ok.jpg"][data-state="done"]'),
+    30000,
+  );
+  const panel = await s.exec("return document.querySelector('[data-testid=upload-panel]').innerText");
+  for (const want of ["⟨U+202E⟩", "U+202E", "tax-return.pdf", "/etc/passwd", "loop", "pipe.jpg"]) {
+    if (!panel.includes(want)) throw new Error(`the panel does not mention ${want}: ${panel.replace(/\s+/g, " ")}`);
+  }
+  const stored = ctx.cliJson("ls", "s3://demo/images/hostile/").objects.map((o) => o.key);
+  if (JSON.stringify(stored) !== JSON.stringify(["images/hostile/ok.jpg"])) throw new Error(`stored: ${stored}`);
+  await sleep(500); // WebKit's screenshot can lag the DOM by a frame
+  await ctx.shot(s, "04b-hostile-folder");
+});
+
 test("a profile with a wrong secret explains itself; the previous one still works", async (s, ctx) => {
   await openProfile(s, "e2e-wrong");
   const kind = await s.waitFor("an error", () =>
@@ -254,5 +286,6 @@ test("switching the language to 日本語 changes the visible text at once", asy
   await s.waitFor("settings closed", async () => !(await q(s, "#settings-title")));
   const title = await s.exec("return document.querySelector('#profiles-title').textContent");
   if (title !== "プロファイル") throw new Error(title);
+  await sleep(500); // WebKit's screenshot can lag the DOM by a frame (this one showed the closed settings)
   await ctx.shot(s, "07-browse-ja");
 });

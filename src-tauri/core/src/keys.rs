@@ -32,11 +32,11 @@ pub fn visible(key: &str) -> String {
 pub fn check_new_key(key: &str) -> Result<()> {
     let shown = visible(key);
     if key.is_empty() {
-        return Err(Error::invalid_input("the object name is empty"));
+        return Err(Error::invalid_input("The object name is empty"));
     }
     if let Some((i, c)) = key.chars().enumerate().find(|(_, c)| refused(*c).is_some()) {
         return Err(Error::invalid_input(format!(
-            "the name \"{shown}\" contains U+{:04X} ({}) at character {}; rename it first",
+            "The name \"{shown}\" contains U+{:04X} ({}) at character {}; rename it first",
             c as u32,
             refused(c).unwrap_or_default(),
             i + 1
@@ -44,17 +44,17 @@ pub fn check_new_key(key: &str) -> Result<()> {
     }
     if key.starts_with('/') {
         return Err(Error::invalid_input(format!(
-            "the name \"{shown}\" starts with \"/\"; S3 keys do not"
+            "The name \"{shown}\" starts with \"/\"; S3 keys do not"
         )));
     }
     if key.split('/').any(|s| s == "." || s == "..") {
         return Err(Error::invalid_input(format!(
-            "the name \"{shown}\" has a \".\" or \"..\" folder, which web clients remove: it could not be opened or deleted"
+            "The name \"{shown}\" has a \".\" or \"..\" folder, which web clients remove: it could not be opened or deleted"
         )));
     }
     if key.len() > MAX_KEY_BYTES {
         return Err(Error::invalid_input(format!(
-            "the name is {} bytes long in UTF-8; S3 allows {MAX_KEY_BYTES}",
+            "The name is {} bytes long in UTF-8; S3 allows {MAX_KEY_BYTES}",
             key.len()
         )));
     }
