@@ -138,14 +138,7 @@ const uploadFlow = "upload through the drop handler: exact type and uploaded-by,
 test(uploadFlow, async (s, ctx) => {
   await root(s);
   await openFolder(s, "images/");
-  const drop = async (paths) => {
-    const r = await s.exec(
-      "return window.__TAURI_INTERNALS__.invoke('e2e_drop', { paths: arguments[0] })" +
-        ".then(() => 'ok', (e) => 'error: ' + JSON.stringify(e))",
-      paths,
-    );
-    if (r !== "ok") throw new Error(`e2e_drop: ${r}`);
-  };
+  const drop = (paths) => dropPaths(s, paths);
   await drop([join(ctx.files, "e2e-photo.jpg"), join(ctx.files, "script.sh")]);
   await s
     .waitFor("upload done", () => q(s, '.upload-row[data-upload-key="images/e2e-photo.jpg"][data-state="done"]'), 30000)
@@ -189,12 +182,7 @@ test("a hostile folder dropped on the window: links, a FIFO and a spoofing name 
   symlinkSync(dir, join(dir, "sub", "loop"));
   symlinkSync("/etc/passwd", join(dir, "tax-return.pdf"));
   execFileSync("mkfifo", [join(dir, "pipe.jpg")]);
-  const r = await s.exec(
-    "return window.__TAURI_INTERNALS__.invoke('e2e_drop', { paths: arguments[0] })" +
-      ".then(() => 'ok', (e) => 'error: ' + JSON.stringify(e))",
-    [dir],
-  );
-  if (r !== "ok") throw new Error(`e2e_drop: ${r}`);
+  await dropPaths(s, [dir]);
   await s.click(await s.waitFor("the folder question", () => s.find("[data-testid=confirm-folder]")));
   await s.waitFor(
     "the good file stored",
@@ -223,6 +211,16 @@ test("a profile with a wrong secret explains itself; the previous one still work
   await openProfile(s, "e2e");
   await s.waitFor("buckets again", () => q(s, '[data-bucket="demo"]'));
 });
+
+/** Hands `paths` to the window's drop handler exactly as a native drop does (the test-only `e2e_drop`). */
+async function dropPaths(s, paths) {
+  const r = await s.exec(
+    "return window.__TAURI_INTERNALS__.invoke('e2e_drop', { paths: arguments[0] })" +
+      ".then(() => 'ok', (e) => 'error: ' + JSON.stringify(e))",
+    paths,
+  );
+  if (r !== "ok") throw new Error(`e2e_drop: ${r}`);
+}
 
 async function openSettings(s) {
   await s.click(await s.find("[data-testid=open-settings]"));
