@@ -29,7 +29,6 @@ step() { # step NAME COMMAND...: a build or check that is not itself a counted t
 }
 
 step "UI type check" npm run --silent typecheck
-step "Lint and format (Biome, line length, rustfmt, clippy)" bash scripts/lint.sh
 mark "UI unit tests (vitest)"
 npx vitest run --config ui/vite.config.ts --reporter=default --reporter=json --outputFile="$PWD/$OUT/vitest.json"
 if [ -f "$OUT/vitest.json" ]; then
@@ -40,6 +39,8 @@ else
 fi
 
 step "UI build" npm run --silent build:ui
+# After the UI build: clippy checks the app with the UI embedded (custom-protocol needs ui/dist).
+step "Lint and format (Biome, line length, rustfmt, clippy)" bash scripts/lint.sh
 
 mark "UI browser tests (Chromium, mocked IPC)"
 if npx vite build --config ui/vite.harness.config.ts --logLevel warn; then
