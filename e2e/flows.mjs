@@ -172,7 +172,8 @@ test(uploadFlow, async (s, ctx) => {
     throw new Error("copy not stored");
 });
 
-test("a hostile folder dropped on the window: links, a FIFO and a spoofing name are left out, said why", async (s, ctx) => {
+const hostileFlow = "a hostile folder dropped on the window: links, a FIFO and a spoofing name are left out, said why";
+test(hostileFlow, async (s, ctx) => {
   await root(s);
   await openFolder(s, "images/");
   const dir = join(ctx.files, "hostile");
