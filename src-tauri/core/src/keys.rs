@@ -47,7 +47,7 @@ pub fn check_new_key(key: &str) -> Result<()> {
             "The name \"{shown}\" starts with \"/\"; S3 keys do not"
         )));
     }
-    if key.split('/').any(|s| s == "." || s == "..") {
+    if has_dot_segment(key) {
         return Err(Error::invalid_input(format!(
             "The name \"{shown}\" has a \".\" or \"..\" folder, which web clients remove: it could not be opened or deleted"
         )));
@@ -61,7 +61,8 @@ pub fn check_new_key(key: &str) -> Result<()> {
     Ok(())
 }
 
-/// True for a key that exists elsewhere but that web clients can't address as it is (`.`/`..` segments).
+/// True for a key with a `.` or `..` segment: web clients remove them from the path, and a file-backed store
+/// would resolve them outside the bucket.
 pub fn has_dot_segment(key: &str) -> bool {
     key.split('/').any(|s| s == "." || s == "..")
 }

@@ -30,11 +30,6 @@ impl Session {
         added.push((info, target));
     }
 
-    /// True when a profile of this name was added with `add_profile`.
-    pub fn is_added(&self, name: &str) -> bool {
-        self.added.read().unwrap().iter().any(|(i, _)| i.name == name)
-    }
-
     /// Profiles of the AWS files, with the added ones first.
     pub async fn profiles(&self) -> Result<ProfileList> {
         let mut list = profiles::list_profiles(self.connections.files()).await?;

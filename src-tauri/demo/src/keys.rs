@@ -67,7 +67,7 @@ impl Keyed for DeleteObjectsInput {
 /// Refuses every key of `input` that would leave its bucket's folder or collide with another key's file.
 pub fn check(input: &impl Keyed) -> S3Result<()> {
     for key in input.keys() {
-        if key.starts_with('/') || key.contains('\0') || key.split('/').any(|s| s == "." || s == "..") {
+        if key.starts_with('/') || key.contains('\0') || bucketlens_core::keys::has_dot_segment(key) {
             return Err(s3_error!(
                 InvalidArgument,
                 "This server does not store keys with \".\" or \"..\" segments, a leading \"/\" or NUL."

@@ -105,21 +105,32 @@ impl Scan<'_> {
         self.out.cancelled
     }
 
-    /// One path of any kind; `depth` counts folders below the dropped one.
+    /// One path of any kind, with its key (a folder's gets its `/` here); `depth` counts folders below the
+    /// dropped one, 0 for a dropped path itself. The path is looked at once, without following a link.
     fn visit(&mut self, path: &Path, key: String, depth: usize) {
         if self.stop() {
             return;
         }
         let meta = match std::fs::symlink_metadata(path) {
             Ok(m) => m,
+            Err(_) if depth == 0 && hidden(path) => {
+                self.out.skipped_hidden += 1;
+                return;
+            }
             Err(e) => return self.out.skipped.push(Skipped::new(path, SkipReason::Unreadable, e.to_string())),
         };
         let kind = meta.file_type();
+        if depth == 0 && kind.is_dir() {
+            self.out.folders += 1;
+        } else if depth == 0 && hidden(path) {
+            self.out.skipped_hidden += 1;
+            return;
+        }
         if kind.is_symlink() {
             let target = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
             self.out.skipped.push(Skipped::new(path, SkipReason::Link, target));
         } else if kind.is_dir() {
-            self.folder(path, &key, depth);
+            self.folder(path, &format!("{key}/"), depth);
         } else if !kind.is_file() {
             self.out.skipped.push(Skipped::new(path, SkipReason::Special, ""));
         } else if self.out.items.len() >= MAX_FILES {
@@ -149,12 +160,7 @@ impl Scan<'_> {
                 continue;
             }
             let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let child = if std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_dir()) {
-                format!("{key}{name}/")
-            } else {
-                format!("{key}{name}")
-            };
-            self.visit(&p, child, depth + 1);
+            self.visit(&p, format!("{key}{name}"), depth + 1);
         }
     }
 
@@ -191,15 +197,7 @@ pub fn scan(paths: &[PathBuf], prefix: &str, allow: &[String], cancel: &AtomicBo
     };
     for p in paths {
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let is_dir = std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
-        if is_dir {
-            s.out.folders += 1;
-            s.visit(p, format!("{prefix}{name}/"), 0);
-        } else if hidden(p) {
-            s.out.skipped_hidden += 1;
-        } else {
-            s.visit(p, format!("{prefix}{name}"), 0);
-        }
+        s.visit(p, format!("{prefix}{name}"), 0);
     }
     s.out
 }
