@@ -134,6 +134,35 @@ test("an image preview decodes", async (s, ctx) => {
   await ctx.shot(s, "03-image-preview");
 });
 
+const disguised = "a page disguised as a PDF is served as a PDF in a sandboxed frame and never runs; HTML is a card";
+test(disguised, async (s, ctx) => {
+  await root(s);
+  await openFolder(s, "notes/");
+  await s.click(await s.waitFor("the disguised page", () => s.find('.row.object[data-key="notes/not-really.pdf"]')));
+  const frame = await s.waitFor("the frame", () => s.find("iframe.pdf-frame"));
+  const src = new URL(await s.attribute(frame, "src"));
+  if (src.searchParams.get("response-content-type") !== "application/pdf") throw new Error(`type in ${src}`);
+  const sandbox = await s.attribute(frame, "sandbox");
+  if (sandbox !== "allow-scripts allow-same-origin") throw new Error(`sandbox ${sandbox}`);
+  await sleep(1500); // give a page every chance to run its script
+  await s.frame(frame);
+  const inside = await s.exec(
+    "return {title: document.title, disguised: !!document.getElementById('disguised'), type: document.contentType}",
+  );
+  await s.frame(null);
+  console.log(`    inside the frame: ${JSON.stringify(inside)}`);
+  if (inside.title === "pwned" || inside.disguised || inside.type === "text/html")
+    throw new Error(`the page ran: ${JSON.stringify(inside)}`);
+  await ctx.shot(s, "03b-disguised-page");
+  await s.click(await s.find('.row.object[data-key="notes/page.html"]'));
+  await s.waitFor("the card", () =>
+    s.exec(
+      "return document.querySelector('.preview .note')?.dataset.card === 'type' && " +
+        "!document.querySelector('.preview iframe')",
+    ),
+  );
+});
+
 const uploadFlow = "upload through the drop handler: exact type and uploaded-by, refusal, replace prompt, keep both";
 test(uploadFlow, async (s, ctx) => {
   await root(s);

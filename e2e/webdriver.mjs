@@ -46,6 +46,11 @@ export class Session {
     return this.cmd("GET", `/element/${el}/attribute/${name}`);
   }
 
+  /** Switches into an iframe element (`null`: back to the top document). */
+  frame(el) {
+    return this.cmd("POST", "/frame", { id: el === null ? null : { [ELEMENT]: el } });
+  }
+
   exec(script, ...args) {
     return this.cmd("POST", "/execute/sync", { script, args });
   }

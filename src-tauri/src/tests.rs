@@ -86,19 +86,35 @@ fn demo_mode_boots_onto_the_demo_bucket() {
     assert_eq!(buckets[0]["name"], "demo");
     let p = invoke(
         &w,
-        "presign_preview",
-        json!({"request": {"bucket": "demo", "key": "reports/月次報告書.pdf", "contentType": null}}),
+        "preview_object",
+        json!({"request": {"bucket": "demo", "key": "reports/月次報告書.pdf"}}),
     )
     .unwrap();
-    let url = p["url"].as_str().unwrap();
+    assert_eq!(
+        (p["viewer"].as_str(), p["servedAs"].as_str()),
+        (Some("pdf"), Some("application/pdf"))
+    );
+    let url = p["link"]["url"].as_str().unwrap();
     assert!(
         url.contains("response-content-disposition=inline") && url.contains("X-Amz-Expires=300"),
         "{url}"
     );
     assert!(!p.to_string().contains("secret"), "no secret in the payload");
-    let head = invoke(&w, "head_object", json!({"request": {"bucket": "demo", "key": "images/photo.jpg"}})).unwrap();
-    assert_eq!(head["contentType"], "image/jpeg");
-    assert_eq!(head["metadata"]["uploaded-by"], "bucketlens-demo");
+    let photo = invoke(
+        &w,
+        "preview_object",
+        json!({"request": {"bucket": "demo", "key": "images/photo.jpg"}}),
+    )
+    .unwrap();
+    assert_eq!(
+        (photo["viewer"].as_str(), photo["meta"]["contentType"].as_str()),
+        (Some("image"), Some("image/jpeg"))
+    );
+    assert_eq!(photo["meta"]["metadata"]["uploaded-by"], "bucketlens-demo");
+    // The pane's link is not one `open_url` will open: only links minted for a browser are.
+    let pane = photo["link"]["url"].as_str().unwrap();
+    let refused = invoke(&w, "open_url", json!({"request": {"url": pane}})).unwrap_err();
+    assert_eq!(refused["kind"], "InvalidInput", "{refused}");
 }
 
 #[test]

@@ -10,7 +10,9 @@ import type {
   ListPage,
   ObjectEntry,
   ObjectMeta,
+  Preview,
   Presigned,
+  Viewer,
   ScanItem,
   Settings,
 } from "../src/ipc/bindings";
@@ -27,6 +29,7 @@ const objects: Obj[] = [
   { key: "reports/月次報告書.pdf", size: 3100, type: "application/pdf" },
   { key: "images/photo.jpg", size: 86_000, type: "image/jpeg" },
   { key: "images/page.html", size: 90, type: "text/html" },
+  { key: "images/broken.png", size: 12, type: "image/png" },
 ];
 for (let i = 1; i <= many; i++)
   objects.push({ key: `many/item-${String(i).padStart(5, "0")}.txt`, size: i, type: "text/plain" });
@@ -102,10 +105,13 @@ const bucketUrl = "https://team-docs.s3.ap-northeast-1.amazonaws.com";
 function presigned(key: string, secs: number, forPreview: boolean): Presigned {
   const credsLeft = 2 * 3600;
   const effective = Math.min(secs, credsLeft);
-  const url =
-    key.endsWith(".jpg") && forPreview
+  const url = !forPreview
+    ? `${bucketUrl}/${encodeURI(key)}?X-Amz-Expires=${effective}&X-Amz-Signature=abc`
+    : key.endsWith(".jpg")
       ? tinyPng
-      : `${bucketUrl}/${encodeURI(key)}?X-Amz-Expires=${effective}&X-Amz-Signature=abc`;
+      : key.endsWith("broken.png")
+        ? "data:image/png;base64,iVBORw0KGgoAAAAN"
+        : `${bucketUrl}/${encodeURI(key)}?X-Amz-Expires=${effective}&X-Amz-Signature=abc`;
   return {
     url,
     method: "GET",
@@ -200,7 +206,7 @@ const fakes: Fakes = {
     }
     return folders.length + objs.length;
   },
-  head_object: ({ key }) => {
+  preview_object: ({ key }) => {
     const o = objects.find((x) => x.key === key);
     if (!o) throw error("NoSuchKey", "error.noSuchKey", "team-docs");
     const meta: ObjectMeta = {
@@ -213,9 +219,17 @@ const fakes: Fakes = {
       storageClass: null,
       metadata: { "uploaded-by": "hanako" },
     };
-    return meta;
+    // The real backend decides from an allow-list (core/src/preview.rs); the fake only needs its outcomes.
+    const viewer: Viewer = o.type === "application/pdf" ? "pdf" : o.type.startsWith("image/") ? "image" : "card";
+    const preview: Preview = {
+      meta,
+      viewer,
+      servedAs: viewer === "card" ? null : o.type,
+      link: viewer === "card" ? null : presigned(key, 300, true),
+      card: viewer === "card" ? "type" : null,
+    };
+    return preview;
   },
-  presign_preview: ({ key }) => presigned(key, 300, true),
   presign_share: ({ key, expiresSecs }) => presigned(key, expiresSecs ?? 3600, false),
   copy_text: ({ text }) => {
     state.copied.push(text);
@@ -228,9 +242,6 @@ const fakes: Fakes = {
   delete_object: ({ key }) => {
     state.deleted.push(key);
     return null;
-  },
-  sniff_type: () => {
-    throw error("Internal", "error.internal");
   },
   parse_location: ({ input }) => {
     const m = /^s3:\/\/([a-z0-9.-]+)\/?(.*)$/.exec(input.trim());

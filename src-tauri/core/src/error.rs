@@ -158,9 +158,20 @@ pub struct ErrorPayload {
     pub key: Option<String>,
 }
 
+/// Serialising is how an error reaches a person (the window over IPC, the CLI's `--json`), so it is also
+/// where each one is logged: the log then holds every error anyone was shown, through the redacting writer.
 impl Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let d = self.detail();
+        tracing::warn!(
+            target: "bucketlens::shown",
+            kind = self.kind().name(),
+            message = %d.message,
+            profile = d.profile.as_deref(),
+            bucket = d.bucket.as_deref(),
+            key = d.key.as_deref(),
+            "error shown"
+        );
         let extra = [&d.profile, &d.bucket, &d.key].iter().filter(|v| v.is_some()).count();
         let mut st = s.serialize_struct("Error", 4 + extra)?;
         st.serialize_field("kind", &self.kind())?;

@@ -12,6 +12,7 @@ pub mod mime;
 pub mod objects;
 pub mod paths;
 pub mod presign;
+pub mod preview;
 pub mod profiles;
 pub mod s3url;
 pub mod session;

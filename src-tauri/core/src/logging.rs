@@ -198,6 +198,25 @@ mod tests {
     }
 
     #[test]
+    fn an_error_shown_to_a_person_is_logged_redacted() {
+        let dir = tempfile::tempdir().unwrap();
+        let appender = tracing_appender::rolling::never(dir.path(), "t.log");
+        let sub = tracing_subscriber::fmt()
+            .with_ansi(false)
+            .with_writer(RedactingMakeWriter(std::sync::Mutex::new(appender)))
+            .finish();
+        let e = crate::Error::ExpiredUrl(crate::error::Detail::msg(format!("GET {URL} answered 403")).bucket("docs"));
+        let json = tracing::subscriber::with_default(sub, || serde_json::to_string(&e).unwrap());
+        assert!(json.contains("0123456789abcdef"), "the window gets the message as it is");
+        let text = std::fs::read_to_string(dir.path().join("t.log")).unwrap();
+        assert!(
+            text.contains("error shown") && text.contains("ExpiredUrl") && text.contains("docs"),
+            "{text}"
+        );
+        assert!(!text.contains("0123456789abcdef"), "{text}");
+    }
+
+    #[test]
     fn every_encoded_json_xml_and_ini_form_is_removed() {
         let secret = "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY";
         let token = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN";

@@ -8,8 +8,21 @@ use crate::listing::{rfc3339, ObjectMeta};
 use crate::mime::{self, Detected};
 use crate::presign::presign_delete;
 
-/// Deletes `key` by sending a presigned DELETE (the same path a shared delete link would take).
+/// Deletes `key` by sending a presigned DELETE (the same path a shared delete link would take). A key with a
+/// `.` or `..` folder goes through the SDK instead: its HTTP stack sends the path as signed, where a URL
+/// parser would remove the segment and the signature would no longer match.
 pub async fn delete_object(conn: &Connection, bucket: &str, key: &str, expires_secs: u64) -> Result<()> {
+    if crate::keys::has_dot_segment(key) {
+        conn.client
+            .delete_object()
+            .bucket(bucket)
+            .key(key)
+            .send()
+            .await
+            .map_err(|e| from_sdk(e).about(bucket, Some(key)))?;
+        tracing::info!(bucket, key, "deleted (path kept as is)");
+        return Ok(());
+    }
     let p = presign_delete(conn, bucket, key, expires_secs).await?;
     let resp = crate::http::http_client().delete(&p.url).send().await?;
     let status = resp.status().as_u16();

@@ -98,6 +98,14 @@ pub fn samples() -> Vec<SampleObject> {
             b"<html><body><script>alert(1)</script>Not rendered inline.</body></html>".to_vec(),
             Some("text/html"),
         ),
+        // A page dressed as a PDF, stored with no useful type: previews serve it as a PDF, so it never runs.
+        obj(
+            "notes/not-really.pdf",
+            b"<html><head><script>document.title='pwned'</script></head><body><h1 id=disguised>A page, not a PDF</h1>\
+              </body></html>"
+                .to_vec(),
+            Some("application/octet-stream"),
+        ),
         obj("notes/empty.txt", Vec::new(), Some("text/plain")),
     ];
     for k in ODD_KEYS {
@@ -130,7 +138,7 @@ async fn put(conn: &Connection, bucket: &str, o: SampleObject) -> Result<()> {
 
 /// Uploads the samples (and, if `with_many`, the large prefix) unless the marker says it was done.
 pub async fn seed(conn: &Connection, bucket: &str, data_dir: &std::path::Path, with_many: bool) -> Result<()> {
-    let marker = data_dir.join(format!(".bucketlens-seeded-v1-{bucket}{}", if with_many { "-many" } else { "" }));
+    let marker = data_dir.join(format!(".bucketlens-seeded-v2-{bucket}{}", if with_many { "-many" } else { "" }));
     if marker.exists() {
         return Ok(());
     }

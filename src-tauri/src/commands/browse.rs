@@ -1,10 +1,10 @@
 //! Commands for reading a bucket: buckets, folders, one object's facts, links to it, deleting it.
 
 use crate::state::AppState;
-use bucketlens_core::ipc::{ListPrefixRequest, ObjectRef, ParseLocationRequest, PresignPreviewRequest, PresignShareRequest};
-use bucketlens_core::listing::{self, BucketInfo, ListPage, ObjectMeta};
-use bucketlens_core::mime::Detected;
-use bucketlens_core::presign::{self, Disposition, Presigned};
+use bucketlens_core::ipc::{ListPrefixRequest, ObjectRef, ParseLocationRequest, PresignShareRequest};
+use bucketlens_core::listing::{self, BucketInfo, ListPage};
+use bucketlens_core::presign::Presigned;
+use bucketlens_core::preview::{self, Preview};
 use bucketlens_core::s3url::{self, S3Location};
 use bucketlens_core::{objects, Result};
 use std::sync::atomic::Ordering;
@@ -29,20 +29,12 @@ pub async fn list_prefix(state: State<'_, AppState>, request: ListPrefixRequest,
     .await
 }
 
+/// What the preview pane shows; its link lives as long as the preview setting says. The link is for the
+/// pane only: `open_url` does not open it.
 #[tauri::command]
-pub async fn head_object(state: State<'_, AppState>, request: ObjectRef) -> Result<ObjectMeta> {
-    let conn = state.session.active()?;
-    objects::head_object(&conn, &request.bucket, &request.key).await
-}
-
-/// An inline GET URL for the preview pane, living as long as the preview setting says.
-#[tauri::command]
-pub async fn presign_preview(state: State<'_, AppState>, request: PresignPreviewRequest) -> Result<Presigned> {
+pub async fn preview_object(state: State<'_, AppState>, request: ObjectRef) -> Result<Preview> {
     let (secs, conn) = (state.settings().expiry.preview_secs, state.session.active()?);
-    let PresignPreviewRequest { bucket, key, content_type } = request;
-    let p = presign::presign_get(&conn, &bucket, &key, &Disposition::Inline, content_type.as_deref(), secs).await?;
-    state.grants.allow_link(&p.url);
-    Ok(p)
+    preview::open(&conn, &request.bucket, &request.key, secs).await
 }
 
 /// A link to share or download; `expires_secs` defaults to the share setting and is clamped.
@@ -55,15 +47,8 @@ pub async fn presign_share(state: State<'_, AppState>, request: PresignShareRequ
         attachment,
     } = request;
     let secs = expires_secs.unwrap_or(state.settings().expiry.share_secs);
-    let disposition = if attachment {
-        Disposition::Attachment {
-            filename: key.rsplit('/').next().unwrap_or(&key).to_owned(),
-        }
-    } else {
-        Disposition::Inline
-    };
     let conn = state.session.active()?;
-    let p = presign::presign_get(&conn, &bucket, &key, &disposition, None, secs).await?;
+    let p = preview::share_link(&conn, &bucket, &key, !attachment, secs).await?;
     state.grants.allow_link(&p.url);
     Ok(p)
 }
@@ -73,13 +58,6 @@ pub async fn presign_share(state: State<'_, AppState>, request: PresignShareRequ
 pub async fn delete_object(state: State<'_, AppState>, request: ObjectRef) -> Result<()> {
     let conn = state.session.active()?;
     objects::delete_object(&conn, &request.bucket, &request.key, state.settings().expiry.delete_secs).await
-}
-
-/// The type from the object's first bytes, for objects stored without a useful Content-Type.
-#[tauri::command]
-pub async fn sniff_type(state: State<'_, AppState>, request: ObjectRef) -> Result<Detected> {
-    let conn = state.session.active()?;
-    objects::sniff_type(&conn, &request.bucket, &request.key).await
 }
 
 #[tauri::command]

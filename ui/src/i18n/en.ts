@@ -35,6 +35,10 @@ export const en = {
   "preview.title": "Preview",
   "preview.none": "Select a file to preview it.",
   "preview.notRendered": "This type is not shown inline, for safety.",
+  "preview.empty": "This file is empty.",
+  "preview.dotSegment":
+    'This name has a "." or ".." folder, which links lose: it can\'t be shown or shared here. You can still delete it.',
+  "preview.imageFailed": "The image could not be shown (tried three times).",
   "preview.type": "Type",
   "preview.size": "Size",
   "preview.modified": "Modified",

@@ -37,6 +37,10 @@ export const ja: Record<MessageKey, string> = {
   "preview.title": "プレビュー",
   "preview.none": "ファイルを選ぶとプレビューします。",
   "preview.notRendered": "安全のため、この形式はここでは表示しません。",
+  "preview.empty": "このファイルは空です。",
+  "preview.dotSegment":
+    "名前に「.」または「..」のフォルダーが含まれています。リンクではこの部分が取り除かれるため、表示も共有もできません（削除はできます）。",
+  "preview.imageFailed": "画像を表示できませんでした（3 回試しました）。",
   "preview.type": "種類",
   "preview.size": "サイズ",
   "preview.modified": "更新日時",

@@ -73,6 +73,16 @@ expiresAt: number,
  */
 limitedByCredentials: boolean, };
 
+export type Viewer = "pdf" | "image" | "card";
+
+export type CardReason = "type" | "empty" | "dotSegment";
+
+export type Preview = { meta: ObjectMeta, viewer: Viewer, 
+/**
+ * The type the link is signed to be served as.
+ */
+servedAs: string | null, link: Presigned | null, card: CardReason | null, };
+
 export type Language = "system" | "ja" | "en";
 
 export type Theme = "system" | "light" | "dark";
@@ -185,12 +195,6 @@ export type SelectProfileRequest = { name: string, };
 
 export type ListPrefixRequest = { bucket: string, prefix: string, };
 
-export type PresignPreviewRequest = { bucket: string, key: string, 
-/**
- * The type the preview should be served as (`response-content-type`), when the stored one is generic.
- */
-contentType: string | null, };
-
 export type PresignShareRequest = { bucket: string, key: string, 
 /**
  * Defaults to the share setting; clamped to what S3 and the credentials allow.
@@ -232,15 +236,13 @@ export type Commands = {
   current_session: { request: null; response: ConnectionInfo | null; channel: never };
   list_buckets: { request: null; response: Array<BucketInfo>; channel: never };
   list_prefix: { request: ListPrefixRequest; response: number; channel: ListPage };
-  head_object: { request: ObjectRef; response: ObjectMeta; channel: never };
-  presign_preview: { request: PresignPreviewRequest; response: Presigned; channel: never };
+  preview_object: { request: ObjectRef; response: Preview; channel: never };
   presign_share: { request: PresignShareRequest; response: Presigned; channel: never };
   get_settings: { request: null; response: Settings; channel: never };
   save_settings: { request: Settings; response: Settings; channel: never };
   validate_settings: { request: Settings; response: Array<FieldError>; channel: never };
   parse_location: { request: ParseLocationRequest; response: S3Location; channel: never };
   delete_object: { request: ObjectRef; response: null; channel: never };
-  sniff_type: { request: ObjectRef; response: Detected; channel: never };
   open_url: { request: OpenUrlRequest; response: null; channel: never };
   copy_text: { request: CopyTextRequest; response: null; channel: never };
   test_connection: { request: TestConnectionRequest; response: ConnectionTest; channel: never };

@@ -55,9 +55,7 @@ export const api = {
   listBuckets: () => call("list_buckets"),
   listPrefix: (bucket: string, prefix: string, onPage: (p: Message<"list_prefix">) => void) =>
     stream("list_prefix", { bucket, prefix }, onPage),
-  headObject: (bucket: string, key: string) => call("head_object", { bucket, key }),
-  presignPreview: (bucket: string, key: string, contentType: string | null) =>
-    call("presign_preview", { bucket, key, contentType }),
+  previewObject: (bucket: string, key: string) => call("preview_object", { bucket, key }),
   presignShare: (bucket: string, key: string, expiresSecs: number | null, attachment: boolean) =>
     call("presign_share", { bucket, key, expiresSecs, attachment }),
   getSettings: () => call("get_settings"),
@@ -65,7 +63,6 @@ export const api = {
   validateSettings: (settings: Settings) => call("validate_settings", settings),
   parseLocation: (input: string) => call("parse_location", { input }),
   deleteObject: (bucket: string, key: string) => call("delete_object", { bucket, key }),
-  sniffType: (bucket: string, key: string) => call("sniff_type", { bucket, key }),
   openUrl: (url: string) => call("open_url", { url }),
   copyText: (text: string) => call("copy_text", { text }),
   testConnection: (name: string, overrides: Overrides, defaultBucket: string | null) =>

@@ -21,15 +21,15 @@ macro_rules! with_commands {
             list_buckets(()) -> Vec<$crate::listing::BucketInfo>;
             /// Streams the pages of one prefix; a newer listing stops this one. Returns the entry count.
             list_prefix($crate::ipc::ListPrefixRequest, channel $crate::listing::ListPage) -> u32;
-            head_object($crate::ipc::ObjectRef) -> $crate::listing::ObjectMeta;
-            presign_preview($crate::ipc::PresignPreviewRequest) -> $crate::presign::Presigned;
+            /// An object's facts and, for a PDF or an image, an inline link signed with the type it is served as.
+            preview_object($crate::ipc::ObjectRef) -> $crate::preview::Preview;
+            /// A link for a browser: inline only for PDFs and raster images, a download otherwise.
             presign_share($crate::ipc::PresignShareRequest) -> $crate::presign::Presigned;
             get_settings(()) -> $crate::settings::Settings;
             save_settings($crate::settings::Settings) -> $crate::settings::Settings;
             validate_settings($crate::settings::Settings) -> Vec<$crate::settings::FieldError>;
             parse_location($crate::ipc::ParseLocationRequest) -> $crate::s3url::S3Location;
             delete_object($crate::ipc::ObjectRef) -> ();
-            sniff_type($crate::ipc::ObjectRef) -> $crate::mime::Detected;
             open_url($crate::ipc::OpenUrlRequest) -> ();
             copy_text($crate::ipc::CopyTextRequest) -> ();
             test_connection($crate::ipc::TestConnectionRequest) -> $crate::ipc::ConnectionTest;

@@ -29,15 +29,6 @@ pub struct ListPrefixRequest {
 
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct PresignPreviewRequest {
-    pub bucket: String,
-    pub key: String,
-    /// The type the preview should be served as (`response-content-type`), when the stored one is generic.
-    pub content_type: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct PresignShareRequest {
     pub bucket: String,
     pub key: String,

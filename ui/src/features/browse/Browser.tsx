@@ -8,13 +8,12 @@ import { formatCount } from "../../shared/format";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { ObjectList } from "./ObjectList";
 import { useListing } from "./useListing";
-import { buildRows, parentPrefix, type Sort } from "./sort";
+import { buildRows, FilterMemo, parentPrefix, type Sort } from "./sort";
 import { PreviewPane } from "../preview/PreviewPane";
 import { useUploads } from "../upload/useUploads";
 import { useDropZone } from "../upload/useDropZone";
 import { UploadPanel } from "../upload/UploadPanel";
 import { UploadDialogs } from "../upload/UploadDialogs";
-import { chooseViewer } from "../preview/viewer";
 
 interface Props {
   allowedTypes: string[];
@@ -41,10 +40,10 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
     (key: string) => {
       setReload((r) => r + 1);
       setHighlight(key);
-      if (bucketName && chooseViewer(null, key).viewer === "image") {
+      if (bucketName) {
         api
-          .presignPreview(bucketName, key, null)
-          .then((p) => setThumbs((t) => ({ ...t, [key]: p.url })))
+          .previewObject(bucketName, key)
+          .then((p) => p.viewer === "image" && p.link && setThumbs((t) => ({ ...t, [key]: p.link?.url ?? "" })))
           .catch(() => {});
       }
     },
@@ -59,9 +58,11 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
       if (err instanceof AppError) setPathError(err.payload);
     }
   };
+  const filterMemo = useRef(new FilterMemo());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `objects` grows in place; `pages` marks each page
   const rows = useMemo(
-    () => buildRows(listing.folders, listing.objects, filter, sort),
-    [listing.folders, listing.objects, filter, sort],
+    () => buildRows(listing.folders, listing.objects, filter, sort, listing.done, filterMemo.current),
+    [listing.folders, listing.objects, listing.pages, listing.done, filter, sort],
   );
 
   useEffect(() => {

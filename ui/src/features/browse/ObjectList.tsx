@@ -5,13 +5,13 @@ import type { ObjectEntry } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { formatDate, formatSize, visibleName } from "../../shared/format";
 import { Icon, iconFor } from "../../shared/Icon";
-import type { Row, Sort, SortKey } from "./sort";
-import { visibleWindow } from "./virtual";
+import type { Row, Rows, Sort, SortKey } from "./sort";
+import { layout } from "./virtual";
 
 export const ROW_HEIGHT = 32;
 
 interface Props {
-  rows: Row[];
+  rows: Rows;
   loading: boolean;
   sort: Sort;
   onSort: (key: SortKey) => void;
@@ -58,14 +58,16 @@ export function ObjectList({
     return () => observer.disconnect();
   }, []);
 
+  const lay = layout(rows.length, ROW_HEIGHT, scrollTop, height, 10);
   const moveTo = (i: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, i));
     setCursor(next);
     const el = box.current;
     if (!el) return;
-    const top = next * ROW_HEIGHT;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    const now = layout(rows.length, ROW_HEIGHT, el.scrollTop, el.clientHeight, 10);
+    const onScreen = now.top(next) - el.scrollTop;
+    if (onScreen < 0) el.scrollTop = now.scrollFor(next);
+    else if (onScreen + ROW_HEIGHT > el.clientHeight) el.scrollTop = now.scrollFor(next, true);
   };
 
   const activate = (r: Row | undefined) => {
@@ -82,13 +84,12 @@ export function ObjectList({
     else if (e.key === "PageUp") moveTo(cursor - Math.floor(height / ROW_HEIGHT));
     else if (e.key === "Home") moveTo(0);
     else if (e.key === "End") moveTo(rows.length - 1);
-    else if (e.key === "Enter") activate(rows[cursor]);
+    else if (e.key === "Enter") activate(rows.at(cursor));
     else if (e.key === "Backspace") onUp();
     else return;
     e.preventDefault();
   };
 
-  const win = visibleWindow(rows.length, ROW_HEIGHT, scrollTop, height, 10);
   const header = (key: SortKey, label: string, cls = "") => (
     <button
       type="button"
@@ -125,10 +126,10 @@ export function ObjectList({
             </div>
           ))
         ) : (
-          <div style={{ height: rows.length * ROW_HEIGHT, position: "relative" }}>
-            {rows.slice(win.start, win.end).map((r, i) => {
-              const index = win.start + i;
-              const top = index * ROW_HEIGHT;
+          <div style={{ height: lay.height, position: "relative" }}>
+            {rows.slice(lay.start, lay.end).map((r, i) => {
+              const index = lay.start + i;
+              const top = lay.top(index);
               const cur = index === cursor ? "cursor" : "";
               if (r.kind === "folder") {
                 return (

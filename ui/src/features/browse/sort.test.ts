@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildRows, parentPrefix } from "./sort";
+import { buildRows, FilterMemo, NATURAL_SORT_LIMIT, parentPrefix, type Rows, type Sort } from "./sort";
+import { Chunked } from "./chunked";
 import type { ObjectEntry } from "../../ipc/bindings";
 
 const obj = (name: string, size: number, date: string): ObjectEntry => ({
@@ -10,38 +11,99 @@ const obj = (name: string, size: number, date: string): ObjectEntry => ({
   etag: null,
   storageClass: null,
 });
-const objects = [
+const chunked = (objects: ObjectEntry[], pageSize = 2) => {
+  const c = new Chunked<ObjectEntry>();
+  for (let i = 0; i < objects.length; i += pageSize) c.push(objects.slice(i, i + pageSize));
+  return c;
+};
+const objects = chunked([
   obj("b10.pdf", 5, "2026-01-02T00:00:00Z"),
   obj("b9.pdf", 50, "2026-01-01T00:00:00Z"),
   obj("A.png", 1, "2026-01-03T00:00:00Z"),
-];
+]);
 const folders = [
   { prefix: "p/z/", name: "z" },
   { prefix: "p/a/", name: "a" },
 ];
+const names = (rows: Rows) => rows.slice(0, rows.length).map((r) => r.entry.name);
+const byName: Sort = { key: "name", asc: true };
 
 describe("buildRows", () => {
   it("puts folders first and sorts names naturally", () => {
-    const rows = buildRows(folders, objects, "", { key: "name", asc: true });
-    expect(rows.map((r) => r.entry.name)).toEqual(["a", "z", "A.png", "b9.pdf", "b10.pdf"]);
+    expect(names(buildRows(folders, objects, "", byName, true))).toEqual(["a", "z", "A.png", "b9.pdf", "b10.pdf"]);
   });
   it("sorts by size and date, both directions", () => {
-    expect(buildRows([], objects, "", { key: "size", asc: false }).map((r) => r.entry.name)).toEqual([
+    expect(names(buildRows([], objects, "", { key: "size", asc: false }, true))).toEqual([
       "b9.pdf",
       "b10.pdf",
       "A.png",
     ]);
-    expect(buildRows([], objects, "", { key: "date", asc: true }).map((r) => r.entry.name)).toEqual([
-      "b9.pdf",
-      "b10.pdf",
-      "A.png",
-    ]);
+    expect(names(buildRows([], objects, "", { key: "date", asc: true }, true))).toEqual(["b9.pdf", "b10.pdf", "A.png"]);
   });
   it("filters case-insensitively over folders and objects", () => {
-    expect(buildRows(folders, objects, "A", { key: "name", asc: true }).map((r) => r.entry.name)).toEqual([
-      "a",
-      "A.png",
-    ]);
+    expect(names(buildRows(folders, objects, "A", byName, true))).toEqual(["a", "A.png"]);
+  });
+  it("answers at() for one row and nothing outside", () => {
+    const rows = buildRows(folders, objects, "", byName, true);
+    expect(rows.at(2)?.entry.name).toBe("A.png");
+    expect(rows.at(5)).toBeUndefined();
+    expect(rows.at(-1)).toBeUndefined();
+  });
+});
+
+describe("a large folder", () => {
+  const n = NATURAL_SORT_LIMIT + 5;
+  // S3's order: keys sorted by their bytes.
+  const keys = Array.from({ length: n }, (_, i) => obj(`k${String(i).padStart(6, "0")}`, (i * 7919) % 1000, ""));
+  const big = chunked(keys, 1000);
+
+  it("is shown in S3's key order for name, forwards and backwards, without sorting", () => {
+    const asc = buildRows([], big, "", byName, false);
+    expect(asc.at(0)?.entry.name).toBe("k000000");
+    expect(asc.at(n - 1)?.entry.name).toBe(keys[n - 1]?.name);
+    const desc = buildRows([], big, "", { key: "name", asc: false }, false);
+    expect(desc.at(0)?.entry.name).toBe(keys[n - 1]?.name);
+  });
+  it("is sorted by size once loaded, not while pages arrive", () => {
+    const loading = buildRows([], big, "", { key: "size", asc: true }, false);
+    expect(loading.at(0)?.entry.name).toBe("k000000");
+    const done = buildRows([], big, "", { key: "size", asc: false }, true);
+    const size = (r: ReturnType<Rows["at"]>) => (r?.kind === "object" ? r.entry.size : -1);
+    expect(size(done.at(0))).toBe(999);
+    expect(size(done.at(n - 1))).toBe(0);
+  });
+  it("scans each new page once for a filter", () => {
+    const growing = new Chunked<ObjectEntry>();
+    const memo = new FilterMemo();
+    let scanned = 0;
+    const counting = keys.map((k) => ({
+      ...k,
+      get name() {
+        scanned++;
+        return k.name;
+      },
+    }));
+    for (let i = 0; i < n; i += 1000) {
+      growing.push(counting.slice(i, i + 1000));
+      memo.matches(growing, "k0000");
+    }
+    expect(scanned).toBe(n);
+    expect(memo.matches(growing, "k0000").length).toBe(100);
+    expect(buildRows([], growing, "k0000", byName, true, memo).length).toBe(100);
+  });
+});
+
+describe("Chunked", () => {
+  it("finds entries across pages and walks from an index", () => {
+    const c = new Chunked<number>();
+    c.push([0, 1, 2]);
+    c.push([]);
+    c.push([3]);
+    c.push([4, 5]);
+    expect([c.length, c.at(0), c.at(3), c.at(5), c.at(6)]).toEqual([6, 0, 3, 5, undefined]);
+    const seen: number[] = [];
+    c.forEachFrom(2, (e) => seen.push(e));
+    expect(seen).toEqual([2, 3, 4, 5]);
   });
 });
 

@@ -1,38 +1,51 @@
-// Loads one prefix page by page over the IPC channel; rows show as soon as the first page lands.
+// Loads one prefix page by page over the IPC channel; rows show as soon as the first page lands. Pages are
+// kept as they arrive (see `Chunked`): nothing is copied per page, so a million keys stay cheap.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, AppError } from "../../ipc/commands";
 import type { ErrorPayload, FolderEntry, ObjectEntry } from "../../ipc/bindings";
+import { Chunked } from "./chunked";
 
 export interface Listing {
   folders: FolderEntry[];
-  objects: ObjectEntry[];
+  /** Grows in place; `pages` changes with every page so that views recompute. */
+  objects: Chunked<ObjectEntry>;
+  pages: number;
   loaded: number;
   done: boolean;
   error: ErrorPayload | null;
 }
 
-const EMPTY: Listing = { folders: [], objects: [], loaded: 0, done: false, error: null };
+const empty = (): Listing => ({
+  folders: [],
+  objects: new Chunked(),
+  pages: 0,
+  loaded: 0,
+  done: false,
+  error: null,
+});
 
 export function useListing(bucket: string | null, prefix: string, reloadToken: number): Listing {
-  const [state, setState] = useState<Listing>(EMPTY);
+  const [state, setState] = useState<Listing>(empty);
   const run = useRef(0);
 
   const load = useCallback(() => {
     if (!bucket) {
-      setState({ ...EMPTY, done: true });
+      setState({ ...empty(), done: true });
       return;
     }
     const id = ++run.current;
-    setState(EMPTY);
+    const fresh = empty();
+    setState(fresh);
     api
       .listPrefix(bucket, prefix, (page) => {
         if (id !== run.current) return;
+        fresh.objects.push(page.objects);
         setState((s) => ({
-          folders: s.folders.concat(page.folders),
-          objects: s.objects.concat(page.objects),
+          ...s,
+          folders: page.folders.length ? s.folders.concat(page.folders) : s.folders,
+          pages: s.pages + 1,
           loaded: page.loaded,
           done: page.isLast,
-          error: null,
         }));
       })
       .then(() => {

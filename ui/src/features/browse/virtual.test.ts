@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { visibleWindow } from "./virtual";
+import { layout, MAX_SCROLL_PX, visibleWindow } from "./virtual";
 import { crumbs } from "./Breadcrumbs";
 
 describe("visibleWindow", () => {
@@ -14,6 +14,26 @@ describe("visibleWindow", () => {
     expect(visibleWindow(0, 32, 0, 800, 10)).toEqual({ start: 0, end: 0 });
     const last = visibleWindow(1000, 32, 1000 * 32, 640, 10);
     expect(last.end).toBe(1000);
+  });
+});
+
+describe("layout past the browsers' height limit", () => {
+  const n = 1_000_000;
+  it("caps the content height and still reaches the first and last rows", () => {
+    const top = layout(n, 32, 0, 800, 10);
+    expect(top.height).toBe(MAX_SCROLL_PX);
+    expect([top.start, top.top(0)]).toEqual([0, 0]);
+    const bottom = layout(n, 32, MAX_SCROLL_PX - 800, 800, 10);
+    expect(bottom.end).toBe(n);
+    expect(bottom.top(n - 1)).toBeCloseTo(MAX_SCROLL_PX - 32, 6);
+  });
+  it("maps a row to a scroll position and back", () => {
+    const l = layout(n, 32, 0, 800, 10);
+    const at = layout(n, 32, l.scrollFor(654_321), 800, 10);
+    expect(at.start + 10).toBe(654_321);
+    expect(at.top(654_321)).toBeCloseTo(l.scrollFor(654_321), 6);
+    const low = layout(n, 32, l.scrollFor(654_321, true), 800, 10);
+    expect(low.top(654_321) + 32).toBeCloseTo(l.scrollFor(654_321, true) + 800, 6);
   });
 });
 

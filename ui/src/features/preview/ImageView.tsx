@@ -2,7 +2,14 @@
 import { useState } from "react";
 import { useT } from "../../i18n/i18n";
 
-export function ImageView({ src, alt, onError }: { src: string; alt: string; onError: () => void }) {
+interface Props {
+  src: string;
+  alt: string;
+  onError: () => void;
+  onLoad: () => void;
+}
+
+export function ImageView({ src, alt, onError, onLoad }: Props) {
   const { t } = useT();
   const [zoom, setZoom] = useState<number | "fit">("fit");
   const [natural, setNatural] = useState<number>(0);
@@ -31,7 +38,10 @@ export function ImageView({ src, alt, onError }: { src: string; alt: string; onE
           src={src}
           alt={alt}
           onError={onError}
-          onLoad={(e) => setNatural(e.currentTarget.naturalWidth)}
+          onLoad={(e) => {
+            setNatural(e.currentTarget.naturalWidth);
+            onLoad();
+          }}
           style={
             zoom === "fit" || !natural ? undefined : { width: natural * scale, maxWidth: "none", maxHeight: "none" }
           }

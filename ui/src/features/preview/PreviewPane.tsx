@@ -1,13 +1,13 @@
-// Shows the selected object: PDF in the webview's viewer, images in <img>, other types as a card.
-// The presigned URL is minted when shown and re-minted before it expires or after a load error.
-import { useCallback, useEffect, useState } from "react";
+// Shows the selected object as the backend decided: PDF in a sandboxed frame, images in <img>, anything else
+// as a card of facts. Links are re-minted before they expire; a failed image is retried at most twice.
+import { useCallback, useEffect, useRef, useState } from "react";
 import { api, AppError } from "../../ipc/commands";
-import type { ErrorPayload, ObjectEntry, ObjectMeta, Presigned } from "../../ipc/bindings";
+import type { CardReason, ErrorPayload, ObjectEntry, Preview } from "../../ipc/bindings";
+import type { MessageKey } from "../../i18n/en";
 import { useT } from "../../i18n/i18n";
 import { ErrorBox } from "../../shared/ErrorBox";
 import { formatDate, formatSize, visibleName } from "../../shared/format";
-import { chooseViewer, needsSniffing, type ViewerChoice } from "./viewer";
-import { remintDelay } from "./remint";
+import { imageRetry, remintDelay } from "./remint";
 import { ImageView } from "./ImageView";
 import { PreviewActions } from "./PreviewActions";
 
@@ -17,54 +17,54 @@ interface Props {
   onDeleted: () => void;
 }
 
+/**
+ * What the PDF frame may do. WebKitGTK's PDF viewer is pdf.js running inside the frame, so it needs
+ * scripts, and same-origin for its own resources; the frame's origin is the S3 endpoint, never the app's.
+ * No forms, popups, top navigation or downloads (e2e checks that a PDF still paints with exactly these).
+ */
+export const PDF_SANDBOX = "allow-scripts allow-same-origin";
+
+const CARD_TEXT: Record<CardReason, MessageKey> = {
+  type: "preview.notRendered",
+  empty: "preview.empty",
+  dotSegment: "preview.dotSegment",
+};
+
 export function PreviewPane({ bucket, object, onDeleted }: Props) {
   const { t, locale } = useT();
-  const [meta, setMeta] = useState<ObjectMeta | null>(null);
-  const [choice, setChoice] = useState<ViewerChoice | null>(null);
-  const [link, setLink] = useState<Presigned | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [generation, setGeneration] = useState(0);
+  const [attempt, setAttempt] = useState(0);
+  const [imageFailed, setImageFailed] = useState(false);
+  const failures = useRef(0);
+  const retryTimer = useRef<number | undefined>(undefined);
 
   const key = object?.key ?? null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: another object clears what was shown
   useEffect(() => {
-    setMeta(null);
-    setChoice(null);
-    setLink(null);
+    setPreview(null);
     setError(null);
+    setImageFailed(false);
+    failures.current = 0;
+    window.clearTimeout(retryTimer.current);
   }, [bucket, key]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation mints a fresh link
   useEffect(() => {
     if (!key) return;
     let live = true;
-    (async () => {
-      try {
-        const m = await api.headObject(bucket, key);
-        if (!live) return;
-        setMeta(m);
-        let c = chooseViewer(m.contentType, key);
-        if (needsSniffing(m.contentType, c) && m.size > 0) {
-          const sniffed = await api.sniffType(bucket, key);
-          c = chooseViewer(sniffed.mime, key);
-          if (c.viewer !== "card") c = { ...c, overrideType: sniffed.mime };
-        }
-        if (!live) return;
-        setChoice(c);
-        if (c.viewer !== "card") {
-          const p = await api.presignPreview(bucket, key, c.overrideType);
-          if (live) setLink(p);
-        }
-      } catch (e) {
-        if (live && e instanceof AppError) setError(e.payload);
-      }
-    })();
+    api
+      .previewObject(bucket, key)
+      .then((p) => live && setPreview(p))
+      .catch((e) => live && e instanceof AppError && setError(e.payload));
     return () => {
       live = false;
     };
   }, [bucket, key, generation]);
 
   // Re-mint shortly before expiry so a preview left open keeps working; never reuse an expired URL.
+  const link = preview?.link ?? null;
   useEffect(() => {
     if (!link) return;
     const timer = window.setTimeout(
@@ -73,10 +73,32 @@ export function PreviewPane({ bucket, object, onDeleted }: Props) {
     );
     return () => window.clearTimeout(timer);
   }, [link]);
+  useEffect(() => () => window.clearTimeout(retryTimer.current), []);
 
-  const onLoadError = useCallback(() => setGeneration((g) => g + 1), []);
+  const onImageError = useCallback(() => {
+    if (!link) return;
+    failures.current += 1;
+    const step = imageRetry(failures.current, link.expiresAt, Date.now());
+    if (step.action === "giveUp") {
+      setImageFailed(true);
+      return;
+    }
+    retryTimer.current = window.setTimeout(
+      () => (step.action === "remint" ? setGeneration((g) => g + 1) : setAttempt((a) => a + 1)),
+      step.delayMs,
+    );
+  }, [link]);
+  const onImageLoad = useCallback(() => {
+    failures.current = 0;
+  }, []);
+  const retryImage = () => {
+    failures.current = 0;
+    setImageFailed(false);
+    setGeneration((g) => g + 1);
+  };
 
   if (!object) return <aside className="preview empty-preview">{t("preview.none")}</aside>;
+  const meta = preview?.meta ?? null;
   return (
     <aside className="preview" aria-label={t("preview.title")}>
       <header className="preview-head">
@@ -89,12 +111,39 @@ export function PreviewPane({ bucket, object, onDeleted }: Props) {
       </header>
       {error && <ErrorBox error={error} action="read" onRetry={() => setGeneration((g) => g + 1)} />}
       <div className="preview-body">
-        {!meta && !error && <div className="preview-skeleton" aria-label={t("list.loading")} />}
-        {link && choice?.viewer === "pdf" && (
-          <iframe key={link.url} className="pdf-frame" src={link.url} title={object.name} />
+        {!preview && !error && <div className="preview-skeleton" aria-label={t("list.loading")} />}
+        {link && preview?.viewer === "pdf" && (
+          <iframe
+            key={link.url}
+            className="pdf-frame"
+            src={link.url}
+            title={object.name}
+            sandbox={PDF_SANDBOX}
+            referrerPolicy="no-referrer"
+          />
         )}
-        {link && choice?.viewer === "image" && <ImageView src={link.url} alt={object.name} onError={onLoadError} />}
-        {meta && choice?.viewer === "card" && <p className="note">{t("preview.notRendered")}</p>}
+        {link && preview?.viewer === "image" && !imageFailed && (
+          <ImageView
+            key={`${link.url}#${attempt}`}
+            src={link.url}
+            alt={object.name}
+            onError={onImageError}
+            onLoad={onImageLoad}
+          />
+        )}
+        {imageFailed && (
+          <div className="note image-failed" role="alert">
+            <p>{t("preview.imageFailed")}</p>
+            <button type="button" onClick={retryImage}>
+              {t("error.retry")}
+            </button>
+          </div>
+        )}
+        {preview?.card && (
+          <p className="note" data-card={preview.card}>
+            {t(CARD_TEXT[preview.card])}
+          </p>
+        )}
       </div>
       {meta && (
         <dl className="meta-card">
