@@ -123,6 +123,41 @@ test("PDF previews are presigned inline, short-lived and not blank (English and 
   await ctx.shot(s, "02-pdf-preview");
 });
 
+/** Standard deviation inside the PDF frame's page area of a fresh screenshot. */
+async function frameVariance(s, ctx) {
+  const r = await s.exec(
+    "const r = document.querySelector('iframe.pdf-frame').getBoundingClientRect(); " +
+      "return {x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height)}",
+  );
+  return variance(await s.screenshot(), ctx, { x: r.x + 10, y: r.y + 40, w: r.w - 20, h: Math.min(300, r.h - 50) });
+}
+
+const sandboxFlow = "the PDF frame's sandbox is as tight as WebKit's viewer allows: one token fewer and nothing paints";
+test(sandboxFlow, async (s, ctx) => {
+  const frame = await s.find("iframe.pdf-frame"); // left open by the previous flow
+  const granted = await s.attribute(frame, "sandbox");
+  const reload = (tokens) =>
+    s.exec(
+      "const f = document.querySelector('iframe.pdf-frame'); const src = f.src; " +
+        "f.setAttribute('sandbox', arguments[0]); f.src = 'about:blank'; setTimeout(() => { f.src = src; }, 300);",
+      tokens,
+    );
+  for (const fewer of ["", "allow-scripts", "allow-same-origin"]) {
+    await reload(fewer);
+    await sleep(3000);
+    const sd = await frameVariance(s, ctx);
+    console.log(`    sandbox="${fewer}": region standard deviation ${sd.toFixed(3)}`);
+    if (sd > 0.05) throw new Error(`the PDF painted with sandbox="${fewer}": tighten PDF_SANDBOX`);
+  }
+  await reload(granted);
+  const sd = await s.waitFor("the PDF to paint again", async () => {
+    await sleep(300);
+    const v = await frameVariance(s, ctx);
+    return v > 0.05 && v;
+  });
+  console.log(`    sandbox="${granted}": region standard deviation ${sd.toFixed(3)}`);
+});
+
 test("an image preview decodes", async (s, ctx) => {
   await root(s);
   await openFolder(s, "images/");
@@ -227,6 +262,19 @@ test(hostileFlow, async (s, ctx) => {
   if (JSON.stringify(stored) !== JSON.stringify(["images/hostile/ok.jpg"])) throw new Error(`stored: ${stored}`);
   await sleep(500); // WebKit's screenshot can lag the DOM by a frame
   await ctx.shot(s, "04b-hostile-folder");
+});
+
+test("a second launch hands its s3:// location to the running window and exits", async (s, ctx) => {
+  await root(s);
+  const started = Date.now();
+  // Throws unless the second process exits 0, which it does only after the first accepted its arguments.
+  execFileSync(ctx.app, ["s3://demo/images/photo.jpg"], { timeout: 60000, stdio: "ignore" });
+  console.log(`    the second launch handed over and exited in ${Date.now() - started} ms`);
+  await s.waitFor("images/ opened in the first window", () =>
+    s.exec("return document.querySelector('[data-testid=path]')?.value === 's3://demo/images/'"),
+  );
+  const windows = await s.cmd("GET", "/window/handles");
+  if (windows.length !== 1) throw new Error(`windows: ${windows.length}`);
 });
 
 test("a profile with a wrong secret explains itself; the previous one still works", async (s, ctx) => {

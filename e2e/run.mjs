@@ -33,6 +33,7 @@ execFileSync("convert", ["-size", "320x240", "gradient:#1f4e79-#f4c430", join(fi
 writeFileSync(join(files, "script.sh"), "#!/bin/sh\necho hi\n");
 
 const ctx = {
+  app,
   artifacts,
   files,
   /** Runs the CLI against the same server through the same profile: a check from outside the app. */

@@ -12,6 +12,9 @@ display=":$((90 + RANDOM % 100))"
 Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
 xvfb_pid=$!
 sleep 1
+# A session bus of its own: the single-instance check finds the running app through it.
+read -r DBUS_SESSION_BUS_ADDRESS dbus_pid < <(dbus-daemon --session --fork --print-address=1 --print-pid=1 | paste -sd " ")
+export DBUS_SESSION_BUS_ADDRESS
 export E2E_HOME BUCKETLENS_CONFIG_DIR="$E2E_HOME/config" BUCKETLENS_DATA_DIR="$E2E_HOME/data" \
   AWS_CONFIG_FILE="$E2E_HOME/aws-config" AWS_SHARED_CREDENTIALS_FILE="$E2E_HOME/aws-credentials"
 unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_ENDPOINT_URL
@@ -22,7 +25,7 @@ DISPLAY="$display" tauri-driver --port 4444 --native-port 4446 >"$OUT/tauri-driv
 driver_pid=$!
 DISPLAY="$display" node e2e/run.mjs target/debug/bucketlens target/debug/bucketlens-cli
 rc=$?
-kill "$driver_pid" "$xvfb_pid" 2>/dev/null
+kill "$driver_pid" "$xvfb_pid" "$dbus_pid" 2>/dev/null
 wait "$driver_pid" "$xvfb_pid" 2>/dev/null
 
 # The app logs every URL it mints; the log must hold them only redacted.

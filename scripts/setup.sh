@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what BucketLens needs on Debian/Ubuntu, skipping what is already there.
 #   scripts/setup.sh        build and run (system libraries, npm packages)
-#   scripts/setup.sh test   also the end-to-end tools (Xvfb, WebKitWebDriver, ImageMagick, tauri-driver)
+#   scripts/setup.sh test   also the end-to-end tools (Xvfb, D-Bus, WebKitWebDriver, ImageMagick, tauri-driver)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE="${1:-run}"
@@ -9,7 +9,7 @@ MODE="${1:-run}"
 PKGS=(libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev
       libayatana-appindicator3-dev libxdo-dev build-essential pkg-config libssl-dev file fonts-noto-cjk)
 if [ "$MODE" = test ]; then
-  PKGS+=(xvfb xauth webkit2gtk-driver imagemagick chromium)
+  PKGS+=(xvfb xauth webkit2gtk-driver imagemagick chromium dbus)
 fi
 
 missing=()

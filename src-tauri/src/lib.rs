@@ -5,6 +5,7 @@ pub mod csp;
 #[cfg(feature = "e2e")]
 pub mod e2e;
 pub mod grants;
+pub mod instance;
 pub mod menu;
 pub mod state;
 #[cfg(test)]
@@ -54,7 +55,8 @@ pub fn run() {
     if let Some(policy) = context.config_mut().app.security.csp.as_mut() {
         csp::allow_origins(policy, &csp::endpoints(&settings, &profile_endpoints));
     }
-    build_app(tauri::Builder::default(), state)
+    // First: a second launch hands over to the running one and exits before any window opens.
+    build_app(tauri::Builder::default().plugin(instance::plugin()), state)
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())

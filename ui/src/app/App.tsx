@@ -100,6 +100,7 @@ export function App() {
       else if (payload.action === "refresh") setRefresh((r) => r + 1);
       else if (payload.action === "reloadProfiles") void reloadProfiles();
       else if (payload.action === "selectProfile") void selectProfile(payload.profile);
+      else if (payload.action === "openLocation") setLocation({ bucket: payload.bucket, prefix: payload.prefix });
     }).catch(() => null);
     return () => {
       void un.then((f) => f?.());

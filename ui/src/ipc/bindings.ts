@@ -145,7 +145,7 @@ export type ConnectionTest = { operation: TestOperation, bucketCount: number | n
 
 export type TestOperation = "ListBuckets" | "HeadBucket";
 
-export type MenuAction = { "action": "settings" } | { "action": "refresh" } | { "action": "reloadProfiles" } | { "action": "about" } | { "action": "selectProfile", profile: string, };
+export type MenuAction = { "action": "settings" } | { "action": "refresh" } | { "action": "reloadProfiles" } | { "action": "about" } | { "action": "selectProfile", profile: string, } | { "action": "openLocation", bucket: string, prefix: string, };
 
 export type SignInOutcome = { cliFound: boolean, command: string, };
 

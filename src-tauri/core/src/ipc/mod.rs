@@ -48,7 +48,7 @@ pub enum TestOperation {
     HeadBucket,
 }
 
-/// A click in the native menu, sent to the window as the `menu` event.
+/// A click in the native menu (or a second launch's request), sent to the window as the `menu` event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", tag = "action")]
 pub enum MenuAction {
@@ -57,6 +57,8 @@ pub enum MenuAction {
     ReloadProfiles,
     About,
     SelectProfile { profile: String },
+    /// A second launch named a place (`s3://bucket/prefix/`): the running window goes there.
+    OpenLocation { bucket: String, prefix: String },
 }
 
 impl MenuAction {
