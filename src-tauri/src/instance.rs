@@ -7,13 +7,19 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 /// The first `s3://` argument as a place to open: the folder itself, or the folder holding an object.
 pub fn location_in(args: &[String]) -> Option<MenuAction> {
-    let arg = args.iter().skip(1).find(|a| a.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("s3://")))?;
+    let arg = args
+        .iter()
+        .skip(1)
+        .find(|a| a.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("s3://")))?;
     let loc = bucketlens_core::s3url::parse(arg).ok()?;
     let prefix = match loc.key.rfind('/') {
         Some(i) => loc.key[..=i].to_owned(),
         None => String::new(),
     };
-    Some(MenuAction::OpenLocation { bucket: loc.bucket, prefix })
+    Some(MenuAction::OpenLocation {
+        bucket: loc.bucket,
+        prefix,
+    })
 }
 
 fn on_second_launch<R: Runtime>(app: &AppHandle<R>, args: Vec<String>, _cwd: String) {
@@ -49,7 +55,10 @@ mod tests {
             })
         };
         assert_eq!(location_in(&args(&["bucketlens", "s3://docs/reports/"])), open("docs", "reports/"));
-        assert_eq!(location_in(&args(&["bucketlens", "--demo", "S3://docs/reports/q3.pdf"])), open("docs", "reports/"));
+        assert_eq!(
+            location_in(&args(&["bucketlens", "--demo", "S3://docs/reports/q3.pdf"])),
+            open("docs", "reports/")
+        );
         assert_eq!(location_in(&args(&["bucketlens", "s3://docs"])), open("docs", ""));
         assert_eq!(location_in(&args(&["bucketlens", "--demo"])), None);
         assert_eq!(location_in(&args(&["s3://argv0-is-the-program/"])), None);

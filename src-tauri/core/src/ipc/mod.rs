@@ -56,9 +56,14 @@ pub enum MenuAction {
     Refresh,
     ReloadProfiles,
     About,
-    SelectProfile { profile: String },
+    SelectProfile {
+        profile: String,
+    },
     /// A second launch named a place (`s3://bucket/prefix/`): the running window goes there.
-    OpenLocation { bucket: String, prefix: String },
+    OpenLocation {
+        bucket: String,
+        prefix: String,
+    },
 }
 
 impl MenuAction {
