@@ -141,6 +141,8 @@ pub struct Connection {
     pub creds: CredsHandle,
     /// Bucket templates and the cached signing key for fast presigning.
     pub(crate) fast: Arc<crate::sigv4::FastPresigner>,
+    /// Set once this endpoint refused a multipart upload with per-part checksums; later ones go without.
+    pub(crate) refuses_part_checksums: Arc<std::sync::atomic::AtomicBool>,
 }
 
 pub fn unix_ms(t: SystemTime) -> i64 {
@@ -295,6 +297,7 @@ pub async fn connect(files: &AwsFiles, target: &Target) -> Result<Connection> {
         path_style,
         creds,
         fast: Arc::default(),
+        refuses_part_checksums: Arc::default(),
     })
 }
 

@@ -11,6 +11,9 @@ pub struct Detail {
     pub profile: Option<String>,
     pub bucket: Option<String>,
     pub key: Option<String>,
+    /// The HTTP status and S3 error code, when a server answered (for retry decisions; not shown). Boxed to
+    /// keep the error small.
+    pub answer: Option<Box<(u16, Option<String>)>>,
 }
 
 impl Detail {
@@ -31,6 +34,19 @@ impl Detail {
     pub fn profile(mut self, profile: impl Into<String>) -> Self {
         self.profile = Some(profile.into());
         self
+    }
+    /// Records what the server answered.
+    pub fn answered(mut self, status: u16, code: Option<&str>) -> Self {
+        self.answer = Some(Box::new((status, code.map(str::to_owned))));
+        self
+    }
+    /// The HTTP status the server answered, if one did.
+    pub fn status(&self) -> Option<u16> {
+        self.answer.as_ref().map(|a| a.0)
+    }
+    /// The S3 error code the server answered, if any.
+    pub fn code(&self) -> Option<&str> {
+        self.answer.as_ref().and_then(|a| a.1.as_deref())
     }
 }
 
@@ -100,6 +116,7 @@ error_kinds! {
     UnsupportedType => "error.unsupportedType", "Choose a file of an allowed type (see Settings → Uploads).";
     Cancelled => "error.cancelled", "Nothing was changed.";
     Io => "error.io", "Check that the file exists and can be read, and that the disk has room.";
+    FileChanged => "error.fileChanged", "Wait until the file is no longer being written, then upload it again.";
     Internal => "error.internal", "Retry; if it happens again, send the log file from Help → Open log folder.";
 }
 

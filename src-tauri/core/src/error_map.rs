@@ -66,7 +66,8 @@ pub fn from_http(status: u16, body: &str) -> Error {
         Some(c) => c.clone(),
         None => format!("HTTP {status}"),
     });
-    Error::new(kind_from_s3(code.as_deref(), Some(status), &message), Detail::msg(message))
+    let kind = kind_from_s3(code.as_deref(), Some(status), &message);
+    Error::new(kind, Detail::msg(message).answered(status, code.as_deref()))
 }
 
 /// Maps a credentials-provider failure: SSO token trouble asks for a sign-in, the rest for credentials.
@@ -111,12 +112,18 @@ where
                 .message()
                 .map(str::to_owned)
                 .unwrap_or_else(|| code.map(str::to_owned).unwrap_or_else(|| format!("HTTP {status}")));
-            Error::new(kind_from_s3(code, Some(status), &message), Detail::msg(message))
+            Error::new(
+                kind_from_s3(code, Some(status), &message),
+                Detail::msg(message).answered(status, code),
+            )
         }
         SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => Error::Network(Detail::msg(full_chain(&err))),
         SdkError::ResponseError(r) => {
             let status = r.raw().status().as_u16();
-            Error::new(kind_from_s3(None, Some(status), ""), Detail::msg(full_chain(&err)))
+            Error::new(
+                kind_from_s3(None, Some(status), ""),
+                Detail::msg(full_chain(&err)).answered(status, None),
+            )
         }
         _ => {
             let text = full_chain(&err);

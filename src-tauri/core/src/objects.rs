@@ -77,6 +77,40 @@ pub async fn head_object(conn: &Connection, bucket: &str, key: &str) -> Result<O
     })
 }
 
+/// What says whether a stored object is the one we sent: its ETag and, when the server keeps one, its CRC32C
+/// (`base64`, or `base64-N` for a multipart object).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredIdentity {
+    pub etag: Option<String>,
+    pub crc32c: Option<String>,
+}
+
+/// HEADs `key` asking for its checksum; `None` when there is no such object.
+pub async fn stored_identity(conn: &Connection, bucket: &str, key: &str) -> Result<Option<StoredIdentity>> {
+    let r = conn
+        .client
+        .head_object()
+        .bucket(bucket)
+        .key(key)
+        .checksum_mode(aws_sdk_s3::types::ChecksumMode::Enabled)
+        .send()
+        .await;
+    match r {
+        Ok(h) => Ok(Some(StoredIdentity {
+            etag: h.e_tag().map(str::to_owned),
+            crc32c: h.checksum_crc32_c().map(str::to_owned),
+        })),
+        Err(e) => {
+            let e = from_sdk(e).about(bucket, Some(key));
+            if e.kind() == crate::ErrorKind::NoSuchKey {
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
 /// True when `key` exists; false on 404. Other failures are errors.
 pub async fn exists(conn: &Connection, bucket: &str, key: &str) -> Result<bool> {
     match head_object(conn, bucket, key).await {

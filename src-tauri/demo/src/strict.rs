@@ -23,7 +23,36 @@ pub struct Strict {
     locks: KeyLocks,
 }
 
+/// S3's checksum of a multipart object: CRC32C over the parts' binary CRC32Cs, then `-N`.
+fn composite_crc32c(parts: &[CompletedPart]) -> Option<String> {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let mut crc = 0u32;
+    for p in parts {
+        crc = crc32c::crc32c_append(crc, &b64.decode(p.checksum_crc32c.as_deref()?).ok()?);
+    }
+    (!parts.is_empty()).then(|| format!("{}-{}", b64.encode(crc.to_be_bytes()), parts.len()))
+}
+
 impl Strict {
+    /// Rewrites the checksums s3s-fs keeps beside an object (its `.internal.json`): all removed, then the
+    /// composite CRC32C set when there is one.
+    fn replace_checksums(&self, bucket: &str, key: &str, crc32c: Option<String>) -> std::io::Result<()> {
+        use base64::Engine;
+        let enc = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+        let path = self.root.join(format!(".bucket-{}.object-{}.internal.json", enc(bucket), enc(key)));
+        let mut info: serde_json::Map<String, serde_json::Value> = match std::fs::read(&path) {
+            Ok(b) => serde_json::from_slice(&b).map_err(std::io::Error::other)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
+            Err(e) => return Err(e),
+        };
+        info.retain(|k, _| !k.starts_with("checksum_"));
+        if let Some(c) = crc32c {
+            info.insert("checksum_crc32c".into(), c.into());
+        }
+        std::fs::write(&path, serde_json::to_vec(&info).map_err(std::io::Error::other)?)
+    }
+
     pub fn new(root: &Path) -> Result<Self, String> {
         let fs = s3s_fs::FileSystem::new(root).map_err(|e| format!("{e:?}"))?;
         Ok(Self {
@@ -151,12 +180,32 @@ strict_impl! {
         copy_object: CopyObjectInput => CopyObjectOutput;
         delete_object: DeleteObjectInput => DeleteObjectOutput;
         delete_objects: DeleteObjectsInput => DeleteObjectsOutput;
-        complete_multipart_upload: CompleteMultipartUploadInput => CompleteMultipartUploadOutput;
     }
 
     async fn list_objects_v2(&self, req: S3Request<ListObjectsV2Input>) -> S3Result<S3Response<ListObjectsV2Output>> {
         let root = self.root.join(&req.input.bucket);
         Ok(S3Response::new(self.index.list(&root, req.input).await?))
+    }
+
+    /// s3s-fs keeps the checksums of the object a multipart upload replaces (a GET then carries the old
+    /// object's checksum with the new body, and clients refuse it). Like S3, the new object gets the
+    /// composite CRC32C of its parts when they carried one, and no other checksum.
+    async fn complete_multipart_upload(
+        &self,
+        req: S3Request<CompleteMultipartUploadInput>,
+    ) -> S3Result<S3Response<CompleteMultipartUploadOutput>> {
+        check(&req.input)?;
+        let (bucket, key) = (req.input.bucket.clone(), req.input.key.clone());
+        let parts = req.input.multipart_upload.as_ref().and_then(|m| m.parts.clone()).unwrap_or_default();
+        let composite = composite_crc32c(&parts);
+        let _one_writer = self.locks.lock(&bucket, &key).await;
+        let out = self.fs.complete_multipart_upload(req).await;
+        self.index.invalidate(&bucket);
+        if out.is_ok() {
+            self.replace_checksums(&bucket, &key, composite)
+                .map_err(|e| s3_error!(InternalError, "updating the object's checksums: {e}"))?;
+        }
+        out
     }
 
     async fn put_object(&self, mut req: S3Request<PutObjectInput>) -> S3Result<S3Response<PutObjectOutput>> {

@@ -189,6 +189,7 @@ export const en = {
   "error.invalidInput": "That value is not valid.",
   "error.unsupportedType": "This file type is not allowed.",
   "error.cancelled": "Cancelled.",
+  "error.fileChanged": "The file changed while it was being uploaded; nothing was stored.",
   "error.io": "The file could not be read or written.",
   "error.internal": "Something went wrong.",
   "error.noCredentials.next":
@@ -212,6 +213,7 @@ export const en = {
   "error.invalidInput.next": "Correct the value described above.",
   "error.unsupportedType.next": "Choose a file of an allowed type.",
   "error.cancelled.next": "Nothing was changed.",
+  "error.fileChanged.next": "Wait until the file is no longer being written, then upload it again.",
   "error.io.next": "Check that the file exists and can be read.",
   "error.internal.next": "Retry; if it happens again, send the log file.",
   "notice.settingsRepaired":

@@ -191,6 +191,7 @@ export const ja: Record<MessageKey, string> = {
   "error.invalidInput": "入力値が正しくありません。",
   "error.unsupportedType": "この種類のファイルは許可されていません。",
   "error.cancelled": "キャンセルしました。",
+  "error.fileChanged": "アップロード中にファイルが変更されました。何も保存していません。",
   "error.io": "ファイルを読み書きできませんでした。",
   "error.internal": "問題が発生しました。",
   "error.noCredentials.next":
@@ -214,6 +215,7 @@ export const ja: Record<MessageKey, string> = {
   "error.invalidInput.next": "上に示した値を修正してください。",
   "error.unsupportedType.next": "許可されている種類のファイルを選んでください。",
   "error.cancelled.next": "何も変更していません。",
+  "error.fileChanged.next": "ファイルへの書き込みが終わってから、もう一度アップロードしてください。",
   "error.io.next": "ファイルが存在し、読み取れることを確認してください。",
   "error.internal.next": "再試行してください。繰り返す場合はログファイルを送ってください。",
   "notice.settingsRepaired":

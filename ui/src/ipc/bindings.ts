@@ -1,7 +1,7 @@
 // Generated from the Rust types by `cargo test -p bucketlens-core bindings` (UPDATE_BINDINGS=1 rewrites it).
 // Do not edit by hand.
 
-export type ErrorKind = "NoCredentials" | "ProfileNotFound" | "InvalidProfile" | "AccessDenied" | "InvalidAccessKey" | "NoSuchBucket" | "NoSuchKey" | "ExpiredToken" | "SsoLoginRequired" | "SignatureMismatch" | "ExpiredUrl" | "ClockSkew" | "Network" | "Throttled" | "AlreadyExists" | "PreconditionFailed" | "InvalidInput" | "UnsupportedType" | "Cancelled" | "Io" | "Internal";
+export type ErrorKind = "NoCredentials" | "ProfileNotFound" | "InvalidProfile" | "AccessDenied" | "InvalidAccessKey" | "NoSuchBucket" | "NoSuchKey" | "ExpiredToken" | "SsoLoginRequired" | "SignatureMismatch" | "ExpiredUrl" | "ClockSkew" | "Network" | "Throttled" | "AlreadyExists" | "PreconditionFailed" | "InvalidInput" | "UnsupportedType" | "Cancelled" | "Io" | "FileChanged" | "Internal";
 
 export type ErrorPayload = { kind: ErrorKind, message: string, messageKey: string, nextStep: string, profile?: string, bucket?: string, key?: string, };
 
@@ -225,7 +225,7 @@ export type StartUploadRequest = { bucket: string, items: Array<UploadItem>, };
 
 export type CancelUploadRequest = { id: number, };
 
-export const ERROR_KINDS: readonly ErrorKind[] = ["NoCredentials", "ProfileNotFound", "InvalidProfile", "AccessDenied", "InvalidAccessKey", "NoSuchBucket", "NoSuchKey", "ExpiredToken", "SsoLoginRequired", "SignatureMismatch", "ExpiredUrl", "ClockSkew", "Network", "Throttled", "AlreadyExists", "PreconditionFailed", "InvalidInput", "UnsupportedType", "Cancelled", "Io", "Internal"];
+export const ERROR_KINDS: readonly ErrorKind[] = ["NoCredentials", "ProfileNotFound", "InvalidProfile", "AccessDenied", "InvalidAccessKey", "NoSuchBucket", "NoSuchKey", "ExpiredToken", "SsoLoginRequired", "SignatureMismatch", "ExpiredUrl", "ClockSkew", "Network", "Throttled", "AlreadyExists", "PreconditionFailed", "InvalidInput", "UnsupportedType", "Cancelled", "Io", "FileChanged", "Internal"];
 
 /** Every IPC command (src-tauri/core/src/ipc/contract.rs): its request, response and channel message. */
 export type Commands = {

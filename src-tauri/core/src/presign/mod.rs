@@ -286,16 +286,29 @@ fn sdk_put(
         .set_if_none_match(spec.if_none_match.then(|| "*".to_owned()))
 }
 
+/// One part of a multipart upload, as its URL signs it.
+pub(crate) struct PartToSign<'a> {
+    pub upload_id: &'a str,
+    pub number: i32,
+    pub len: u64,
+    /// Signed as `x-amz-checksum-crc32c`: the server refuses a part whose bytes do not match.
+    pub checksum_crc32c: Option<&'a str>,
+}
+
 /// A URL for one part of a multipart upload.
 pub(crate) async fn presign_part(
     conn: &Connection,
     bucket: &str,
     key: &str,
-    upload_id: &str,
-    number: i32,
-    len: u64,
+    part: &PartToSign<'_>,
     expires_secs: u64,
 ) -> Result<Presigned> {
+    let PartToSign {
+        upload_id,
+        number,
+        len,
+        checksum_crc32c,
+    } = *part;
     let w = window(conn, expires_secs).await?;
     let req = conn
         .client
@@ -305,6 +318,7 @@ pub(crate) async fn presign_part(
         .upload_id(upload_id)
         .part_number(number)
         .content_length(len as i64)
+        .set_checksum_crc32_c(checksum_crc32c.map(str::to_owned))
         .presigned(config(&w)?)
         .await
         .map_err(|e| crate::error_map::from_sdk(e).about(bucket, Some(key)))?;

@@ -2,22 +2,24 @@
 
 mod multipart;
 mod naming;
+mod parts;
 mod scan;
 mod send;
+mod source;
 
 pub use multipart::part_size;
 pub use naming::{ascii_safe, normalize_key, numbered, os_user};
 pub use scan::{scan, ScanItem, ScanResult, SkipReason, Skipped, MAX_DEPTH, MAX_FILES};
+pub use send::{retryable, ATTEMPTS};
+pub use source::{Identity, Source};
 
 use crate::client::Connection;
 use crate::error::{Detail, Error, Result};
 use crate::mime::{self, Detected};
 use crate::presign::{presign_put, PutSpec};
-use base64::Engine;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use tokio::io::AsyncReadExt;
 use tokio_util::sync::CancellationToken;
 use ts_rs::TS;
 
@@ -91,37 +93,19 @@ const SINGLE_PUT_LIMIT: u64 = 5 * 1024 * 1024 * 1024;
 
 /// The first bytes (for the type) and, when `hash` is set, the CRC32C of the whole file a single PUT
 /// signs (`x-amz-checksum-crc32c`, hardware-accelerated: 0.25 s per GiB here, reading included, where
-/// SHA-256 took about 0.7 s). Multipart parts go straight from disk.
-async fn sniff(path: &Path, hash: bool) -> Result<(Vec<u8>, Option<String>)> {
-    let ctx = |e| Error::io(&format!("reading {}", path.display()), e);
-    let mut f = tokio::fs::File::open(path).await.map_err(ctx)?;
-    let mut crc = 0u32;
-    let mut head = Vec::with_capacity(mime::SNIFF_LEN);
-    let mut buf = vec![0u8; 1024 * 1024];
-    loop {
-        let n = f.read(&mut buf).await.map_err(ctx)?;
-        if n == 0 {
-            break;
-        }
-        if head.len() < mime::SNIFF_LEN {
-            let take = (mime::SNIFF_LEN - head.len()).min(n);
-            head.extend_from_slice(&buf[..take]);
-        }
-        if hash {
-            crc = crc32c::crc32c_append(crc, &buf[..n]);
-        } else if head.len() >= mime::SNIFF_LEN {
-            break;
-        }
-    }
-    Ok((
-        head,
-        hash.then(|| base64::engine::general_purpose::STANDARD.encode(crc.to_be_bytes())),
-    ))
+/// SHA-256 took about 0.7 s). Multipart parts are checksummed one by one as they are sent.
+async fn sniff(source: &Source, hash: bool) -> Result<(Vec<u8>, Option<String>)> {
+    let len = source.identity.len;
+    let head_len = len.min(mime::SNIFF_LEN as u64);
+    let head = source.read(0, head_len).await?;
+    let crc = if hash { Some(source.crc32c(0, len).await?) } else { None };
+    Ok((head, crc))
 }
 
 /// The base64 CRC32C of a file, as the uploader signs it in `x-amz-checksum-crc32c`.
 pub async fn file_crc32c(path: &Path) -> Result<String> {
-    Ok(sniff(path, true).await?.1.unwrap_or_default())
+    let source = Source::open(path).await?;
+    source.crc32c(0, source.identity.len).await
 }
 
 fn exists_error(bucket: &str, key: &str) -> Error {
@@ -158,22 +142,11 @@ pub async fn upload_file(
 ) -> Result<UploadOutcome> {
     let wanted = normalize_key(&job.key);
     crate::keys::check_new_key(&wanted)?;
-    let meta = tokio::fs::metadata(&job.path)
-        .await
-        .map_err(|e| Error::io(&format!("reading {}", job.path.display()), e))?;
-    if meta.is_dir() {
-        return Err(Error::invalid_input(format!("{} is a folder", job.path.display())));
-    }
-    if !meta.is_file() {
-        // A FIFO would block the read forever and a device never ends: only regular files are sent.
-        return Err(Error::invalid_input(format!(
-            "{} is not a regular file (a FIFO, socket or device); only files can be uploaded",
-            job.path.display()
-        )));
-    }
-    let size = meta.len();
+    // One handle for the whole upload; a FIFO or a device is refused here (it would block or never end).
+    let source = Source::open(&job.path).await?;
+    let size = source.identity.len;
     let multipart = size >= job.multipart_threshold.min(SINGLE_PUT_LIMIT) && size > 0;
-    let (head, checksum) = sniff(&job.path, !multipart).await?;
+    let (head, checksum) = sniff(&source, !multipart).await?;
     let name = job.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let detected = mime::detect(&head, &name);
     if !job.allowed_types.is_empty() && !mime::allowed(&detected.mime, &job.allowed_types) {
@@ -209,8 +182,9 @@ pub async fn upload_file(
             part_size: part_size(size, job.min_part_size),
             parallel: job.parallel_parts.max(1),
             expires_secs: job.expires_secs,
+            replace: job.conflict == Conflict::Replace,
         };
-        let etag = multipart::upload(conn, &spec, &job.path, size, cancel, &report).await?;
+        let etag = multipart::upload(conn, &spec, &source, cancel, &report).await?;
         return Ok(outcome(key, etag, true, false));
     }
     let spec = PutSpec {
@@ -220,9 +194,25 @@ pub async fn upload_file(
         checksum_sha256: None,
         checksum_crc32c: checksum.clone(),
     };
-    let result = send::with_retries(4, cancel, |_| async {
-        let signed = presign_put(conn, &job.bucket, &key, &spec, job.expires_secs).await?;
-        send::put_range(&signed, &job.path, 0, size, cancel, &report).await
+    let result = send::with_retries(send::ATTEMPTS, cancel, |attempt| {
+        let (source, spec, key, checksum) = (&source, &spec, &key, &checksum);
+        async move {
+            source.check()?;
+            let signed = presign_put(conn, &job.bucket, key, spec, job.expires_secs).await?;
+            match send::put_range(&signed, source, 0, size, cancel, &report).await {
+                // A retry refused by If-None-Match: our earlier attempt may have stored it, its answer lost.
+                Err(e) if attempt > 0 && e.kind() == crate::ErrorKind::PreconditionFailed => {
+                    match crate::objects::stored_identity(conn, &job.bucket, key).await? {
+                        Some(stored) if stored.crc32c.is_some() && stored.crc32c == *checksum => {
+                            tracing::info!(key, "a retry found our own earlier attempt stored");
+                            Ok(stored.etag)
+                        }
+                        _ => Err(e),
+                    }
+                }
+                r => r,
+            }
+        }
     })
     .await;
     match result {

@@ -1,14 +1,20 @@
-//! Large files: create the upload with the SDK, presign each UploadPart, complete at the end; abort on
-//! failure or cancel so no parts are left behind.
+//! Large files: create the upload with the SDK, presign each UploadPart with its CRC32C, complete at the end
+//! with `If-None-Match: *` unless replacing; abort on failure or cancel so no parts are left behind.
+//!
+//! What can still happen on a server that ignores `If-None-Match` on Complete (some S3-compatible ones do):
+//! a colleague's object written between our last HEAD (just before Complete) and the Complete itself is
+//! replaced. On S3 and servers that honour the header, the Complete fails and their object stays.
 
-use super::send::{cancelled, put_range, with_retries, Progress};
+use super::parts::{Parts, Sent};
+use super::send::Progress;
+use super::source::Source;
 use crate::client::Connection;
-use crate::error::Result;
+use crate::error::{Detail, Error, Result};
 use crate::error_map::from_sdk;
-use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
+use aws_sdk_s3::types::{ChecksumAlgorithm, CompletedMultipartUpload};
+use base64::Engine;
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use tokio_util::sync::CancellationToken;
 
 pub const MIN_PART: u64 = 5 * 1024 * 1024;
@@ -29,54 +35,133 @@ pub struct Spec<'a> {
     pub metadata: &'a BTreeMap<String, String>,
     pub part_size: u64,
     pub expires_secs: u64,
-    /// Parts in flight at once (each streams from its own file handle).
+    /// Parts in flight at once.
     pub parallel: usize,
+    /// The person chose Replace: no `If-None-Match`, no last HEAD.
+    pub replace: bool,
+}
+
+fn already_exists(bucket: &str, key: &str) -> Error {
+    Error::AlreadyExists(Detail::msg(format!("s3://{bucket}/{key} already exists")).bucket(bucket).key(key))
+}
+
+/// Creates the upload, with CRC32C per part unless this endpoint refused that before (then it is
+/// remembered, logged, and the upload goes without).
+async fn create(conn: &Connection, spec: &Spec<'_>) -> Result<(String, bool)> {
+    let want_crc = !conn.refuses_part_checksums.load(Ordering::SeqCst);
+    let send = |crc: bool| {
+        conn.client
+            .create_multipart_upload()
+            .bucket(spec.bucket)
+            .key(spec.key)
+            .content_type(spec.content_type)
+            .set_metadata(Some(spec.metadata.clone().into_iter().collect()))
+            .set_checksum_algorithm(crc.then_some(ChecksumAlgorithm::Crc32C))
+            .send()
+    };
+    let created = match send(want_crc).await {
+        Ok(c) => (c, want_crc),
+        Err(e) => {
+            let e = from_sdk(e).about(spec.bucket, Some(spec.key));
+            let refusal = matches!(e.detail().status(), Some(400 | 501)) && e.kind() != crate::ErrorKind::AccessDenied;
+            if !want_crc || !refusal {
+                return Err(e);
+            }
+            tracing::warn!(error = %e, "the server refused per-part checksums; multipart uploads to it go without");
+            conn.refuses_part_checksums.store(true, Ordering::SeqCst);
+            let c = send(false).await.map_err(|e| from_sdk(e).about(spec.bucket, Some(spec.key)))?;
+            (c, false)
+        }
+    };
+    Ok((created.0.upload_id().unwrap_or_default().to_owned(), created.1))
 }
 
 pub async fn upload(
     conn: &Connection,
     spec: &Spec<'_>,
-    path: &Path,
-    total: u64,
+    source: &Source,
     cancel: &CancellationToken,
     progress: Progress<'_>,
 ) -> Result<Option<String>> {
-    let created = conn
+    let total = source.identity.len;
+    let (upload_id, with_crc) = create(conn, spec).await?;
+    tracing::info!(
+        key = spec.key,
+        parts = total.div_ceil(spec.part_size),
+        with_crc,
+        "multipart upload started"
+    );
+    let result = async {
+        let parts = Parts {
+            conn,
+            spec,
+            upload_id: &upload_id,
+            source,
+            with_crc,
+            cancel,
+        };
+        let sent = parts.send_all(progress).await?;
+        // The file must still be what the parts were read from, and (unless replacing) the key still free.
+        source.check()?;
+        if !spec.replace && crate::objects::exists(conn, spec.bucket, spec.key).await? {
+            return Err(already_exists(spec.bucket, spec.key));
+        }
+        complete(conn, spec, &upload_id, sent).await
+    }
+    .await;
+    if result.is_err() {
+        abort(conn, spec, &upload_id).await;
+    }
+    result
+}
+
+/// Completes; when the answer is an error that our own Complete may have caused (a lost response retried
+/// into 412 or NoSuchUpload, a 500 after storing), the stored object decides: if it is ours, we are done.
+async fn complete(conn: &Connection, spec: &Spec<'_>, upload_id: &str, sent: Sent) -> Result<Option<String>> {
+    let parts = sent.parts.clone();
+    let done = conn
         .client
-        .create_multipart_upload()
+        .complete_multipart_upload()
         .bucket(spec.bucket)
         .key(spec.key)
-        .content_type(spec.content_type)
-        .set_metadata(Some(spec.metadata.clone().into_iter().collect()))
+        .upload_id(upload_id)
+        .set_if_none_match((!spec.replace).then(|| "*".to_owned()))
+        .multipart_upload(CompletedMultipartUpload::builder().set_parts(Some(parts)).build())
         .send()
-        .await
-        .map_err(|e| from_sdk(e).about(spec.bucket, Some(spec.key)))?;
-    let upload_id = created.upload_id().unwrap_or_default().to_owned();
-    tracing::info!(key = spec.key, parts = total.div_ceil(spec.part_size), "multipart upload started");
-    match send_parts(conn, spec, &upload_id, path, total, cancel, progress).await {
-        Ok(parts) => {
-            let done = conn
-                .client
-                .complete_multipart_upload()
-                .bucket(spec.bucket)
-                .key(spec.key)
-                .upload_id(&upload_id)
-                .multipart_upload(CompletedMultipartUpload::builder().set_parts(Some(parts)).build())
-                .send()
-                .await;
-            match done {
-                Ok(out) => Ok(out.e_tag().map(str::to_owned)),
-                Err(e) => {
-                    abort(conn, spec, &upload_id).await;
-                    Err(from_sdk(e).about(spec.bucket, Some(spec.key)))
-                }
-            }
+        .await;
+    let err = match done {
+        Ok(out) => return Ok(out.e_tag().map(str::to_owned)),
+        Err(e) => from_sdk(e).about(spec.bucket, Some(spec.key)),
+    };
+    let (etag, crc) = (expected(&sent), composite_crc32c(&sent.checksums));
+    match crate::objects::stored_identity(conn, spec.bucket, spec.key).await {
+        Ok(Some(stored)) if stored.etag.as_deref().map(unquote) == Some(etag.as_str()) || (crc.is_some() && stored.crc32c == crc) => {
+            tracing::info!(key = spec.key, error = %err, "Complete answered an error, but the stored object is ours");
+            Ok(stored.etag)
         }
-        Err(e) => {
-            abort(conn, spec, &upload_id).await;
-            Err(e)
-        }
+        Ok(Some(_)) if err.kind() == crate::ErrorKind::PreconditionFailed => Err(already_exists(spec.bucket, spec.key)),
+        _ => Err(err),
     }
+}
+
+fn unquote(etag: &str) -> &str {
+    etag.trim_matches('"')
+}
+
+/// The ETag S3 gives a multipart object: MD5 of the parts' binary MD5s, then `-` and the part count.
+fn expected(sent: &Sent) -> String {
+    use md5::{Digest, Md5};
+    let mut all = Md5::new();
+    for p in &sent.parts {
+        let hex = unquote(p.e_tag().unwrap_or_default());
+        let bytes: Vec<u8> = (0..hex.len() / 2)
+            .filter_map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok())
+            .collect();
+        all.update(&bytes);
+    }
+    let digest = all.finalize();
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{hex}-{}", sent.parts.len())
 }
 
 async fn abort(conn: &Connection, spec: &Spec<'_>, upload_id: &str) {
@@ -94,85 +179,61 @@ async fn abort(conn: &Connection, spec: &Spec<'_>, upload_id: &str) {
     }
 }
 
-async fn send_parts(
-    conn: &Connection,
-    spec: &Spec<'_>,
-    upload_id: &str,
-    path: &Path,
-    total: u64,
-    cancel: &CancellationToken,
-    progress: Progress<'_>,
-) -> Result<Vec<CompletedPart>> {
-    use futures::StreamExt;
-    use std::sync::atomic::AtomicBool;
-    // Bytes acknowledged across parts; each part adds what it sends and takes it back if it is retried.
-    let sent = AtomicU64::new(0);
-    // After a failure or a cancel no new part starts, and the parts in flight are awaited (not dropped), so
-    // the abort that follows comes after every part the server might still store.
-    let stop = AtomicBool::new(false);
-    let count = total.div_ceil(spec.part_size).max(1);
-    let results: Vec<Result<CompletedPart>> = futures::stream::iter(0..count)
-        .map(|i| {
-            let (sent, stop) = (&sent, &stop);
-            async move {
-                if stop.load(Ordering::SeqCst) || cancel.is_cancelled() {
-                    return Err(cancelled());
-                }
-                let offset = i * spec.part_size;
-                let len = spec.part_size.min(total - offset);
-                let number = (i + 1) as i32;
-                let etag = with_retries(4, cancel, |_| async {
-                    let signed =
-                        crate::presign::presign_part(conn, spec.bucket, spec.key, upload_id, number, len, spec.expires_secs).await?;
-                    let mine = AtomicU64::new(0);
-                    let r = put_range(&signed, path, offset, len, cancel, &|n| {
-                        let d = n.saturating_sub(mine.swap(n, Ordering::SeqCst));
-                        progress(sent.fetch_add(d, Ordering::SeqCst) + d);
-                    })
-                    .await;
-                    if r.is_err() {
-                        sent.fetch_sub(mine.load(Ordering::SeqCst), Ordering::SeqCst);
-                    }
-                    r
-                })
-                .await;
-                if etag.is_err() {
-                    stop.store(true, Ordering::SeqCst);
-                }
-                Ok(CompletedPart::builder().part_number(number).set_e_tag(etag?).build())
-            }
-        })
-        .buffer_unordered(spec.parallel)
-        .collect()
-        .await;
-    let (mut parts, mut errors) = (Vec::with_capacity(results.len()), Vec::new());
-    for r in results {
-        match r {
-            Ok(p) => parts.push(p),
-            Err(e) => errors.push(e),
-        }
+/// The composite CRC32C S3 reports for a multipart object with part checksums: CRC32C of the parts'
+/// binary checksums, base64, then `-` and the part count.
+fn composite_crc32c(part_checksums: &[String]) -> Option<String> {
+    if part_checksums.is_empty() {
+        return None;
     }
-    if !errors.is_empty() {
-        // The first real failure explains more than the cancellations it caused.
-        let i = errors.iter().position(|e| e.kind() != crate::ErrorKind::Cancelled).unwrap_or(0);
-        return Err(errors.swap_remove(i));
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let mut crc = 0u32;
+    for c in part_checksums {
+        crc = crc32c::crc32c_append(crc, &b64.decode(c).ok()?);
     }
-    parts.sort_by_key(|p| p.part_number());
-    Ok(parts)
+    Some(format!("{}-{}", b64.encode(crc.to_be_bytes()), part_checksums.len()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aws_sdk_s3::types::CompletedPart;
 
     #[test]
     fn part_sizes_respect_the_limits() {
         const MIB: u64 = 1024 * 1024;
+        const GIB: u64 = 1024 * MIB;
         assert_eq!(part_size(12 * MIB, 5 * MIB), 5 * MIB);
         assert_eq!(part_size(200 * MIB, 8 * MIB), 8 * MIB);
-        let five_tb = 5 * 1024 * 1024 * MIB;
+        let five_tb = 5 * 1024 * GIB;
         let p = part_size(five_tb, 8 * MIB);
         assert!(five_tb.div_ceil(p) <= MAX_PARTS, "{p}");
         assert_eq!(p % MIB, 0);
+        // 100 GiB: 8 MiB parts would be 12,800; the part grows to 11 MiB, 9,310 parts.
+        let p = part_size(100 * GIB, 8 * MIB);
+        assert_eq!((p, (100 * GIB).div_ceil(p)), (11 * MIB, 9_310));
+    }
+
+    #[test]
+    fn the_expected_etag_is_the_md5_of_the_part_md5s() {
+        // Two parts whose MD5s are those of "a" and "b"; S3's multipart ETag for them.
+        let sent = Sent {
+            parts: vec![
+                CompletedPart::builder()
+                    .part_number(1)
+                    .e_tag("\"0cc175b9c0f1b6a831c399e269772661\"")
+                    .build(),
+                CompletedPart::builder()
+                    .part_number(2)
+                    .e_tag("\"92eb5ffee6ae2fec3ad71c777531578f\"")
+                    .build(),
+            ],
+            checksums: vec![],
+        };
+        use md5::{Digest, Md5};
+        let mut both = Vec::new();
+        both.extend(Md5::digest(b"a"));
+        both.extend(Md5::digest(b"b"));
+        let want: String = Md5::digest(&both).iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(expected(&sent), format!("{want}-2"));
     }
 }

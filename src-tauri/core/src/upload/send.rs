@@ -1,32 +1,28 @@
-//! Sends bytes to presigned URLs: one streamed PUT, with progress and cancellation.
+//! Sends bytes to presigned URLs: one streamed PUT, with progress and cancellation; and when to try again.
 
+use super::source::Source;
 use crate::error::{Detail, Error, Result};
 use crate::http::http_client;
 use crate::presign::Presigned;
 use futures::StreamExt;
-use std::path::Path;
-use tokio::io::{AsyncReadExt, AsyncSeekExt};
 use tokio_util::sync::CancellationToken;
 
 /// Reports bytes sent so far within the current request.
 pub type Progress<'a> = &'a (dyn Fn(u64) + Send + Sync);
 
-/// PUTs `len` bytes of `path` starting at `offset` to `signed`, sending exactly its headers plus
-/// Content-Length. Returns the ETag. The file is streamed, never read whole.
+/// PUTs `len` bytes of `source` starting at `offset` to `signed`, sending exactly its headers plus
+/// Content-Length. Returns the ETag. The file is streamed from its one open handle, never read whole.
 pub async fn put_range(
     signed: &Presigned,
-    path: &Path,
+    source: &Source,
     offset: u64,
     len: u64,
     cancel: &CancellationToken,
     progress: Progress<'_>,
 ) -> Result<Option<String>> {
-    let ctx = |e| Error::io(&format!("reading {}", path.display()), e);
-    let mut file = tokio::fs::File::open(path).await.map_err(ctx)?;
-    file.seek(std::io::SeekFrom::Start(offset)).await.map_err(ctx)?;
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<u64>();
     let mut sent = 0u64;
-    let stream = tokio_util::io::ReaderStream::with_capacity(file.take(len), 256 * 1024).map(move |chunk| {
+    let stream = source.stream(offset, len).map(move |chunk| {
         if let Ok(c) = &chunk {
             sent += c.len() as u64;
             let _ = tx.send(sent);
@@ -75,13 +71,37 @@ pub fn cancelled() -> Error {
     Error::Cancelled(Detail::msg("the upload was cancelled"))
 }
 
-/// Whether another attempt may succeed: network trouble, throttling, server errors, an expired URL.
+/// Attempts per request: the first and three retries (after about 0.5 s, 1 s and 2 s).
+pub const ATTEMPTS: u32 = 4;
+
+/// Whether another attempt may succeed: the network failed, the link expired (the next attempt signs a
+/// new one), the server said 500/502/503/504, SlowDown or RequestTimeout, or a body arrived damaged
+/// (BadDigest: the next attempt reads the file again). A refusal (400, 403, 404, 412 …) is final.
 pub fn retryable(e: &Error) -> bool {
     use crate::ErrorKind::*;
-    matches!(e.kind(), Network | Throttled | ExpiredUrl | Internal)
+    if matches!(e.kind(), Network | ExpiredUrl) {
+        return true;
+    }
+    let d = e.detail();
+    matches!(d.status(), Some(500 | 502 | 503 | 504))
+        || matches!(
+            d.code(),
+            Some("SlowDown" | "RequestTimeout" | "InternalError" | "ServiceUnavailable" | "BadDigest")
+        )
 }
 
-/// Runs `attempt` up to `tries` times with exponential backoff (0.5 s, 1 s, 2 s …) on retryable errors.
+/// The pause before retry `n` (0-based): 0.5 s doubling, ±25 % so parallel parts do not retry in step.
+fn backoff(n: u32) -> std::time::Duration {
+    let base = 500u64 << n.min(5);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos() as u64)
+        .unwrap_or(0);
+    std::time::Duration::from_millis(base * 3 / 4 + nanos % (base / 2 + 1))
+}
+
+/// Runs `attempt` up to `tries` times, pausing (see `backoff`) after retryable errors. `attempt` gets the
+/// attempt number, so it can tell a first try from a retry.
 pub async fn with_retries<T, F, Fut>(tries: u32, cancel: &CancellationToken, mut attempt: F) -> Result<T>
 where
     F: FnMut(u32) -> Fut,
@@ -91,7 +111,7 @@ where
     loop {
         match attempt(n).await {
             Err(e) if retryable(&e) && n + 1 < tries && !cancel.is_cancelled() => {
-                let wait = std::time::Duration::from_millis(500 << n.min(5));
+                let wait = backoff(n);
                 tracing::warn!(error = %e, attempt = n + 1, "upload attempt failed; retrying in {wait:?}");
                 tokio::select! {
                     () = tokio::time::sleep(wait) => {}

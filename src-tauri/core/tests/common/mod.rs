@@ -39,6 +39,31 @@ impl Fixture {
             .unwrap();
     }
 
+    /// The same server and keys, reached through another endpoint (a fault-injecting proxy).
+    pub async fn through(&self, endpoint: &str) -> Connection {
+        let Target::Static {
+            label,
+            access_key,
+            secret_key,
+            region,
+            path_style,
+            ..
+        } = self.server.endpoint.target()
+        else {
+            unreachable!()
+        };
+        let t = Target::Static {
+            label,
+            access_key,
+            secret_key,
+            session_token: None,
+            region,
+            endpoint_url: Some(endpoint.to_owned()),
+            path_style,
+        };
+        connect(&AwsFiles::default(), &t).await.unwrap()
+    }
+
     /// The same server reached with another secret.
     pub async fn with_secret(&self, secret: &str) -> Connection {
         let Target::Static {

@@ -1,0 +1,126 @@
+//! The parts of one multipart upload: each checked against the file, checksummed from disk, signed and
+//! streamed, a few at a time; retried as a whole, so a part refused as damaged is read from disk again.
+
+use super::multipart::Spec;
+use super::send::{cancelled, put_range, with_retries, Progress, ATTEMPTS};
+use super::source::Source;
+use crate::client::Connection;
+use crate::error::Result;
+use crate::presign::PartToSign;
+use aws_sdk_s3::types::CompletedPart;
+use std::sync::atomic::{AtomicU64, Ordering};
+use tokio_util::sync::CancellationToken;
+
+/// What the server has for each part we sent.
+pub(super) struct Sent {
+    pub parts: Vec<CompletedPart>,
+    /// Per-part CRC32C, in order (empty when the server does not take checksums).
+    pub checksums: Vec<String>,
+}
+
+/// What every part of one upload shares.
+pub(super) struct Parts<'a> {
+    pub conn: &'a Connection,
+    pub spec: &'a Spec<'a>,
+    pub upload_id: &'a str,
+    pub source: &'a Source,
+    pub with_crc: bool,
+    pub cancel: &'a CancellationToken,
+}
+
+impl Parts<'_> {
+    /// Sends one part: checks the file, checksums the part from disk, signs, streams. Retried as a whole, so
+    /// a part the server rejected as damaged is read from disk again. `progress(n)` reports bytes of this
+    /// attempt; `undo()` takes back what a failed attempt reported.
+    async fn send(
+        &self,
+        (number, offset, len): (i32, u64, u64),
+        progress: Progress<'_>,
+        undo: &(dyn Fn() + Send + Sync),
+    ) -> Result<(CompletedPart, Option<String>)> {
+        with_retries(ATTEMPTS, self.cancel, |_| async {
+            self.source.check()?;
+            let crc = if self.with_crc {
+                Some(self.source.crc32c(offset, len).await?)
+            } else {
+                None
+            };
+            let part = PartToSign {
+                upload_id: self.upload_id,
+                number,
+                len,
+                checksum_crc32c: crc.as_deref(),
+            };
+            let (bucket, key) = (self.spec.bucket, self.spec.key);
+            let signed = crate::presign::presign_part(self.conn, bucket, key, &part, self.spec.expires_secs).await?;
+            let r = put_range(&signed, self.source, offset, len, self.cancel, progress).await;
+            if r.is_err() {
+                undo();
+            }
+            let part = CompletedPart::builder()
+                .part_number(number)
+                .set_e_tag(r?)
+                .set_checksum_crc32_c(crc.clone());
+            Ok((part.build(), crc))
+        })
+        .await
+    }
+
+    pub async fn send_all(&self, progress: Progress<'_>) -> Result<Sent> {
+        use futures::StreamExt;
+        use std::sync::atomic::AtomicBool;
+        let total = self.source.identity.len;
+        let size = self.spec.part_size;
+        // Bytes acknowledged across parts; each part adds what it sends and takes it back if it is retried.
+        let sent = AtomicU64::new(0);
+        // After a failure or a cancel no new part starts, and the parts in flight are awaited (not dropped),
+        // so the abort that follows comes after every part the server might still store.
+        let stop = AtomicBool::new(false);
+        let count = total.div_ceil(size).max(1);
+        let results: Vec<Result<(CompletedPart, Option<String>)>> = futures::stream::iter(0..count)
+            .map(|i| {
+                let (sent, stop) = (&sent, &stop);
+                async move {
+                    if stop.load(Ordering::SeqCst) || self.cancel.is_cancelled() {
+                        return Err(cancelled());
+                    }
+                    let offset = i * size;
+                    let mine = AtomicU64::new(0);
+                    let report = |n: u64| {
+                        let d = n.saturating_sub(mine.swap(n, Ordering::SeqCst));
+                        progress(sent.fetch_add(d, Ordering::SeqCst) + d);
+                    };
+                    let undo = || {
+                        sent.fetch_sub(mine.swap(0, Ordering::SeqCst), Ordering::SeqCst);
+                    };
+                    let part = ((i + 1) as i32, offset, size.min(total - offset));
+                    let r = self.send(part, &report, &undo).await;
+                    if r.is_err() {
+                        stop.store(true, Ordering::SeqCst);
+                    }
+                    r
+                }
+            })
+            .buffer_unordered(self.spec.parallel)
+            .collect()
+            .await;
+        let (mut done, mut errors) = (Vec::with_capacity(results.len()), Vec::new());
+        for r in results {
+            match r {
+                Ok(p) => done.push(p),
+                Err(e) => errors.push(e),
+            }
+        }
+        if !errors.is_empty() {
+            // The first real failure explains more than the cancellations it caused.
+            let i = errors.iter().position(|e| e.kind() != crate::ErrorKind::Cancelled).unwrap_or(0);
+            return Err(errors.swap_remove(i));
+        }
+        done.sort_by_key(|(p, _)| p.part_number());
+        let checksums = done.iter().filter_map(|(_, c)| c.clone()).collect();
+        Ok(Sent {
+            parts: done.into_iter().map(|(p, _)| p).collect(),
+            checksums,
+        })
+    }
+}
