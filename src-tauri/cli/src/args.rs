@@ -62,6 +62,10 @@ pub enum Cmd {
         /// Multipart parts sent at once.
         #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=16))]
         parallel_parts: u64,
+        /// Continue an interrupted multipart upload of this file to this place (the parts the server holds
+        /// are kept); without one to continue, upload from the start.
+        #[arg(long)]
+        resume: bool,
     },
     /// Run the embedded S3 server (SigV4 checked) in the foreground, seeded with the demo bucket.
     DemoServer {

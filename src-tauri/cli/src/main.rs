@@ -166,6 +166,7 @@ async fn run(cli: Cli) -> Result<()> {
             any_type,
             multipart_threshold_mib,
             parallel_parts,
+            resume,
         } => {
             let loc = s3url::parse(destination)?;
             let mut key = loc.key.clone();
@@ -192,8 +193,29 @@ async fn run(cli: Cli) -> Result<()> {
             job.expires_secs = settings.expiry.upload_secs;
             job.multipart_threshold = multipart_threshold_mib.unwrap_or(settings.uploads.multipart_threshold_mib) * 1024 * 1024;
             job.parallel_parts = *parallel_parts as usize;
+            // Multipart uploads are journalled in the data folder, so a killed `put` can be resumed.
+            let journal = upload::Journal::new(&AppPaths::resolve().data_dir);
+            job.journal = Some(journal.clone());
+            let conn = cli.conn().await?;
+            if let Err(e) = upload::sweep(&conn, &journal).await {
+                eprintln!("note: could not sweep half-created uploads: {e}");
+            }
             let cancel = tokio_util::sync::CancellationToken::new();
-            let out = upload::upload_file(&cli.conn().await?, &job, &cancel, &|_, _| {}).await?;
+            let pending = resume.then(|| std::path::absolute(file).ok()).flatten().and_then(|path| {
+                journal
+                    .list()
+                    .into_iter()
+                    .find(|e| e.bucket == loc.bucket && e.key == key && e.path == path)
+            });
+            let out = match pending {
+                Some(entry) => {
+                    eprintln!("resuming: {} of {} bytes are on the server", entry.done_bytes(), entry.size);
+                    let never = std::sync::atomic::AtomicBool::new(false);
+                    let params = (job.expires_secs, job.parallel_parts);
+                    upload::resume(&conn, &journal, &entry.id, params, (&cancel, &never), &|_, _| {}).await?
+                }
+                None => upload::upload_file(&conn, &job, &cancel, &|_, _| {}).await?,
+            };
             if cli.json {
                 print_json(&out);
             } else {

@@ -48,6 +48,8 @@ pub type Hook = Arc<dyn Fn() -> BoxFuture<'static, ()> + Send + Sync>;
 /// What to do to a matching request.
 #[derive(Clone)]
 pub enum Fault {
+    /// Forward unchanged (to let the first requests of a kind through before another rule applies).
+    Pass,
     /// Answer this status and S3 error code without forwarding.
     Answer(u16, &'static str),
     /// Forward (the server acts), then answer this status and code instead of the server's answer.

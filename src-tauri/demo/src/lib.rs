@@ -8,6 +8,7 @@ mod index;
 mod index_tests;
 mod keys;
 mod pdf;
+mod pending;
 pub mod samples;
 pub mod seed;
 mod strict;

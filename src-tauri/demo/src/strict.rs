@@ -7,6 +7,7 @@ use super::index::ListingIndex;
 use super::keys::{check, KeyLocks, Keyed};
 use bytes::Bytes;
 use futures::Stream;
+use md5::Digest as _;
 use s3s::dto::*;
 use s3s::{s3_error, S3Request, S3Response, S3Result, S3};
 use sha2::Sha256;
@@ -171,7 +172,6 @@ strict_impl! {
         head_object: HeadObjectInput => HeadObjectOutput;
         create_multipart_upload: CreateMultipartUploadInput => CreateMultipartUploadOutput;
         upload_part_copy: UploadPartCopyInput => UploadPartCopyOutput;
-        list_parts: ListPartsInput => ListPartsOutput;
         abort_multipart_upload: AbortMultipartUploadInput => AbortMultipartUploadOutput;
     }
     writes {
@@ -206,6 +206,39 @@ strict_impl! {
                 .map_err(|e| s3_error!(InternalError, "updating the object's checksums: {e}"))?;
         }
         out
+    }
+
+    /// s3s-fs lists parts without their ETags (S3 gives them, and a resumed upload completes with them):
+    /// each part's ETag is the MD5 of its file, as UploadPart answered.
+    async fn list_parts(&self, req: S3Request<ListPartsInput>) -> S3Result<S3Response<ListPartsOutput>> {
+        check(&req.input)?;
+        let upload_id = req.input.upload_id.clone();
+        let mut out = self.fs.list_parts(req).await?;
+        let root = self.root.clone();
+        let mut parts = out.output.parts.take().unwrap_or_default();
+        parts = tokio::task::spawn_blocking(move || {
+            for p in &mut parts {
+                let file = root.join(format!(".upload_id-{upload_id}.part-{}", p.part_number.unwrap_or(0)));
+                let bytes = std::fs::read(file).map_err(|e| s3_error!(InternalError, "reading a part: {e}"))?;
+                let md5: String = md5::Md5::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+                p.e_tag = Some(ETag::Strong(md5));
+            }
+            parts.sort_by_key(|p| p.part_number);
+            Ok::<_, s3s::S3Error>(parts)
+        })
+        .await
+        .map_err(|e| s3_error!(InternalError, "{e}"))??;
+        out.output.parts = Some(parts);
+        Ok(out)
+    }
+
+    async fn list_multipart_uploads(
+        &self,
+        req: S3Request<ListMultipartUploadsInput>,
+    ) -> S3Result<S3Response<ListMultipartUploadsOutput>> {
+        let out = super::pending::list(&self.root, &req.input)
+            .map_err(|e| s3_error!(InternalError, "listing uploads in progress: {e}"))?;
+        Ok(S3Response::new(out))
     }
 
     async fn put_object(&self, mut req: S3Request<PutObjectInput>) -> S3Result<S3Response<PutObjectOutput>> {

@@ -1,14 +1,18 @@
 //! Uploads one file through presigned requests, sending exactly the signed headers; never replaces silently.
 
+mod journal;
 mod multipart;
 mod naming;
 mod parts;
+mod resume;
 mod scan;
 mod send;
 mod source;
 
+pub use journal::{DonePart, Entry, EntryState, Journal};
 pub use multipart::part_size;
 pub use naming::{ascii_safe, normalize_key, numbered, os_user};
+pub use resume::{discard, resume, sweep};
 pub use scan::{scan, ScanItem, ScanResult, SkipReason, Skipped, MAX_DEPTH, MAX_FILES};
 pub use send::{retryable, ATTEMPTS};
 pub use source::{Identity, Source};
@@ -54,6 +58,10 @@ pub struct UploadJob {
     pub min_part_size: u64,
     /// Parts in flight at once.
     pub parallel_parts: usize,
+    /// Where multipart uploads are recorded so they can be resumed (none: not recorded).
+    pub journal: Option<Journal>,
+    /// Set before cancelling to pause instead: the multipart upload stays on the server and in the journal.
+    pub pause: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl UploadJob {
@@ -69,6 +77,8 @@ impl UploadJob {
             multipart_threshold: 100 * 1024 * 1024,
             min_part_size: 8 * 1024 * 1024,
             parallel_parts: 4,
+            journal: None,
+            pause: Default::default(),
         }
     }
 }
@@ -184,7 +194,8 @@ pub async fn upload_file(
             expires_secs: job.expires_secs,
             replace: job.conflict == Conflict::Replace,
         };
-        let etag = multipart::upload(conn, &spec, &source, cancel, &report).await?;
+        let control = (cancel, job.pause.as_ref());
+        let etag = multipart::upload(conn, &spec, &source, control, &report, job.journal.as_ref()).await?;
         return Ok(outcome(key, etag, true, false));
     }
     let spec = PutSpec {

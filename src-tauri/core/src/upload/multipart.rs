@@ -5,16 +5,17 @@
 //! a colleague's object written between our last HEAD (just before Complete) and the Complete itself is
 //! replaced. On S3 and servers that honour the header, the Complete fails and their object stays.
 
+use super::journal::{DonePart, Entry, EntryState, Journal};
 use super::parts::{Parts, Sent};
 use super::send::Progress;
 use super::source::Source;
 use crate::client::Connection;
 use crate::error::{Detail, Error, Result};
 use crate::error_map::from_sdk;
-use aws_sdk_s3::types::{ChecksumAlgorithm, CompletedMultipartUpload};
+use aws_sdk_s3::types::{ChecksumAlgorithm, CompletedMultipartUpload, CompletedPart};
 use base64::Engine;
 use std::collections::BTreeMap;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use tokio_util::sync::CancellationToken;
 
 pub const MIN_PART: u64 = 5 * 1024 * 1024;
@@ -76,41 +77,144 @@ async fn create(conn: &Connection, spec: &Spec<'_>) -> Result<(String, bool)> {
     Ok((created.0.upload_id().unwrap_or_default().to_owned(), created.1))
 }
 
+/// An upload's entry in the journal, saved on every change (a failed save is logged: the upload goes on,
+/// only a later resume would be lost).
+pub(super) struct Tracked<'a> {
+    pub journal: &'a Journal,
+    pub entry: std::sync::Mutex<Entry>,
+}
+
+impl Tracked<'_> {
+    pub fn update(&self, change: impl FnOnce(&mut Entry)) {
+        let mut e = self.entry.lock().unwrap_or_else(|p| p.into_inner());
+        change(&mut e);
+        if let Err(err) = self.journal.save(&e) {
+            tracing::warn!(error = %err, "could not update the upload journal");
+        }
+    }
+    fn remove(&self) {
+        let id = self.entry.lock().unwrap_or_else(|p| p.into_inner()).id.clone();
+        if let Err(err) = self.journal.remove(&id) {
+            tracing::warn!(error = %err, "could not remove a finished upload from the journal");
+        }
+    }
+}
+
+fn new_entry(conn: &Connection, spec: &Spec<'_>, source: &Source) -> Entry {
+    Entry {
+        id: Journal::new_id(),
+        profile: conn.target.label().to_owned(),
+        bucket: spec.bucket.to_owned(),
+        key: spec.key.to_owned(),
+        path: source.path.clone(),
+        size: source.identity.len,
+        modified_ms: source.identity.modified.map(crate::client::unix_ms),
+        node: source.identity.node,
+        content_type: spec.content_type.to_owned(),
+        metadata: spec.metadata.clone(),
+        part_size: spec.part_size,
+        with_crc: false,
+        replace: spec.replace,
+        upload_id: None,
+        parts: Vec::new(),
+        started_ms: crate::client::unix_ms(std::time::SystemTime::now()),
+        state: EntryState::Running,
+    }
+}
+
+/// Uploads `source` in parts. With a journal, the upload is recorded before it is created on the server
+/// and after every part, so a crash leaves something to resume; a cancel with `pause` set keeps it there.
 pub async fn upload(
     conn: &Connection,
     spec: &Spec<'_>,
     source: &Source,
-    cancel: &CancellationToken,
+    (cancel, pause): (&CancellationToken, &AtomicBool),
     progress: Progress<'_>,
+    journal: Option<&Journal>,
 ) -> Result<Option<String>> {
-    let total = source.identity.len;
-    let (upload_id, with_crc) = create(conn, spec).await?;
+    let tracked = journal.map(|journal| Tracked {
+        journal,
+        entry: std::sync::Mutex::new(new_entry(conn, spec, source)),
+    });
+    if let Some(t) = &tracked {
+        t.update(|_| {});
+    }
+    let (upload_id, with_crc) = match create(conn, spec).await {
+        Ok(v) => v,
+        Err(e) => {
+            if let Some(t) = &tracked {
+                t.remove();
+            }
+            return Err(e);
+        }
+    };
+    if let Some(t) = &tracked {
+        t.update(|e| {
+            e.upload_id = Some(upload_id.clone());
+            e.with_crc = with_crc;
+        });
+    }
     tracing::info!(
         key = spec.key,
-        parts = total.div_ceil(spec.part_size),
+        parts = source.identity.len.div_ceil(spec.part_size),
         with_crc,
         "multipart upload started"
     );
+    let parts = Parts {
+        conn,
+        spec,
+        upload_id: &upload_id,
+        source,
+        with_crc,
+        cancel,
+    };
+    run(&parts, Vec::new(), progress, pause, tracked.as_ref()).await
+}
+
+/// Sends what is missing, checks the file and the key once more, completes; then forgets the upload, or
+/// aborts it (a pause keeps it for later).
+pub(super) async fn run(
+    parts: &Parts<'_>,
+    already: Vec<(CompletedPart, Option<String>)>,
+    progress: Progress<'_>,
+    pause: &AtomicBool,
+    tracked: Option<&Tracked<'_>>,
+) -> Result<Option<String>> {
+    let (conn, spec) = (parts.conn, parts.spec);
+    let on_done = |p: &CompletedPart, crc: Option<&str>| {
+        if let Some(t) = tracked {
+            t.update(|e| {
+                e.parts.push(DonePart {
+                    number: p.part_number().unwrap_or(0),
+                    etag: p.e_tag().unwrap_or_default().to_owned(),
+                    crc32c: crc.map(str::to_owned),
+                })
+            });
+        }
+    };
     let result = async {
-        let parts = Parts {
-            conn,
-            spec,
-            upload_id: &upload_id,
-            source,
-            with_crc,
-            cancel,
-        };
-        let sent = parts.send_all(progress).await?;
+        let sent = parts.send_all(already, progress, &on_done).await?;
         // The file must still be what the parts were read from, and (unless replacing) the key still free.
-        source.check()?;
+        parts.source.check()?;
         if !spec.replace && crate::objects::exists(conn, spec.bucket, spec.key).await? {
             return Err(already_exists(spec.bucket, spec.key));
         }
-        complete(conn, spec, &upload_id, sent).await
+        complete(conn, spec, parts.upload_id, sent).await
     }
     .await;
-    if result.is_err() {
-        abort(conn, spec, &upload_id).await;
+    match (&result, tracked) {
+        (Ok(_), Some(t)) => t.remove(),
+        (Err(e), Some(t)) if e.kind() == crate::ErrorKind::Cancelled && pause.load(Ordering::SeqCst) => {
+            t.update(|e| e.state = EntryState::Paused);
+            tracing::info!(key = spec.key, "multipart upload paused; it can be resumed");
+        }
+        (Err(_), _) => {
+            abort(conn, spec, parts.upload_id).await;
+            if let Some(t) = tracked {
+                t.remove();
+            }
+        }
+        (Ok(_), None) => {}
     }
     result
 }
@@ -164,7 +268,7 @@ fn expected(sent: &Sent) -> String {
     format!("{hex}-{}", sent.parts.len())
 }
 
-async fn abort(conn: &Connection, spec: &Spec<'_>, upload_id: &str) {
+pub(super) async fn abort(conn: &Connection, spec: &Spec<'_>, upload_id: &str) {
     let r = conn
         .client
         .abort_multipart_upload()
@@ -196,7 +300,6 @@ fn composite_crc32c(part_checksums: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aws_sdk_s3::types::CompletedPart;
 
     #[test]
     fn part_sizes_respect_the_limits() {

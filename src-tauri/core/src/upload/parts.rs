@@ -66,18 +66,32 @@ impl Parts<'_> {
         .await
     }
 
-    pub async fn send_all(&self, progress: Progress<'_>) -> Result<Sent> {
+    /// Sends every part not in `already` (parts a resumed upload has on the server), calling `on_done` as
+    /// each is acknowledged; returns all parts in order.
+    pub async fn send_all(
+        &self,
+        already: Vec<(CompletedPart, Option<String>)>,
+        progress: Progress<'_>,
+        on_done: &(dyn Fn(&CompletedPart, Option<&str>) + Send + Sync),
+    ) -> Result<Sent> {
         use futures::StreamExt;
         use std::sync::atomic::AtomicBool;
         let total = self.source.identity.len;
         let size = self.spec.part_size;
+        let have: std::collections::BTreeSet<i32> = already.iter().filter_map(|(p, _)| p.part_number()).collect();
+        let len_of = |i: u64| size.min(total - i * size);
+        let base: u64 = (0..total.div_ceil(size))
+            .filter(|i| have.contains(&((i + 1) as i32)))
+            .map(len_of)
+            .sum();
         // Bytes acknowledged across parts; each part adds what it sends and takes it back if it is retried.
-        let sent = AtomicU64::new(0);
+        let sent = AtomicU64::new(base);
         // After a failure or a cancel no new part starts, and the parts in flight are awaited (not dropped),
         // so the abort that follows comes after every part the server might still store.
         let stop = AtomicBool::new(false);
         let count = total.div_ceil(size).max(1);
-        let results: Vec<Result<(CompletedPart, Option<String>)>> = futures::stream::iter(0..count)
+        let missing = (0..count).filter(|i| !have.contains(&((i + 1) as i32)));
+        let results: Vec<Result<(CompletedPart, Option<String>)>> = futures::stream::iter(missing)
             .map(|i| {
                 let (sent, stop) = (&sent, &stop);
                 async move {
@@ -93,10 +107,11 @@ impl Parts<'_> {
                     let undo = || {
                         sent.fetch_sub(mine.swap(0, Ordering::SeqCst), Ordering::SeqCst);
                     };
-                    let part = ((i + 1) as i32, offset, size.min(total - offset));
+                    let part = ((i + 1) as i32, offset, len_of(i));
                     let r = self.send(part, &report, &undo).await;
-                    if r.is_err() {
-                        stop.store(true, Ordering::SeqCst);
+                    match &r {
+                        Ok((p, crc)) => on_done(p, crc.as_deref()),
+                        Err(_) => stop.store(true, Ordering::SeqCst),
                     }
                     r
                 }
@@ -104,7 +119,7 @@ impl Parts<'_> {
             .buffer_unordered(self.spec.parallel)
             .collect()
             .await;
-        let (mut done, mut errors) = (Vec::with_capacity(results.len()), Vec::new());
+        let (mut done, mut errors) = (already, Vec::new());
         for r in results {
             match r {
                 Ok(p) => done.push(p),

@@ -84,7 +84,8 @@ impl Source {
             let identity = Identity::of(&file.metadata().map_err(|e| read_error(&p, e))?);
             Ok(Self {
                 file: Arc::new(file),
-                path: p,
+                // Absolute, so a journal entry still names the file from another working directory.
+                path: std::path::absolute(&p).unwrap_or(p),
                 identity,
             })
         })
