@@ -1,9 +1,41 @@
 // The S3 side of the real-window tests: `bucketlens-cli demo-server` (SigV4 checked) in the background,
 // reached through real profiles in the temporary AWS config files the app is started with.
 import { spawn } from "node:child_process";
+import http from "node:http";
 import { createInterface } from "node:readline";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+
+/**
+ * A loopback proxy in front of the S3 server that holds back every upload part after the first `fast` ones
+ * by `delayMs`, so an upload is still running when the app is restarted. Requests keep their Host header,
+ * so signatures stay valid.
+ */
+export async function startSlowProxy(upstream, { fast = 2, delayMs = 2500 } = {}) {
+  const target = new URL(upstream);
+  let parts = 0;
+  const server = http.createServer((req, res) => {
+    const isPart = req.method === "PUT" && /[?&]partNumber=/.test(req.url);
+    const wait = isPart && ++parts > fast ? delayMs : 0;
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () =>
+      setTimeout(() => {
+        const out = http.request(
+          { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+          (up) => {
+            res.writeHead(up.statusCode ?? 502, up.headers);
+            up.pipe(res);
+          },
+        );
+        out.on("error", () => res.destroy());
+        out.end(Buffer.concat(chunks));
+      }, wait),
+    );
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { endpoint: `http://127.0.0.1:${server.address().port}`, stop: () => server.close() };
+}
 
 export async function startS3(cli, home) {
   const child = spawn(cli, ["demo-server", "--data", join(home, "s3")], {
@@ -17,12 +49,15 @@ export async function startS3(cli, home) {
     info[k] = v.join(": ");
     if (k === "data") break;
   }
-  // Two profiles: the right keys, and the right key id with a wrong secret.
+  // Three profiles: the right keys, the right key id with a wrong secret, and the right keys through a
+  // proxy that slows uploads down.
+  const slow = await startSlowProxy(info.endpoint);
   writeFileSync(
     process.env.AWS_CONFIG_FILE,
     [
       `[profile e2e]\nregion = us-east-1\nendpoint_url = ${info.endpoint}\n`,
       `[profile e2e-wrong]\nregion = us-east-1\nendpoint_url = ${info.endpoint}\n`,
+      `[profile e2e-slow]\nregion = us-east-1\nendpoint_url = ${slow.endpoint}\n`,
     ].join("\n"),
   );
   writeFileSync(
@@ -30,7 +65,14 @@ export async function startS3(cli, home) {
     [
       `[e2e]\naws_access_key_id = ${info.access_key}\naws_secret_access_key = ${info.secret_key}\n`,
       `[e2e-wrong]\naws_access_key_id = ${info.access_key}\naws_secret_access_key = not-the-secret\n`,
+      `[e2e-slow]\naws_access_key_id = ${info.access_key}\naws_secret_access_key = ${info.secret_key}\n`,
     ].join("\n"),
   );
-  return { info, stop: () => child.kill() };
+  return {
+    info,
+    stop: () => {
+      slow.stop();
+      child.kill();
+    },
+  };
 }

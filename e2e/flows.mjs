@@ -1,6 +1,7 @@
 // The real-window flows. Each asserts on real state and saves a screenshot.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const tests = [];
@@ -364,4 +365,47 @@ test("switching the language to 日本語 changes the visible text at once", asy
   if (title !== "プロファイル") throw new Error(title);
   await sleep(500); // WebKit's screenshot can lag the DOM by a frame (this one showed the closed settings)
   await ctx.shot(s, "07-browse-ja");
+});
+
+const resumeFlow =
+  "an upload interrupted by closing the app is offered again at the next start and resumes to the byte";
+test(resumeFlow, async (s, ctx) => {
+  // 100 MiB: multipart at the default threshold; the slow profile's proxy holds back parts after the second.
+  const file = join(ctx.files, "big-scan.png");
+  const body = Buffer.alloc(100 * 1024 * 1024);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(body);
+  for (let i = 8; i < body.length; i += 4096) body[i] = i % 251;
+  writeFileSync(file, body);
+  await openProfile(s, "e2e-slow");
+  await s.click(await s.waitFor("bucket demo", () => s.find('[data-bucket="demo"]')));
+  await s.waitFor("the bucket root", () => q(s, '.row.folder[data-prefix="reports/"]'));
+  await dropPaths(s, [file]);
+  const journal = join(ctx.home, "data", "uploads");
+  const partsIn = () =>
+    Math.max(
+      0,
+      ...(existsSync(journal) ? readdirSync(journal) : [])
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => (readFileSync(join(journal, f), "utf8").match(/"etag"/g) ?? []).length),
+    );
+  await s.waitFor("two parts on the server", () => partsIn() >= 2, 60000);
+
+  s = await ctx.restart();
+  await openProfile(s, "e2e-slow");
+  await s.click(await s.waitFor("bucket demo", () => s.find('[data-bucket="demo"]')));
+  await s.click(
+    await s.waitFor("the unfinished upload", () => s.find('[data-pending-key="big-scan.png"] [data-testid=resume]')),
+  );
+  await ctx.shot(s, "08-resuming");
+  await s.waitFor(
+    "the resumed upload done",
+    () => q(s, '.upload-row[data-upload-key="big-scan.png"][data-state="done"]'),
+    120000,
+  );
+  const url = ctx.cliJson("presign", "get", "s3://demo/big-scan.png").url;
+  const stored = Buffer.from(await (await fetch(url)).arrayBuffer());
+  const sha = (b) => createHash("sha256").update(b).digest("hex");
+  if (sha(stored) !== sha(body)) throw new Error(`stored ${stored.length} bytes differ from the file`);
+  if (partsIn() !== 0) throw new Error("the journal still holds the upload");
+  console.log(`    resumed after a restart: ${stored.length} bytes, SHA-256 equal`);
 });

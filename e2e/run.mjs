@@ -32,17 +32,26 @@ mkdirSync(files, { recursive: true });
 execFileSync("convert", ["-size", "320x240", "gradient:#1f4e79-#f4c430", join(files, "e2e-photo.jpg")]);
 writeFileSync(join(files, "script.sh"), "#!/bin/sh\necho hi\n");
 
+let session;
 const ctx = {
   app,
+  home,
   artifacts,
   files,
   /** Runs the CLI against the same server through the same profile: a check from outside the app. */
   cliJson: (...args) => JSON.parse(execFileSync(cli, ["--profile", "e2e", "--json", ...args]).toString()),
   shot: async (s, name) => writeFileSync(`${artifacts}/${name}.png`, await s.screenshot()),
+  /** Ends the app (WebDriver closes it) and starts it again; later flows get the new session. */
+  restart: async () => {
+    await session.close();
+    session = await Session.create(DRIVER, capabilities);
+    return session;
+  },
 };
 
+const capabilities = { alwaysMatch: { "tauri:options": { application: app } } };
 await waitForDriver();
-const session = await Session.create(DRIVER, { alwaysMatch: { "tauri:options": { application: app } } });
+session = await Session.create(DRIVER, capabilities);
 let passed = 0;
 let failed = 0;
 for (const t of tests) {

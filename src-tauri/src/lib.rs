@@ -68,6 +68,16 @@ pub fn run() {
                 window.state::<AppState>().grants.allow_scan(paths.iter().cloned());
             }
         })
-        .run(context)
-        .expect("error while running BucketLens");
+        .build(context)
+        .expect("error while building BucketLens")
+        .run(|app, event| {
+            // A normal quit pauses running uploads: multipart ones stay resumable (journal and server).
+            if let tauri::RunEvent::Exit = event {
+                use tauri::Manager;
+                let paused = app.state::<AppState>().uploads.pause_all(std::time::Duration::from_secs(5));
+                if paused > 0 {
+                    tracing::info!(paused, "uploads paused for the next start");
+                }
+            }
+        });
 }

@@ -46,6 +46,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The journal of multipart uploads, in the data folder.
+    pub fn journal(&self) -> bucketlens_core::upload::Journal {
+        bucketlens_core::upload::Journal::new(&self.paths.data_dir)
+    }
+
     pub fn new(options: LaunchOptions) -> Self {
         let paths = options.paths.clone().unwrap_or_else(AppPaths::resolve);
         let (settings, notice) = SettingsOwner::open(&paths.config_dir);

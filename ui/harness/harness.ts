@@ -9,6 +9,7 @@ import type {
   ErrorKind,
   ListPage,
   ObjectEntry,
+  Entry,
   ObjectMeta,
   Preview,
   Presigned,
@@ -41,7 +42,32 @@ const state = {
   calls: [] as string[],
   saved: [] as Settings[],
   selected: [] as string[],
+  discarded: [] as string[],
 };
+
+/** `?pending=1`: two multipart uploads a previous run left unfinished. */
+const unfinished = (id: string, key: string, state: "paused" | "running"): Entry => ({
+  id,
+  profile: "work",
+  bucket: "team-docs",
+  key,
+  path: `/home/hanako/${key.split("/").pop()}`,
+  size: 48 * 1024 * 1024,
+  modifiedMs: 1_700_000_000_000,
+  contentType: "image/png",
+  metadata: {},
+  partSize: 8 * 1024 * 1024,
+  withCrc: true,
+  replace: false,
+  uploadId: "u-1",
+  parts: [1, 2, 3].map((number) => ({ number, etag: `"e${number}"`, crc32c: "AAAAAA==" })),
+  startedMs: 1_700_000_000_000,
+  state,
+});
+let pending: Entry[] =
+  params.get("pending") === "1"
+    ? [unfinished("up-1", "images/panorama.png", "paused"), unfinished("up-2", "images/scan.png", "running")]
+    : [];
 (window as unknown as { __harness: typeof state }).__harness = state;
 
 const settings: Settings = {
@@ -350,6 +376,31 @@ const fakes: Fakes = {
     return ids;
   },
   cancel_upload: () => true,
+  pending_uploads: () => pending.slice(),
+  resume_upload: ({ id }, channel) => {
+    const e = pending.find((p) => p.id === id);
+    if (!e) throw error("InvalidInput", "error.invalidInput");
+    pending = pending.filter((p) => p.id !== id);
+    const rowId = 900;
+    const event = (state: "uploading" | "done", sent: number) => ({
+      id: rowId,
+      state,
+      sent,
+      total: e.size,
+      rate: 1_000_000,
+      key: e.key,
+      contentType: state === "done" ? e.contentType : null,
+      error: null,
+    });
+    setTimeout(() => channel.onmessage(event("uploading", e.size / 2)), 50);
+    setTimeout(() => channel.onmessage(event("done", e.size)), 150);
+    return rowId;
+  },
+  discard_upload: ({ id }) => {
+    state.discarded.push(id);
+    pending = pending.filter((p) => p.id !== id);
+    return null;
+  },
   pick_files: () => ["/home/hanako/写真.png"],
   sso_login: ({ profile }) => ({ cliFound: false, command: `aws sso login --profile ${profile}` }),
 };

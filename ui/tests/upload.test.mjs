@@ -63,3 +63,21 @@ test("an upload that finishes before start_upload returns still shows as done", 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+for (const lang of ["en", "ja"]) {
+  test(`unfinished uploads from a previous run: Resume finishes one, Discard forgets the other (${lang})`, async () => {
+    const { page, errors } = await h.open(`lang=${lang}&pending=1`);
+    const list = await page.waitForSelector("[data-testid=pending-uploads]");
+    const text = await list.textContent();
+    const [title, progress] =
+      lang === "en" ? ["Unfinished uploads", "24 MB of 48 MB"] : ["未完了のアップロード", "48 MB のうち 24 MB"];
+    assert.ok(text.includes(title) && text.includes(progress), text);
+    await page.click('[data-pending-key="images/panorama.png"] [data-testid=resume]');
+    await page.waitForSelector('.upload-row[data-upload-key="images/panorama.png"][data-state="done"]');
+    await page.click('[data-pending-key="images/scan.png"] button:not([data-testid])');
+    await page.waitForSelector("[data-testid=pending-uploads]", { state: "detached" });
+    assert.deepEqual((await harnessState(page)).discarded, ["up-2"]);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}

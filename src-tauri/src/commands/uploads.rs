@@ -1,7 +1,10 @@
-//! Commands of the upload flow: scan what was dropped, ask about existing keys, queue, cancel.
+//! Commands of the upload flow: scan what was dropped, ask about existing keys, queue, cancel; resume or
+//! discard what the journal holds.
 
 use crate::state::AppState;
-use bucketlens_core::ipc::{CancelUploadRequest, CheckExistingRequest, ScanPathsRequest, StartUploadRequest, UploadEvent};
+use bucketlens_core::ipc::{
+    CancelUploadRequest, CheckExistingRequest, PendingUploadRequest, ScanPathsRequest, StartUploadRequest, UploadEvent,
+};
 use bucketlens_core::upload::{self, ScanResult};
 use bucketlens_core::{Error, Result};
 use std::path::PathBuf;
@@ -41,7 +44,48 @@ pub fn start_upload(state: State<'_, AppState>, request: StartUploadRequest, cha
     let send = move |e: UploadEvent| {
         let _ = channel.send(e);
     };
-    Ok(state.uploads.start(conn, &state.settings(), &request.bucket, request.items, send))
+    let journal = state.journal();
+    Ok(state
+        .uploads
+        .start(conn, &state.settings(), &request.bucket, request.items, &journal, send))
+}
+
+/// The journal's unfinished multipart uploads; half-created ones of the active profile are swept first.
+#[tauri::command]
+pub async fn pending_uploads(state: State<'_, AppState>) -> Result<Vec<upload::Entry>> {
+    let journal = state.journal();
+    if let Ok(conn) = state.session.active() {
+        if let Err(e) = upload::sweep(&conn, &journal).await {
+            tracing::warn!(error = %e, "could not sweep half-created uploads");
+        }
+    }
+    Ok(journal.list())
+}
+
+/// Resumes one unfinished upload with the active profile, which must be the one it was started with.
+#[tauri::command]
+pub fn resume_upload(state: State<'_, AppState>, request: PendingUploadRequest, channel: Channel<UploadEvent>) -> Result<u64> {
+    let (journal, conn) = (state.journal(), state.session.active()?);
+    let entry = journal
+        .get(&request.id)
+        .ok_or_else(|| Error::invalid_input("that unfinished upload is no longer in the journal"))?;
+    if entry.profile != conn.target.label() {
+        return Err(Error::invalid_input(format!(
+            "this upload was started with the profile \"{}\"; switch to it to resume",
+            entry.profile
+        )));
+    }
+    let send = move |e: UploadEvent| {
+        let _ = channel.send(e);
+    };
+    Ok(state.uploads.resume(conn, &state.settings(), journal, entry, send))
+}
+
+/// Gives up one unfinished upload: aborted on the server, nothing left.
+#[tauri::command]
+pub async fn discard_upload(state: State<'_, AppState>, request: PendingUploadRequest) -> Result<()> {
+    let (journal, conn) = (state.journal(), state.session.active()?);
+    upload::discard(&conn, &journal, &request.id).await
 }
 
 /// Cancels one queued or running upload (a multipart upload is aborted on the server).

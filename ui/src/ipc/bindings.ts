@@ -225,6 +225,30 @@ export type StartUploadRequest = { bucket: string, items: Array<UploadItem>, };
 
 export type CancelUploadRequest = { id: number, };
 
+export type PendingUploadRequest = { id: string, };
+
+export type DonePart = { number: number, etag: string, crc32c: string | null, };
+
+export type EntryState = "running" | "paused";
+
+export type Entry = { id: string, 
+/**
+ * The profile (connection label) it was started with.
+ */
+profile: string, bucket: string, key: string, path: string, size: number, 
+/**
+ * The file's modification time (Unix ms) and device/inode at the start.
+ */
+modifiedMs: number | null, contentType: string, metadata: { [key in string]: string }, partSize: number, withCrc: boolean, replace: boolean, 
+/**
+ * `None` until CreateMultipartUpload answered.
+ */
+uploadId: string | null, parts: Array<DonePart>, 
+/**
+ * Unix ms.
+ */
+startedMs: number, state: EntryState, };
+
 export const ERROR_KINDS: readonly ErrorKind[] = ["NoCredentials", "ProfileNotFound", "InvalidProfile", "AccessDenied", "InvalidAccessKey", "NoSuchBucket", "NoSuchKey", "ExpiredToken", "SsoLoginRequired", "SignatureMismatch", "ExpiredUrl", "ClockSkew", "Network", "Throttled", "AlreadyExists", "PreconditionFailed", "InvalidInput", "UnsupportedType", "Cancelled", "Io", "FileChanged", "Internal"];
 
 /** Every IPC command (src-tauri/core/src/ipc/contract.rs): its request, response and channel message. */
@@ -252,6 +276,9 @@ export type Commands = {
   check_existing: { request: CheckExistingRequest; response: Array<string>; channel: never };
   start_upload: { request: StartUploadRequest; response: Array<number>; channel: UploadEvent };
   cancel_upload: { request: CancelUploadRequest; response: boolean; channel: never };
+  pending_uploads: { request: null; response: Array<Entry>; channel: never };
+  resume_upload: { request: PendingUploadRequest; response: number; channel: UploadEvent };
+  discard_upload: { request: PendingUploadRequest; response: null; channel: never };
   pick_files: { request: null; response: Array<string>; channel: never };
 };
 

@@ -78,4 +78,8 @@ export const api = {
   ) => stream("start_upload", { bucket, items }, onEvent),
   cancelUpload: (id: number) => call("cancel_upload", { id }),
   pickFiles: () => call("pick_files"),
+  pendingUploads: () => call("pending_uploads"),
+  resumeUpload: (id: string, onEvent: (e: Message<"resume_upload">) => void) =>
+    stream("resume_upload", { id }, onEvent),
+  discardUpload: (id: string) => call("discard_upload", { id }),
 };

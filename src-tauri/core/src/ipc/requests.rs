@@ -109,3 +109,10 @@ pub struct CancelUploadRequest {
     #[ts(type = "number")]
     pub id: u64,
 }
+
+/// One unfinished upload of the journal, by its id.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PendingUploadRequest {
+    pub id: String,
+}

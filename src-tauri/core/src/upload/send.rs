@@ -30,7 +30,9 @@ pub async fn put_range(
         chunk
     });
     let mut req = http_client().put(&signed.url).body(reqwest::Body::wrap_stream(stream));
-    for h in &signed.headers {
+    // Content-Length is set once, below: a second copy (UploadPart signs it) is refused by strict HTTP
+    // parsers and proxies in front of S3-compatible servers.
+    for h in signed.headers.iter().filter(|h| !h.name.eq_ignore_ascii_case("content-length")) {
         req = req.header(&h.name, &h.value);
     }
     let send = req.header(reqwest::header::CONTENT_LENGTH, len).send();
@@ -121,5 +123,52 @@ where
             }
             other => return other,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presign::HeaderPair;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    /// The request head as a plain socket receives it (HTTP libraries would hide a repeated header).
+    async fn raw_head(listener: tokio::net::TcpListener) -> String {
+        let (mut sock, _) = listener.accept().await.unwrap();
+        let mut got = Vec::new();
+        let mut buf = [0u8; 65536];
+        while !got.windows(4).any(|w| w == b"\r\n\r\n") {
+            let n = sock.read(&mut buf).await.unwrap();
+            got.extend_from_slice(&buf[..n]);
+        }
+        let head = String::from_utf8_lossy(&got).split("\r\n\r\n").next().unwrap().to_lowercase();
+        let _ = sock.write_all(b"HTTP/1.1 200 OK\r\netag: \"x\"\r\ncontent-length: 0\r\n\r\n").await;
+        head
+    }
+
+    #[tokio::test]
+    async fn content_length_is_sent_once_even_when_the_url_signs_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("part.bin");
+        std::fs::write(&path, vec![1u8; 1000]).unwrap();
+        let source = Source::open(&path).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/b/k?partNumber=1&uploadId=u", listener.local_addr().unwrap());
+        let server = tokio::spawn(raw_head(listener));
+        let signed = Presigned {
+            url,
+            method: "PUT".into(),
+            headers: vec![HeaderPair {
+                name: "content-length".into(),
+                value: "1000".into(),
+            }],
+            requested_secs: 60,
+            effective_secs: 60,
+            expires_at: 0,
+            limited_by_credentials: false,
+        };
+        let _ = put_range(&signed, &source, 0, 1000, &CancellationToken::new(), &|_| {}).await;
+        let head = server.await.unwrap();
+        assert_eq!(head.matches("content-length:").count(), 1, "{head}");
     }
 }

@@ -167,6 +167,9 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
             onCancel={uploads.cancel}
             onRetry={uploads.retry}
             onClear={uploads.clear}
+            pending={uploads.pending}
+            onResume={(e) => void uploads.resume(e)}
+            onDiscard={(e) => void uploads.discard(e)}
           />
         </section>
         {bucket && (

@@ -1,4 +1,5 @@
 // The upload queue: per-file bar, speed, time left, state; cancel while running, retry when failed.
+import type { Entry } from "../../ipc/bindings";
 import type { Row } from "./queue";
 import { eta, percent } from "./queue";
 import { useT } from "../../i18n/i18n";
@@ -12,6 +13,9 @@ interface Props {
   onCancel: (r: Row) => void;
   onRetry: (r: Row) => void;
   onClear: () => void;
+  pending: Entry[];
+  onResume: (e: Entry) => void;
+  onDiscard: (e: Entry) => void;
 }
 
 /** Why the scan left a path out, from a row note `skip:<reason>:<detail>`. */
@@ -26,9 +30,64 @@ function skipText(note: string, t: ReturnType<typeof useT>["t"]): string {
   return t("upload.skip.tooMany", { max: detail });
 }
 
-export function UploadPanel({ rows, allowed, thumbs, onCancel, onRetry, onClear }: Props) {
+/** Bytes the server holds of an unfinished upload. */
+function doneBytes(e: Entry): number {
+  return e.parts.reduce((sum, p) => sum + Math.min(e.partSize, e.size - (p.number - 1) * e.partSize), 0);
+}
+
+function Pending({ pending, onResume, onDiscard }: Pick<Props, "pending" | "onResume" | "onDiscard">) {
   const { t, locale } = useT();
-  if (rows.length === 0) return null;
+  if (pending.length === 0) return null;
+  return (
+    <div className="pending-uploads" data-testid="pending-uploads">
+      <h3>{t("upload.pending.title")}</h3>
+      <ul>
+        {pending.map((e) => (
+          <li key={e.id} className="upload-row" data-pending-key={e.key}>
+            <Icon name={iconFor(e.key)} />
+            <div className="upload-main">
+              <div className="upload-line">
+                <span className="name" title={`s3://${e.bucket}/${visibleName(e.key)}`}>
+                  {visibleName(e.key.split("/").pop() ?? e.key)}
+                </span>
+                <span className="muted small">
+                  {t(e.state === "paused" ? "upload.pending.paused" : "upload.pending.interrupted")}
+                </span>
+              </div>
+              <div className="muted small">
+                {t("upload.pending.progress", {
+                  done: formatSize(doneBytes(e), locale),
+                  total: formatSize(e.size, locale),
+                  profile: e.profile,
+                })}
+              </div>
+            </div>
+            <button type="button" onClick={() => onResume(e)} data-testid="resume">
+              {t("upload.pending.resume")}
+            </button>
+            <button type="button" onClick={() => onDiscard(e)}>
+              {t("upload.pending.discard")}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function UploadPanel({
+  rows,
+  allowed,
+  thumbs,
+  onCancel,
+  onRetry,
+  onClear,
+  pending,
+  onResume,
+  onDiscard,
+}: Props) {
+  const { t, locale } = useT();
+  if (rows.length === 0 && pending.length === 0) return null;
   const active = rows.filter((r) => r.state === "queued" || r.state === "uploading").length;
   return (
     <section className="upload-panel" aria-label={t("upload.title")} data-testid="upload-panel">
@@ -38,6 +97,7 @@ export function UploadPanel({ rows, allowed, thumbs, onCancel, onRetry, onClear 
           {t("upload.clear")}
         </button>
       </header>
+      <Pending pending={pending} onResume={onResume} onDiscard={onDiscard} />
       <ul>
         {rows.map((r) => {
           const left = eta(r);

@@ -1,7 +1,7 @@
 // The upload flow: scan paths → confirm folders → ask about existing keys → queue → progress rows.
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { api, AppError } from "../../ipc/commands";
-import type { Conflict, ErrorPayload, ScanResult, Skipped } from "../../ipc/bindings";
+import type { Conflict, Entry, ErrorPayload, ScanResult, Skipped } from "../../ipc/bindings";
 import { applyEvent, ConflictAnswers, EarlyEvents, type Row } from "./queue";
 
 export type Ask = { kind: "folder"; scan: ScanResult } | { kind: "conflict"; key: string; remaining: number };
@@ -127,11 +127,57 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
     [bucket, prefix, onDone, question],
   );
 
+  // Multipart uploads a crash, a kill or a quit left unfinished: offered for Resume or Discard.
+  const [pending, setPending] = useState<Entry[]>([]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another bucket (or profile) asks again
+  useEffect(() => {
+    api
+      .pendingUploads()
+      .then(setPending)
+      .catch(() => setPending([]));
+  }, [bucket]);
+  const resume = async (entry: Entry) => {
+    setError(null);
+    try {
+      const row: Row = {
+        id: 0,
+        path: entry.path,
+        name: entry.path.split(/[\\/]/).pop() ?? entry.key,
+        key: entry.key,
+        state: "queued",
+        sent: 0,
+        total: entry.size,
+        rate: 0,
+        contentType: entry.contentType,
+        error: null,
+        note: null,
+      };
+      const id = await api.resumeUpload(entry.id, (e) => {
+        if (early.current.offer(e)) setRows((rs) => applyEvent(rs, e));
+        if (e.state === "done") onDone(e.key);
+      });
+      const started = early.current.adopt([{ ...row, id }]);
+      setRows((rs) => [...started, ...rs]);
+      setPending((p) => p.filter((x) => x.id !== entry.id));
+    } catch (e) {
+      if (e instanceof AppError) setError(e.payload);
+    }
+  };
+  const discard = async (entry: Entry) => {
+    setError(null);
+    try {
+      await api.discardUpload(entry.id);
+      setPending((p) => p.filter((x) => x.id !== entry.id));
+    } catch (e) {
+      if (e instanceof AppError) setError(e.payload);
+    }
+  };
+
   const retry = (r: Row) => {
     setRows((rs) => rs.filter((x) => x.id !== r.id));
     void upload([r.path]);
   };
   const cancel = (r: Row) => void api.cancelUpload(r.id);
   const clear = () => setRows((rs) => rs.filter((r) => r.state === "queued" || r.state === "uploading"));
-  return { rows, ask, answer, error, upload, retry, cancel, clear };
+  return { rows, ask, answer, error, upload, retry, cancel, clear, pending, resume, discard };
 }
