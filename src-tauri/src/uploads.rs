@@ -107,27 +107,17 @@ impl UploadQueue {
         s: &Settings,
         bucket: &str,
         items: Vec<UploadItem>,
-        journal: &Journal,
+        data_dir: &std::path::Path,
         send: impl Fn(UploadEvent) + Clone + Send + Sync + 'static,
     ) -> Vec<u64> {
-        let by = if s.uploads.display_name.is_empty() {
-            upload::os_user()
-        } else {
-            s.uploads.display_name.clone()
-        };
         let limit = self.semaphore(s.uploads.parallel);
         let mut ids = Vec::new();
         for item in items {
             let (id, cancel, pause) = self.register();
             ids.push(id);
-            let mut job = UploadJob::new(&item.path, bucket, &item.key);
-            job.journal = Some(journal.clone());
+            let mut job = UploadJob::from_settings(&item.path, bucket, &item.key, s, data_dir);
             job.pause = pause;
-            job.uploaded_by = by.clone();
-            job.allowed_types = s.uploads.allowed_types.clone();
             job.conflict = item.conflict;
-            job.expires_secs = s.expiry.upload_secs;
-            job.multipart_threshold = s.uploads.multipart_threshold_mib * 1024 * 1024;
             let (conn, limit, send, queue) = (conn.clone(), limit.clone(), send.clone(), self.clone());
             tauri::async_runtime::spawn(async move {
                 run(id, &conn, Work::Fresh(job), &cancel, &limit, &send).await;

@@ -173,29 +173,20 @@ async fn run(cli: Cli) -> Result<()> {
             if key.is_empty() || key.ends_with('/') {
                 key.push_str(&file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
             }
-            let by = if settings.uploads.display_name.is_empty() {
-                upload::os_user()
-            } else {
-                settings.uploads.display_name.clone()
-            };
-            let mut job = upload::UploadJob::new(file.clone(), &loc.bucket, &key);
-            job.uploaded_by = by;
-            job.allowed_types = if *any_type {
-                vec![]
-            } else {
-                settings.uploads.allowed_types.clone()
-            };
-            job.conflict = if *overwrite {
-                upload::Conflict::Replace
-            } else {
-                upload::Conflict::Ask
-            };
-            job.expires_secs = settings.expiry.upload_secs;
-            job.multipart_threshold = multipart_threshold_mib.unwrap_or(settings.uploads.multipart_threshold_mib) * 1024 * 1024;
+            let data_dir = AppPaths::resolve().data_dir;
+            let mut job = upload::UploadJob::from_settings(file.clone(), &loc.bucket, &key, &settings, &data_dir);
+            if *any_type {
+                job.allowed_types = vec![];
+            }
+            if *overwrite {
+                job.conflict = upload::Conflict::Replace;
+            }
+            if let Some(mib) = multipart_threshold_mib {
+                job.multipart_threshold = mib * 1024 * 1024;
+            }
             job.parallel_parts = *parallel_parts as usize;
             // Multipart uploads are journalled in the data folder, so a killed `put` can be resumed.
-            let journal = upload::Journal::new(&AppPaths::resolve().data_dir);
-            job.journal = Some(journal.clone());
+            let journal = upload::Journal::new(&data_dir);
             let conn = cli.conn().await?;
             if let Err(e) = upload::sweep(&conn, &journal).await {
                 eprintln!("note: could not sweep half-created uploads: {e}");

@@ -100,3 +100,73 @@ async fn the_sweep_aborts_an_upload_whose_id_never_reached_the_journal() {
     assert!(journal.list().is_empty());
     assert!(leftovers(&s).is_empty(), "{:?}", leftovers(&s));
 }
+
+#[tokio::test]
+async fn an_expired_sign_in_pauses_the_upload_and_it_resumes_after_signing_in_again() {
+    use bucketlens_core::client::Overrides;
+    use bucketlens_core::session::Session;
+    let s = setup().await;
+    let ep = &s.f.server.endpoint;
+    // credential_process: short-lived keys (always refreshed), until "signed-out" exists.
+    let script = s.f.dir.path().join("creds.sh");
+    let marker = s.f.dir.path().join("signed-out");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nif [ -e '{}' ]; then echo 'the session token has expired' >&2; exit 1; fi\n\
+             echo \"{{\\\"Version\\\":1,\\\"AccessKeyId\\\":\\\"{}\\\",\\\"SecretAccessKey\\\":\\\"{}\\\",\\\"SessionToken\\\":\\\"T\\\",\\\"Expiration\\\":\\\"$(date -u -d '+30 seconds' +%Y-%m-%dT%H:%M:%SZ)\\\"}}\"\n",
+            marker.display(),
+            ep.access_key,
+            ep.secret_key.0
+        ),
+    )
+    .unwrap();
+    std::process::Command::new("chmod").arg("+x").arg(&script).status().unwrap();
+    let files = s.f.aws_files(&format!(
+        "[profile temp]\nregion = us-east-1\nendpoint_url = {}\ncredential_process = {}\n",
+        s.proxy.endpoint,
+        script.display()
+    ));
+    let session = Session::new(files);
+    session.select("temp", Overrides::default()).await.unwrap();
+    let conn = session.active().unwrap();
+
+    let journal = Journal::new(&s.f.dir.path().join("data"));
+    let (path, body) = file(&s, "expiring.png", 18 * MIB, 9);
+    let sign_out = marker.clone();
+    s.proxy.inject(Op::UploadPart, Fault::Pass, 1);
+    s.proxy.inject(
+        Op::UploadPart,
+        Fault::Before(std::sync::Arc::new(move || {
+            let m = sign_out.clone();
+            Box::pin(async move { std::fs::write(&m, b"").unwrap() })
+        })),
+        1,
+    );
+    let mut j = multipart_job(&path, "r/expiring.png");
+    j.journal = Some(journal.clone());
+    let e = upload_file(&conn, &j, &CancellationToken::new(), &|_, _| {}).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::ExpiredToken, "{e}");
+    assert!(e.message().contains("sign in again"), "{e}");
+    let entries = journal.list();
+    assert_eq!(
+        (entries.len(), entries[0].state),
+        (1, EntryState::Paused),
+        "kept for later, not aborted"
+    );
+
+    std::fs::remove_file(&marker).unwrap(); // signed in again
+    let never = AtomicBool::new(false);
+    resume(
+        &conn,
+        &journal,
+        &entries[0].id,
+        (300, 2),
+        (&CancellationToken::new(), &never),
+        &|_, _| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(Sha256::digest(stored(&s, "r/expiring.png").await.unwrap()), Sha256::digest(&body));
+    assert!(leftovers(&s).is_empty(), "{:?}", leftovers(&s));
+}

@@ -44,10 +44,10 @@ pub fn start_upload(state: State<'_, AppState>, request: StartUploadRequest, cha
     let send = move |e: UploadEvent| {
         let _ = channel.send(e);
     };
-    let journal = state.journal();
+    let data_dir = &state.paths.data_dir;
     Ok(state
         .uploads
-        .start(conn, &state.settings(), &request.bucket, request.items, &journal, send))
+        .start(conn, &state.settings(), &request.bucket, request.items, data_dir, send))
 }
 
 /// The journal's unfinished multipart uploads; half-created ones of the active profile are swept first.

@@ -83,6 +83,23 @@ impl UploadJob {
     }
 }
 
+impl UploadJob {
+    /// The job the settings describe, the same for the app and the CLI: who uploads (the display name, else
+    /// the OS user), which types are allowed, link lifetime, multipart threshold, and the journal in
+    /// `data_dir` so an interrupted multipart upload can be resumed.
+    pub fn from_settings(path: impl Into<PathBuf>, bucket: &str, key: &str, s: &crate::settings::Settings, data_dir: &Path) -> Self {
+        let mut job = Self::new(path, bucket, key);
+        if !s.uploads.display_name.is_empty() {
+            job.uploaded_by = s.uploads.display_name.clone();
+        }
+        job.allowed_types = s.uploads.allowed_types.clone();
+        job.expires_secs = s.expiry.upload_secs;
+        job.multipart_threshold = s.uploads.multipart_threshold_mib * 1024 * 1024;
+        job.journal = Some(Journal::new(data_dir));
+        job
+    }
+}
+
 /// What was stored (or that it was skipped).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

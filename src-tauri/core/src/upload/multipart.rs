@@ -202,11 +202,24 @@ pub(super) async fn run(
         complete(conn, spec, parts.upload_id, sent).await
     }
     .await;
+    let expired = matches!(&result, Err(e) if e.kind() == crate::ErrorKind::ExpiredToken);
     match (&result, tracked) {
         (Ok(_), Some(t)) => t.remove(),
-        (Err(e), Some(t)) if e.kind() == crate::ErrorKind::Cancelled && pause.load(Ordering::SeqCst) => {
+        (Err(e), Some(t)) if expired || (e.kind() == crate::ErrorKind::Cancelled && pause.load(Ordering::SeqCst)) => {
+            // Paused, not aborted: on a quit, and when the sign-in expired (an abort would need it too).
             t.update(|e| e.state = EntryState::Paused);
-            tracing::info!(key = spec.key, "multipart upload paused; it can be resumed");
+            tracing::info!(key = spec.key, expired, "multipart upload paused; it can be resumed");
+            if expired {
+                return Err(Error::ExpiredToken(
+                    Detail::msg(format!(
+                        "the sign-in expired while uploading s3://{}/{}; the upload is paused: sign in again, then \
+                         choose Resume",
+                        spec.bucket, spec.key
+                    ))
+                    .bucket(spec.bucket)
+                    .key(spec.key),
+                ));
+            }
         }
         (Err(_), _) => {
             abort(conn, spec, parts.upload_id).await;

@@ -116,6 +116,8 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
           ? await api.startUpload(bucket, items, (e) => {
               if (early.current.offer(e)) setRows((rs) => applyEvent(rs, e));
               if (e.state === "done") onDone(e.key);
+              // An expired sign-in pauses a multipart upload: it joins the unfinished ones.
+              if (e.state === "failed" && e.error?.kind === "ExpiredToken") setPendingAsk((n) => n + 1);
             })
           : [];
         const started = early.current.adopt(pendingRows.map((r, n) => ({ ...r, id: ids[n] ?? 0 })));
@@ -129,13 +131,14 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
 
   // Multipart uploads a crash, a kill or a quit left unfinished: offered for Resume or Discard.
   const [pending, setPending] = useState<Entry[]>([]);
+  const [pendingAsk, setPendingAsk] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: another bucket (or profile) asks again
   useEffect(() => {
     api
       .pendingUploads()
       .then(setPending)
       .catch(() => setPending([]));
-  }, [bucket]);
+  }, [bucket, pendingAsk]);
   const resume = async (entry: Entry) => {
     setError(null);
     try {
