@@ -183,32 +183,30 @@ mod tests {
         assert!(!r.contains("FQoG"), "{r}");
     }
 
-    #[test]
-    fn log_file_never_holds_a_signature() {
+    /// Runs `f` with logging into a file through the redacting writer; returns `f`'s value and the file.
+    fn logged<T>(f: impl FnOnce() -> T) -> (T, String) {
         let dir = tempfile::tempdir().unwrap();
         let appender = tracing_appender::rolling::never(dir.path(), "t.log");
         let sub = tracing_subscriber::fmt()
             .with_ansi(false)
             .with_writer(RedactingMakeWriter(std::sync::Mutex::new(appender)))
             .finish();
-        tracing::subscriber::with_default(sub, || tracing::info!(url = URL, "minted"));
-        let text = std::fs::read_to_string(dir.path().join("t.log")).unwrap();
+        let out = tracing::subscriber::with_default(sub, f);
+        (out, std::fs::read_to_string(dir.path().join("t.log")).unwrap())
+    }
+
+    #[test]
+    fn log_file_never_holds_a_signature() {
+        let ((), text) = logged(|| tracing::info!(url = URL, "minted"));
         assert!(text.contains("minted"), "{text}");
         assert!(!text.contains("0123456789abcdef") && !text.contains("AKIAEXAMPLE"), "{text}");
     }
 
     #[test]
     fn an_error_shown_to_a_person_is_logged_redacted() {
-        let dir = tempfile::tempdir().unwrap();
-        let appender = tracing_appender::rolling::never(dir.path(), "t.log");
-        let sub = tracing_subscriber::fmt()
-            .with_ansi(false)
-            .with_writer(RedactingMakeWriter(std::sync::Mutex::new(appender)))
-            .finish();
         let e = crate::Error::ExpiredUrl(crate::error::Detail::msg(format!("GET {URL} answered 403")).bucket("docs"));
-        let json = tracing::subscriber::with_default(sub, || serde_json::to_string(&e).unwrap());
+        let (json, text) = logged(|| serde_json::to_string(&e).unwrap());
         assert!(json.contains("0123456789abcdef"), "the window gets the message as it is");
-        let text = std::fs::read_to_string(dir.path().join("t.log")).unwrap();
         assert!(
             text.contains("error shown") && text.contains("ExpiredUrl") && text.contains("docs"),
             "{text}"

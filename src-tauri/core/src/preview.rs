@@ -11,8 +11,9 @@ use crate::presign::{presign_get, Disposition, Presigned};
 use serde::Serialize;
 use ts_rs::TS;
 
-/// What the preview pane may show inline: PDF and the image types (SVG only ever through `<img>`).
-pub const PREVIEW_TYPES: &[&str] = &[
+/// What may be shown inline: PDF and the image types. The preview pane takes all of them (SVG only ever
+/// through `<img>`); a link opened in a browser takes all but SVG, which in a tab of its own runs scripts.
+pub const INLINE_TYPES: &[&str] = &[
     "application/pdf",
     "image/jpeg",
     "image/png",
@@ -23,16 +24,14 @@ pub const PREVIEW_TYPES: &[&str] = &[
     "image/svg+xml",
 ];
 
-/// What a link opened in a browser may show inline. SVG is left out: in a tab of its own it runs scripts.
-pub const BROWSER_INLINE_TYPES: &[&str] = &[
-    "application/pdf",
-    "image/jpeg",
-    "image/png",
-    "image/gif",
-    "image/webp",
-    "image/avif",
-    "image/bmp",
-];
+/// Who will show the object inline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// The preview pane: `<img>` or the sandboxed PDF frame.
+    Pane,
+    /// The system browser, in a tab of its own.
+    Browser,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -86,19 +85,20 @@ pub fn is_generic(content_type: Option<&str>) -> bool {
     )
 }
 
-fn pick(candidate: &str, allow: &[&'static str]) -> Option<&'static str> {
-    allow.iter().copied().find(|t| *t == candidate)
+fn pick(candidate: &str, shown: Shown) -> Option<&'static str> {
+    let t = INLINE_TYPES.iter().copied().find(|t| *t == candidate)?;
+    (shown == Shown::Pane || t != "image/svg+xml").then_some(t)
 }
 
 /// The allow-listed type to serve `key` as, or `None` when it must not be shown inline. A specific stored
 /// type decides alone; a generic one defers to the name's extension, then to `sniffed` (the first bytes).
-pub fn decide(stored: Option<&str>, key: &str, sniffed: Option<&str>, allow: &[&'static str]) -> Option<&'static str> {
+pub fn decide(stored: Option<&str>, key: &str, sniffed: Option<&str>, shown: Shown) -> Option<&'static str> {
     if !is_generic(stored) {
-        return pick(&essence(stored)?, allow);
+        return pick(&essence(stored)?, shown);
     }
     let name = key.rsplit('/').next().unwrap_or(key);
     let by_name = mime_guess::from_path(name).first().map(|m| m.essence_str().to_owned());
-    by_name.and_then(|t| pick(&t, allow)).or_else(|| pick(&essence(sniffed)?, allow))
+    by_name.and_then(|t| pick(&t, shown)).or_else(|| pick(&essence(sniffed)?, shown))
 }
 
 fn viewer_of(t: &str) -> Viewer {
@@ -109,15 +109,15 @@ fn viewer_of(t: &str) -> Viewer {
     }
 }
 
-/// The type to serve `meta`'s object as under `allow`, reading its first bytes only when type and name are silent.
-async fn served_type(conn: &Connection, meta: &ObjectMeta, allow: &[&'static str]) -> Result<Option<&'static str>> {
+/// The type to serve `meta`'s object as for `shown`, reading its first bytes only when type and name are silent.
+async fn served_type(conn: &Connection, meta: &ObjectMeta, shown: Shown) -> Result<Option<&'static str>> {
     let stored = meta.content_type.as_deref();
-    let by_type_or_name = decide(stored, &meta.key, None, allow);
+    let by_type_or_name = decide(stored, &meta.key, None, shown);
     if by_type_or_name.is_some() || !is_generic(stored) || meta.size == 0 {
         return Ok(by_type_or_name);
     }
     let sniffed = objects::sniff_type(conn, &meta.bucket, &meta.key).await?;
-    Ok(decide(stored, &meta.key, Some(&sniffed.mime), allow))
+    Ok(decide(stored, &meta.key, Some(&sniffed.mime), shown))
 }
 
 /// Reads the object's facts and, when it can be shown, mints an inline link signed with its served type.
@@ -136,7 +136,7 @@ pub async fn open(conn: &Connection, bucket: &str, key: &str, expires_secs: u64)
     if meta.size == 0 {
         return Ok(card(CardReason::Empty));
     }
-    let Some(t) = served_type(conn, &meta, PREVIEW_TYPES).await? else {
+    let Some(t) = served_type(conn, &meta, Shown::Pane).await? else {
         return Ok(card(CardReason::Type));
     };
     let link = presign_get(conn, bucket, key, &Disposition::Inline, Some(t), expires_secs).await?;
@@ -171,7 +171,7 @@ pub async fn share_link(conn: &Connection, bucket: &str, key: &str, inline: bool
         return presign_get(conn, bucket, key, &attachment, None, expires_secs).await;
     }
     let meta = objects::head_object(conn, bucket, key).await?;
-    match served_type(conn, &meta, BROWSER_INLINE_TYPES).await? {
+    match served_type(conn, &meta, Shown::Browser).await? {
         Some(t) => presign_get(conn, bucket, key, &Disposition::Inline, Some(t), expires_secs).await,
         None => presign_get(conn, bucket, key, &attachment, None, expires_secs).await,
     }
@@ -183,7 +183,7 @@ mod tests {
 
     #[test]
     fn the_served_type_comes_from_the_allow_list_only() {
-        let p = PREVIEW_TYPES;
+        let p = Shown::Pane;
         for (stored, key, sniffed, want) in [
             (Some("application/pdf"), "r.pdf", None, Some("application/pdf")),
             (Some("Application/PDF; qs=1"), "r", None, Some("application/pdf")),
@@ -201,8 +201,8 @@ mod tests {
         ] {
             assert_eq!(decide(stored, key, sniffed, p), want, "{stored:?} {key:?} {sniffed:?}");
         }
-        assert_eq!(decide(Some("image/svg+xml"), "a.svg", None, BROWSER_INLINE_TYPES), None);
-        assert!(!BROWSER_INLINE_TYPES.contains(&"image/svg+xml"));
+        assert_eq!(decide(Some("image/svg+xml"), "a.svg", None, Shown::Browser), None);
+        assert_eq!(decide(Some("image/png"), "a.png", None, Shown::Browser), Some("image/png"));
     }
 
     #[test]

@@ -19,6 +19,20 @@ use aws_sdk_s3::types::CompletedPart;
 use std::sync::atomic::AtomicBool;
 use tokio_util::sync::CancellationToken;
 
+/// The upload an entry describes, as the multipart code takes it.
+fn spec_of(e: &Entry, expires_secs: u64, parallel: usize) -> Spec<'_> {
+    Spec {
+        bucket: &e.bucket,
+        key: &e.key,
+        content_type: &e.content_type,
+        metadata: &e.metadata,
+        part_size: e.part_size,
+        expires_secs,
+        parallel: parallel.max(1),
+        replace: e.replace,
+    }
+}
+
 fn not_found(id: &str) -> Error {
     Error::invalid_input(format!("there is no unfinished upload {id}"))
 }
@@ -122,16 +136,7 @@ pub async fn resume(
         }
     }
     tracing::info!(key = entry.key, kept = already.len(), "resuming a multipart upload");
-    let spec = Spec {
-        bucket: &entry.bucket,
-        key: &entry.key,
-        content_type: &entry.content_type,
-        metadata: &entry.metadata,
-        part_size: entry.part_size,
-        expires_secs,
-        parallel: parallel.max(1),
-        replace: entry.replace,
-    };
+    let spec = spec_of(&entry, expires_secs, parallel);
     let parts = Parts {
         conn,
         spec: &spec,
@@ -173,17 +178,7 @@ pub async fn resume(
 pub async fn discard(conn: &Connection, journal: &Journal, id: &str) -> Result<()> {
     let entry = journal.get(id).ok_or_else(|| not_found(id))?;
     if let Some(upload_id) = &entry.upload_id {
-        let spec = Spec {
-            bucket: &entry.bucket,
-            key: &entry.key,
-            content_type: &entry.content_type,
-            metadata: &entry.metadata,
-            part_size: entry.part_size,
-            expires_secs: 60,
-            parallel: 1,
-            replace: entry.replace,
-        };
-        abort(conn, &spec, upload_id).await;
+        abort(conn, &spec_of(&entry, 60, 1), upload_id).await;
     }
     journal.remove(id)
 }

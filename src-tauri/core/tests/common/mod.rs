@@ -43,34 +43,19 @@ impl Fixture {
 
     /// The same server and keys, reached through another endpoint (a fault-injecting proxy).
     pub async fn through(&self, endpoint: &str) -> Connection {
-        let Target::Static {
-            label,
-            access_key,
-            secret_key,
-            region,
-            path_style,
-            ..
-        } = self.server.endpoint.target()
-        else {
-            unreachable!()
-        };
-        let t = Target::Static {
-            label,
-            access_key,
-            secret_key,
-            session_token: None,
-            region,
-            endpoint_url: Some(endpoint.to_owned()),
-            path_style,
-        };
-        connect(&AwsFiles::default(), &t).await.unwrap()
+        self.variant(Some(endpoint), None).await
     }
 
     /// The same server reached with another secret.
     pub async fn with_secret(&self, secret: &str) -> Connection {
+        self.variant(None, Some(secret)).await
+    }
+
+    async fn variant(&self, endpoint: Option<&str>, secret: Option<&str>) -> Connection {
         let Target::Static {
             label,
             access_key,
+            secret_key,
             region,
             endpoint_url,
             path_style,
@@ -82,10 +67,10 @@ impl Fixture {
         let t = Target::Static {
             label,
             access_key,
-            secret_key: Secret(secret.into()),
+            secret_key: secret.map(|s| Secret(s.into())).unwrap_or(secret_key),
             session_token: None,
             region,
-            endpoint_url,
+            endpoint_url: endpoint.map(str::to_owned).or(endpoint_url),
             path_style,
         };
         connect(&AwsFiles::default(), &t).await.unwrap()
