@@ -74,7 +74,7 @@ for (const lang of ["en", "ja"]) {
     assert.ok(text.includes(title) && text.includes(progress), text);
     await page.click('[data-pending-key="images/panorama.png"] [data-testid=resume]');
     await page.waitForSelector('.upload-row[data-upload-key="images/panorama.png"][data-state="done"]');
-    await page.click('[data-pending-key="images/scan.png"] button:not([data-testid])');
+    await page.click('[data-pending-key="images/scan.png"] [data-testid=discard]');
     await page.waitForSelector("[data-testid=pending-uploads]", { state: "detached" });
     assert.deepEqual((await harnessState(page)).discarded, ["up-2"]);
     assert.deepEqual(errors, []);

@@ -62,12 +62,14 @@ function Pending({ pending, onResume, onDiscard }: Pick<Props, "pending" | "onRe
                 })}
               </div>
             </div>
-            <button type="button" onClick={() => onResume(e)} data-testid="resume">
-              {t("upload.pending.resume")}
-            </button>
-            <button type="button" onClick={() => onDiscard(e)}>
-              {t("upload.pending.discard")}
-            </button>
+            <div className="row-actions">
+              <button type="button" onClick={() => onResume(e)} data-testid="resume">
+                {t("upload.pending.resume")}
+              </button>
+              <button type="button" onClick={() => onDiscard(e)} data-testid="discard">
+                {t("upload.pending.discard")}
+              </button>
+            </div>
           </li>
         ))}
       </ul>
