@@ -3,6 +3,9 @@
 //! every part, each time atomically (a unique temporary file, fsync, rename). An entry lives until the
 //! upload is completed or aborted; what is left after a restart can be resumed or discarded.
 
+use super::parts::Spec;
+use super::source::Source;
+use crate::client::Connection;
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -153,6 +156,52 @@ impl Journal {
             .collect();
         out.sort_by(|a, b| (a.started_ms, &a.id).cmp(&(b.started_ms, &b.id)));
         out
+    }
+}
+
+/// An upload's entry in the journal, saved on every change (a failed save is logged: the upload goes on,
+/// only a later resume would be lost).
+pub(crate) struct Tracked<'a> {
+    pub journal: &'a Journal,
+    pub entry: std::sync::Mutex<Entry>,
+}
+
+impl Tracked<'_> {
+    pub fn update(&self, change: impl FnOnce(&mut Entry)) {
+        let mut e = self.entry.lock().unwrap_or_else(|p| p.into_inner());
+        change(&mut e);
+        if let Err(err) = self.journal.save(&e) {
+            tracing::warn!(error = %err, "could not update the upload journal");
+        }
+    }
+    pub fn remove(&self) {
+        let id = self.entry.lock().unwrap_or_else(|p| p.into_inner()).id.clone();
+        if let Err(err) = self.journal.remove(&id) {
+            tracing::warn!(error = %err, "could not remove a finished upload from the journal");
+        }
+    }
+
+    /// A new entry for an upload about to be created.
+    pub fn new_entry(conn: &Connection, spec: &Spec<'_>, source: &Source) -> Entry {
+        Entry {
+            id: Journal::new_id(),
+            profile: conn.target.label().to_owned(),
+            bucket: spec.bucket.to_owned(),
+            key: spec.key.to_owned(),
+            path: source.path.clone(),
+            size: source.identity.len,
+            modified_ms: source.identity.modified.map(crate::client::unix_ms),
+            node: source.identity.node,
+            content_type: spec.content_type.to_owned(),
+            metadata: spec.metadata.clone(),
+            part_size: spec.part_size,
+            with_crc: false,
+            replace: spec.replace,
+            upload_id: None,
+            parts: Vec::new(),
+            started_ms: crate::client::unix_ms(std::time::SystemTime::now()),
+            state: EntryState::Running,
+        }
     }
 }
 

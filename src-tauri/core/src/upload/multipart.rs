@@ -5,7 +5,8 @@
 //! a colleague's object written between our last HEAD (just before Complete) and the Complete itself is
 //! replaced. On S3 and servers that honour the header, the Complete fails and their object stays.
 
-use super::journal::{DonePart, Entry, EntryState, Journal};
+use super::journal::{DonePart, EntryState, Journal, Tracked};
+pub use super::parts::Spec;
 use super::parts::{Parts, Sent};
 use super::send::Progress;
 use super::source::Source;
@@ -14,7 +15,6 @@ use crate::error::{Detail, Error, Result};
 use crate::error_map::from_sdk;
 use aws_sdk_s3::types::{ChecksumAlgorithm, CompletedMultipartUpload, CompletedPart};
 use base64::Engine;
-use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use tokio_util::sync::CancellationToken;
 
@@ -27,19 +27,6 @@ pub fn part_size(total: u64, min: u64) -> u64 {
     let needed = total.div_ceil(MAX_PARTS);
     let size = needed.max(min).max(MIN_PART);
     size.div_ceil(MIB) * MIB
-}
-
-pub struct Spec<'a> {
-    pub bucket: &'a str,
-    pub key: &'a str,
-    pub content_type: &'a str,
-    pub metadata: &'a BTreeMap<String, String>,
-    pub part_size: u64,
-    pub expires_secs: u64,
-    /// Parts in flight at once.
-    pub parallel: usize,
-    /// The person chose Replace: no `If-None-Match`, no last HEAD.
-    pub replace: bool,
 }
 
 fn already_exists(bucket: &str, key: &str) -> Error {
@@ -77,51 +64,6 @@ async fn create(conn: &Connection, spec: &Spec<'_>) -> Result<(String, bool)> {
     Ok((created.0.upload_id().unwrap_or_default().to_owned(), created.1))
 }
 
-/// An upload's entry in the journal, saved on every change (a failed save is logged: the upload goes on,
-/// only a later resume would be lost).
-pub(super) struct Tracked<'a> {
-    pub journal: &'a Journal,
-    pub entry: std::sync::Mutex<Entry>,
-}
-
-impl Tracked<'_> {
-    pub fn update(&self, change: impl FnOnce(&mut Entry)) {
-        let mut e = self.entry.lock().unwrap_or_else(|p| p.into_inner());
-        change(&mut e);
-        if let Err(err) = self.journal.save(&e) {
-            tracing::warn!(error = %err, "could not update the upload journal");
-        }
-    }
-    fn remove(&self) {
-        let id = self.entry.lock().unwrap_or_else(|p| p.into_inner()).id.clone();
-        if let Err(err) = self.journal.remove(&id) {
-            tracing::warn!(error = %err, "could not remove a finished upload from the journal");
-        }
-    }
-}
-
-fn new_entry(conn: &Connection, spec: &Spec<'_>, source: &Source) -> Entry {
-    Entry {
-        id: Journal::new_id(),
-        profile: conn.target.label().to_owned(),
-        bucket: spec.bucket.to_owned(),
-        key: spec.key.to_owned(),
-        path: source.path.clone(),
-        size: source.identity.len,
-        modified_ms: source.identity.modified.map(crate::client::unix_ms),
-        node: source.identity.node,
-        content_type: spec.content_type.to_owned(),
-        metadata: spec.metadata.clone(),
-        part_size: spec.part_size,
-        with_crc: false,
-        replace: spec.replace,
-        upload_id: None,
-        parts: Vec::new(),
-        started_ms: crate::client::unix_ms(std::time::SystemTime::now()),
-        state: EntryState::Running,
-    }
-}
-
 /// Uploads `source` in parts. With a journal, the upload is recorded before it is created on the server
 /// and after every part, so a crash leaves something to resume; a cancel with `pause` set keeps it there.
 pub async fn upload(
@@ -134,7 +76,7 @@ pub async fn upload(
 ) -> Result<Option<String>> {
     let tracked = journal.map(|journal| Tracked {
         journal,
-        entry: std::sync::Mutex::new(new_entry(conn, spec, source)),
+        entry: std::sync::Mutex::new(Tracked::new_entry(conn, spec, source)),
     });
     if let Some(t) = &tracked {
         t.update(|_| {});

@@ -1,15 +1,29 @@
 //! The parts of one multipart upload: each checked against the file, checksummed from disk, signed and
 //! streamed, a few at a time; retried as a whole, so a part refused as damaged is read from disk again.
 
-use super::multipart::Spec;
 use super::send::{cancelled, put_range, with_retries, Progress, ATTEMPTS};
 use super::source::Source;
 use crate::client::Connection;
 use crate::error::Result;
 use crate::presign::PartToSign;
 use aws_sdk_s3::types::CompletedPart;
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio_util::sync::CancellationToken;
+
+/// One multipart upload: where, as what, in which parts, how many at once.
+pub struct Spec<'a> {
+    pub bucket: &'a str,
+    pub key: &'a str,
+    pub content_type: &'a str,
+    pub metadata: &'a BTreeMap<String, String>,
+    pub part_size: u64,
+    pub expires_secs: u64,
+    /// Parts in flight at once.
+    pub parallel: usize,
+    /// The person chose Replace: no `If-None-Match`, no last HEAD.
+    pub replace: bool,
+}
 
 /// What the server has for each part we sent.
 pub(super) struct Sent {

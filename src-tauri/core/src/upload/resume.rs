@@ -6,8 +6,9 @@
 //! before CreateMultipartUpload, so an upload the journal never learned the id of is one of that key's
 //! uploads initiated after the entry's start.
 
+use super::journal::Tracked;
 use super::journal::{Entry, EntryState, Journal};
-use super::multipart::{abort, run, Spec, Tracked};
+use super::multipart::{abort, run, Spec};
 use super::parts::Parts;
 use super::source::{changed, Source};
 use super::UploadOutcome;
