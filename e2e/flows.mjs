@@ -393,10 +393,13 @@ test(resumeFlow, async (s, ctx) => {
   s = await ctx.restart();
   await openProfile(s, "e2e-slow");
   await s.click(await s.waitFor("bucket demo", () => s.find('[data-bucket="demo"]')));
-  await s.click(
-    await s.waitFor("the unfinished upload", () => s.find('[data-pending-key="big-scan.png"] [data-testid=resume]')),
-  );
-  await ctx.shot(s, "08-resuming");
+  await s.waitFor("the bucket root again", () => q(s, '.row.folder[data-prefix="reports/"]'));
+  const resume = '[data-pending-key="big-scan.png"] [data-testid=resume]';
+  await s.waitFor("the unfinished upload", () => q(s, resume));
+  await sleep(500); // WebKit's screenshot can lag the DOM by a frame
+  await ctx.shot(s, "08-unfinished-upload");
+  // Clicked in the page: the list can re-render between a WebDriver lookup and its click (a stale element).
+  await s.exec(`document.querySelector(${JSON.stringify(resume)}).click()`);
   await s.waitFor(
     "the resumed upload done",
     () => q(s, '.upload-row[data-upload-key="big-scan.png"][data-state="done"]'),

@@ -44,10 +44,22 @@ const ctx = {
   /** Ends the app (WebDriver closes it) and starts it again; later flows get the new session. */
   restart: async () => {
     await session.close();
+    // The closed app may still be pausing its uploads: start the next one when it has gone.
+    for (let i = 0; i < 100 && running(app); i++) await new Promise((r) => setTimeout(r, 100));
     session = await Session.create(DRIVER, capabilities);
     return session;
   },
 };
+
+/** Whether a process runs this executable. */
+function running(exe) {
+  try {
+    execFileSync("pgrep", ["-f", `^${exe}( |$)`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const capabilities = { alwaysMatch: { "tauri:options": { application: app } } };
 await waitForDriver();

@@ -38,6 +38,11 @@ pub fn plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
     tauri_plugin_single_instance::init(on_second_launch)
 }
 
+/// Gives up being the one instance (on quit, before the uploads are paused).
+pub fn release<R: Runtime>(app: &AppHandle<R>) {
+    tauri_plugin_single_instance::destroy(app);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

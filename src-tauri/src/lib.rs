@@ -69,11 +69,18 @@ pub fn run() {
             }
         })
         .build(context)
-        .expect("error while building BucketLens")
+        .unwrap_or_else(|e| {
+            // A running BucketLens that did not take the hand-over (it was quitting): say so, no backtrace.
+            tracing::error!(error = %e, "BucketLens could not start");
+            eprintln!("BucketLens could not start: {e}");
+            std::process::exit(1)
+        })
         .run(|app, event| {
             // A normal quit pauses running uploads: multipart ones stay resumable (journal and server).
             if let tauri::RunEvent::Exit = event {
                 use tauri::Manager;
+                // First give up the single-instance name, so a launch during the wind-down starts normally.
+                instance::release(app);
                 let paused = app.state::<AppState>().uploads.pause_all(std::time::Duration::from_secs(5));
                 if paused > 0 {
                     tracing::info!(paused, "uploads paused for the next start");
