@@ -391,9 +391,23 @@ test(resumeFlow, async (s, ctx) => {
   await s.waitFor("two parts on the server", () => partsIn() >= 2, 60000);
 
   s = await ctx.restart();
-  await openProfile(s, "e2e-slow");
-  await s.click(await s.waitFor("bucket demo", () => s.find('[data-bucket="demo"]')));
-  await s.waitFor("the bucket root again", () => q(s, '.row.folder[data-prefix="reports/"]'));
+  // The restarted window selects its remembered profile and lists buckets on its own; clicks go through the
+  // page and are repeated until they take, since an element found during that start-up can be replaced.
+  const clickUntil = (what, css, done) =>
+    s.waitFor(
+      what,
+      async () => {
+        if (await done()) return true;
+        await s.exec(`document.querySelector(${JSON.stringify(css)})?.click()`);
+        await sleep(300);
+        return done();
+      },
+      60000,
+    );
+  await clickUntil("e2e-slow active", '[data-profile="e2e-slow"]', () =>
+    s.exec("return document.querySelector('.profile.active')?.dataset.profile === 'e2e-slow'"),
+  );
+  await clickUntil("the bucket root again", '[data-bucket="demo"]', () => q(s, '.row.folder[data-prefix="reports/"]'));
   const resume = '[data-pending-key="big-scan.png"] [data-testid=resume]';
   await s.waitFor("the unfinished upload", () => q(s, resume));
   await sleep(500); // WebKit's screenshot can lag the DOM by a frame
