@@ -2,7 +2,7 @@
 // S3 server through real profiles in temporary AWS config files.
 // Usage: node e2e/run.mjs <app> <cli>  (tauri-driver on 127.0.0.1:4444; AWS_CONFIG_FILE etc. set; E2E_HOME)
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Session } from "./webdriver.mjs";
 import { startS3 } from "./fixture.mjs";
@@ -45,20 +45,22 @@ const ctx = {
   restart: async () => {
     await session.close();
     // The closed app may still be pausing its uploads: start the next one when it has gone.
-    for (let i = 0; i < 100 && running(app); i++) await new Promise((r) => setTimeout(r, 100));
+    const closed = Date.now();
+    while (running(app) && Date.now() - closed < 10000) await new Promise((r) => setTimeout(r, 100));
+    console.log(`    the closed app was gone ${Date.now() - closed} ms after the session ended`);
     session = await Session.create(DRIVER, capabilities);
     return session;
   },
 };
 
-/** Whether a process runs this executable. */
+/** Whether a process runs this executable (read from /proc: no procps needed). */
 function running(exe) {
-  try {
-    execFileSync("pgrep", ["-f", `^${exe}( |$)`], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0] === exe) return true;
+    } catch {}
   }
+  return false;
 }
 
 const capabilities = { alwaysMatch: { "tauri:options": { application: app } } };
