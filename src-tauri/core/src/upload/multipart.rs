@@ -6,8 +6,8 @@
 //! replaced. On S3 and servers that honour the header, the Complete fails and their object stays.
 
 use super::journal::{DonePart, EntryState, Journal, Tracked};
+use super::parts::Parts;
 pub use super::parts::Spec;
-use super::parts::{Parts, Sent};
 use super::send::Progress;
 use super::source::Source;
 use crate::client::Connection;
@@ -117,19 +117,19 @@ pub async fn upload(
 /// aborts it (a pause keeps it for later).
 pub(super) async fn run(
     parts: &Parts<'_>,
-    already: Vec<(CompletedPart, Option<String>)>,
+    already: Vec<CompletedPart>,
     progress: Progress<'_>,
     pause: &AtomicBool,
     tracked: Option<&Tracked<'_>>,
 ) -> Result<Option<String>> {
     let (conn, spec) = (parts.conn, parts.spec);
-    let on_done = |p: &CompletedPart, crc: Option<&str>| {
+    let on_done = |p: &CompletedPart| {
         if let Some(t) = tracked {
             t.update(|e| {
                 e.parts.push(DonePart {
                     number: p.part_number().unwrap_or(0),
                     etag: p.e_tag().unwrap_or_default().to_owned(),
-                    crc32c: crc.map(str::to_owned),
+                    crc32c: p.checksum_crc32_c().map(str::to_owned),
                 })
             });
         }
@@ -164,7 +164,7 @@ pub(super) async fn run(
             }
         }
         (Err(_), _) => {
-            abort(conn, spec, parts.upload_id).await;
+            abort(conn, spec.bucket, spec.key, parts.upload_id).await;
             if let Some(t) = tracked {
                 t.remove();
             }
@@ -176,8 +176,9 @@ pub(super) async fn run(
 
 /// Completes; when the answer is an error that our own Complete may have caused (a lost response retried
 /// into 412 or NoSuchUpload, a 500 after storing), the stored object decides: if it is ours, we are done.
-async fn complete(conn: &Connection, spec: &Spec<'_>, upload_id: &str, sent: Sent) -> Result<Option<String>> {
-    let parts = sent.parts.clone();
+async fn complete(conn: &Connection, spec: &Spec<'_>, upload_id: &str, parts: Vec<CompletedPart>) -> Result<Option<String>> {
+    // What the stored object would show if it is ours, computed before the parts go into the request.
+    let (etag, crc) = (expected(&parts), composite_crc32c(&parts));
     let done = conn
         .client
         .complete_multipart_upload()
@@ -192,7 +193,6 @@ async fn complete(conn: &Connection, spec: &Spec<'_>, upload_id: &str, sent: Sen
         Ok(out) => return Ok(out.e_tag().map(str::to_owned)),
         Err(e) => from_sdk(e).about(spec.bucket, Some(spec.key)),
     };
-    let (etag, crc) = (expected(&sent), composite_crc32c(&sent.checksums));
     match crate::objects::stored_identity(conn, spec.bucket, spec.key).await {
         Ok(Some(stored)) if stored.etag.as_deref().map(unquote) == Some(etag.as_str()) || (crc.is_some() && stored.crc32c == crc) => {
             tracing::info!(key = spec.key, error = %err, "Complete answered an error, but the stored object is ours");
@@ -208,10 +208,10 @@ fn unquote(etag: &str) -> &str {
 }
 
 /// The ETag S3 gives a multipart object: MD5 of the parts' binary MD5s, then `-` and the part count.
-fn expected(sent: &Sent) -> String {
+fn expected(parts: &[CompletedPart]) -> String {
     use md5::{Digest, Md5};
     let mut all = Md5::new();
-    for p in &sent.parts {
+    for p in parts {
         let hex = unquote(p.e_tag().unwrap_or_default());
         let bytes: Vec<u8> = (0..hex.len() / 2)
             .filter_map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok())
@@ -220,36 +220,43 @@ fn expected(sent: &Sent) -> String {
     }
     let digest = all.finalize();
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    format!("{hex}-{}", sent.parts.len())
+    format!("{hex}-{}", parts.len())
 }
 
-pub(super) async fn abort(conn: &Connection, spec: &Spec<'_>, upload_id: &str) {
+/// Aborts the upload (its parts are deleted); a failure is logged. True when the server confirmed.
+pub(super) async fn abort(conn: &Connection, bucket: &str, key: &str, upload_id: &str) -> bool {
     let r = conn
         .client
         .abort_multipart_upload()
-        .bucket(spec.bucket)
-        .key(spec.key)
+        .bucket(bucket)
+        .key(key)
         .upload_id(upload_id)
         .send()
         .await;
     match r {
-        Ok(_) => tracing::info!(key = spec.key, "multipart upload aborted"),
-        Err(e) => tracing::warn!(key = spec.key, error = %from_sdk(e), "could not abort the multipart upload"),
+        Ok(_) => {
+            tracing::info!(key, "multipart upload aborted");
+            true
+        }
+        Err(e) => {
+            tracing::warn!(key, error = %from_sdk(e), "could not abort the multipart upload");
+            false
+        }
     }
 }
 
-/// The composite CRC32C S3 reports for a multipart object with part checksums: CRC32C of the parts'
+/// The composite CRC32C S3 reports for a multipart object whose parts all carry one: CRC32C of the parts'
 /// binary checksums, base64, then `-` and the part count.
-fn composite_crc32c(part_checksums: &[String]) -> Option<String> {
-    if part_checksums.is_empty() {
+fn composite_crc32c(parts: &[CompletedPart]) -> Option<String> {
+    if parts.is_empty() {
         return None;
     }
     let b64 = base64::engine::general_purpose::STANDARD;
     let mut crc = 0u32;
-    for c in part_checksums {
-        crc = crc32c::crc32c_append(crc, &b64.decode(c).ok()?);
+    for p in parts {
+        crc = crc32c::crc32c_append(crc, &b64.decode(p.checksum_crc32_c()?).ok()?);
     }
-    Some(format!("{}-{}", b64.encode(crc.to_be_bytes()), part_checksums.len()))
+    Some(format!("{}-{}", b64.encode(crc.to_be_bytes()), parts.len()))
 }
 
 #[cfg(test)]
@@ -274,24 +281,22 @@ mod tests {
     #[test]
     fn the_expected_etag_is_the_md5_of_the_part_md5s() {
         // Two parts whose MD5s are those of "a" and "b"; S3's multipart ETag for them.
-        let sent = Sent {
-            parts: vec![
-                CompletedPart::builder()
-                    .part_number(1)
-                    .e_tag("\"0cc175b9c0f1b6a831c399e269772661\"")
-                    .build(),
-                CompletedPart::builder()
-                    .part_number(2)
-                    .e_tag("\"92eb5ffee6ae2fec3ad71c777531578f\"")
-                    .build(),
-            ],
-            checksums: vec![],
-        };
+        let parts = vec![
+            CompletedPart::builder()
+                .part_number(1)
+                .e_tag("\"0cc175b9c0f1b6a831c399e269772661\"")
+                .build(),
+            CompletedPart::builder()
+                .part_number(2)
+                .e_tag("\"92eb5ffee6ae2fec3ad71c777531578f\"")
+                .build(),
+        ];
         use md5::{Digest, Md5};
         let mut both = Vec::new();
         both.extend(Md5::digest(b"a"));
         both.extend(Md5::digest(b"b"));
         let want: String = Md5::digest(&both).iter().map(|b| format!("{b:02x}")).collect();
-        assert_eq!(expected(&sent), format!("{want}-2"));
+        assert_eq!(expected(&parts), format!("{want}-2"));
+        assert_eq!(composite_crc32c(&parts), None, "parts without checksums have no composite");
     }
 }

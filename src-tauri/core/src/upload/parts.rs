@@ -25,13 +25,6 @@ pub struct Spec<'a> {
     pub replace: bool,
 }
 
-/// What the server has for each part we sent.
-pub(super) struct Sent {
-    pub parts: Vec<CompletedPart>,
-    /// Per-part CRC32C, in order (empty when the server does not take checksums).
-    pub checksums: Vec<String>,
-}
-
 /// What every part of one upload shares.
 pub(super) struct Parts<'a> {
     pub conn: &'a Connection,
@@ -51,7 +44,7 @@ impl Parts<'_> {
         (number, offset, len): (i32, u64, u64),
         progress: Progress<'_>,
         undo: &(dyn Fn() + Send + Sync),
-    ) -> Result<(CompletedPart, Option<String>)> {
+    ) -> Result<CompletedPart> {
         with_retries(ATTEMPTS, self.cancel, |_| async {
             self.source.check()?;
             let crc = if self.with_crc {
@@ -71,28 +64,28 @@ impl Parts<'_> {
             if r.is_err() {
                 undo();
             }
-            let part = CompletedPart::builder()
+            Ok(CompletedPart::builder()
                 .part_number(number)
                 .set_e_tag(r?)
-                .set_checksum_crc32_c(crc.clone());
-            Ok((part.build(), crc))
+                .set_checksum_crc32_c(crc)
+                .build())
         })
         .await
     }
 
     /// Sends every part not in `already` (parts a resumed upload has on the server), calling `on_done` as
-    /// each is acknowledged; returns all parts in order.
+    /// each is acknowledged; returns all parts in order, each with its CRC32C when the upload has them.
     pub async fn send_all(
         &self,
-        already: Vec<(CompletedPart, Option<String>)>,
+        already: Vec<CompletedPart>,
         progress: Progress<'_>,
-        on_done: &(dyn Fn(&CompletedPart, Option<&str>) + Send + Sync),
-    ) -> Result<Sent> {
+        on_done: &(dyn Fn(&CompletedPart) + Send + Sync),
+    ) -> Result<Vec<CompletedPart>> {
         use futures::StreamExt;
         use std::sync::atomic::AtomicBool;
         let total = self.source.identity.len;
         let size = self.spec.part_size;
-        let have: std::collections::BTreeSet<i32> = already.iter().filter_map(|(p, _)| p.part_number()).collect();
+        let have: std::collections::BTreeSet<i32> = already.iter().filter_map(|p| p.part_number()).collect();
         let len_of = |i: u64| size.min(total - i * size);
         let base: u64 = (0..total.div_ceil(size))
             .filter(|i| have.contains(&((i + 1) as i32)))
@@ -105,7 +98,7 @@ impl Parts<'_> {
         let stop = AtomicBool::new(false);
         let count = total.div_ceil(size).max(1);
         let missing = (0..count).filter(|i| !have.contains(&((i + 1) as i32)));
-        let results: Vec<Result<(CompletedPart, Option<String>)>> = futures::stream::iter(missing)
+        let results: Vec<Result<CompletedPart>> = futures::stream::iter(missing)
             .map(|i| {
                 let (sent, stop) = (&sent, &stop);
                 async move {
@@ -124,7 +117,7 @@ impl Parts<'_> {
                     let part = ((i + 1) as i32, offset, len_of(i));
                     let r = self.send(part, &report, &undo).await;
                     match &r {
-                        Ok((p, crc)) => on_done(p, crc.as_deref()),
+                        Ok(p) => on_done(p),
                         Err(_) => stop.store(true, Ordering::SeqCst),
                     }
                     r
@@ -145,11 +138,7 @@ impl Parts<'_> {
             let i = errors.iter().position(|e| e.kind() != crate::ErrorKind::Cancelled).unwrap_or(0);
             return Err(errors.swap_remove(i));
         }
-        done.sort_by_key(|(p, _)| p.part_number());
-        let checksums = done.iter().filter_map(|(_, c)| c.clone()).collect();
-        Ok(Sent {
-            parts: done.into_iter().map(|(p, _)| p).collect(),
-            checksums,
-        })
+        done.sort_by_key(|p| p.part_number());
+        Ok(done)
     }
 }

@@ -39,7 +39,7 @@ fn not_found(id: &str) -> Error {
 }
 
 /// The parts the server holds for the entry's upload, keeping only those of the expected size.
-async fn listed_parts(conn: &Connection, e: &Entry, upload_id: &str) -> Result<Vec<(CompletedPart, Option<String>)>> {
+async fn listed_parts(conn: &Connection, e: &Entry, upload_id: &str) -> Result<Vec<CompletedPart>> {
     let mut out = Vec::new();
     let mut marker: Option<String> = None;
     loop {
@@ -67,11 +67,8 @@ async fn listed_parts(conn: &Connection, e: &Entry, upload_id: &str) -> Result<V
                     .find(|d| d.number == n && d.etag == etag)
                     .and_then(|d| d.crc32c.clone())
             });
-            let part = CompletedPart::builder()
-                .part_number(n)
-                .e_tag(etag)
-                .set_checksum_crc32_c(crc.clone());
-            out.push((part.build(), crc));
+            let part = CompletedPart::builder().part_number(n).e_tag(etag).set_checksum_crc32_c(crc);
+            out.push(part.build());
         }
         match (page.is_truncated(), page.next_part_number_marker()) {
             (Some(true), Some(m)) => marker = Some(m.to_owned()),
@@ -123,7 +120,7 @@ pub async fn resume(
     // A part the server holds but whose checksum neither it nor the journal kept: the file is unchanged,
     // so its checksum is read from disk.
     if entry.with_crc {
-        for (part, crc) in already.iter_mut().filter(|(_, c)| c.is_none()) {
+        for part in already.iter_mut().filter(|p| p.checksum_crc32_c().is_none()) {
             let n = part.part_number().unwrap_or(1) as u64;
             let offset = (n - 1) * entry.part_size;
             let c = source.crc32c(offset, entry.part_size.min(entry.size - offset)).await?;
@@ -131,9 +128,8 @@ pub async fn resume(
             *part = CompletedPart::builder()
                 .part_number(n as i32)
                 .set_e_tag(etag)
-                .checksum_crc32_c(&c)
+                .checksum_crc32_c(c)
                 .build();
-            *crc = Some(c);
         }
     }
     tracing::info!(key = entry.key, kept = already.len(), "resuming a multipart upload");
@@ -148,9 +144,7 @@ pub async fn resume(
     };
     let mut fresh = entry.clone();
     fresh.state = EntryState::Running;
-    fresh
-        .parts
-        .retain(|d| already.iter().any(|(p, _)| p.part_number() == Some(d.number)));
+    fresh.parts.retain(|d| already.iter().any(|p| p.part_number() == Some(d.number)));
     let tracked = Tracked {
         journal,
         entry: std::sync::Mutex::new(fresh),
@@ -179,7 +173,7 @@ pub async fn resume(
 pub async fn discard(conn: &Connection, journal: &Journal, id: &str) -> Result<()> {
     let entry = journal.get(id).ok_or_else(|| not_found(id))?;
     if let Some(upload_id) = &entry.upload_id {
-        abort(conn, &spec_of(&entry, 60, 1), upload_id).await;
+        abort(conn, &entry.bucket, &entry.key, upload_id).await;
     }
     journal.remove(id)
 }
@@ -204,15 +198,7 @@ pub async fn sweep(conn: &Connection, journal: &Journal) -> Result<usize> {
             let started = u.initiated().map(|t| t.to_millis().unwrap_or(0)).unwrap_or(0);
             if u.key() == Some(e.key.as_str()) && started >= e.started_ms - 1000 {
                 if let Some(id) = u.upload_id() {
-                    let r = conn
-                        .client
-                        .abort_multipart_upload()
-                        .bucket(&e.bucket)
-                        .key(&e.key)
-                        .upload_id(id)
-                        .send()
-                        .await;
-                    aborted += usize::from(r.is_ok());
+                    aborted += usize::from(abort(conn, &e.bucket, &e.key, id).await);
                 }
             }
         }
