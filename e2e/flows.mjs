@@ -350,23 +350,6 @@ test("preview links re-mint after a few-second expiry", async (s, _ctx) => {
   if (status !== 200) throw new Error(`re-minted URL answers ${status}`);
 });
 
-test("switching the language to 日本語 changes the visible text at once", async (s, ctx) => {
-  await openSettings(s);
-  await setSelect(s, "[data-testid=language]", "ja");
-  await s.click(await s.find("[data-testid=save-settings]"));
-  await s.waitFor(
-    "Japanese",
-    async () => (await s.exec("return document.querySelector('#settings-title').textContent")) === "設定",
-  );
-  await ctx.shot(s, "06-settings-ja");
-  await s.click(await s.find(".settings-head button"));
-  await s.waitFor("settings closed", async () => !(await q(s, "#settings-title")));
-  const title = await s.exec("return document.querySelector('#profiles-title').textContent");
-  if (title !== "プロファイル") throw new Error(title);
-  await sleep(500); // WebKit's screenshot can lag the DOM by a frame (this one showed the closed settings)
-  await ctx.shot(s, "07-browse-ja");
-});
-
 const resumeFlow =
   "an upload interrupted by closing the app is offered again at the next start and resumes to the byte";
 test(resumeFlow, async (s, ctx) => {
@@ -425,4 +408,21 @@ test(resumeFlow, async (s, ctx) => {
   if (sha(stored) !== sha(body)) throw new Error(`stored ${stored.length} bytes differ from the file`);
   if (partsIn() !== 0) throw new Error("the journal still holds the upload");
   console.log(`    resumed after a restart: ${stored.length} bytes, SHA-256 equal`);
+});
+
+test("switching the language to 日本語 changes the visible text at once", async (s, ctx) => {
+  await openSettings(s);
+  await setSelect(s, "[data-testid=language]", "ja");
+  await s.click(await s.find("[data-testid=save-settings]"));
+  await s.waitFor(
+    "Japanese",
+    async () => (await s.exec("return document.querySelector('#settings-title').textContent")) === "設定",
+  );
+  await ctx.shot(s, "06-settings-ja");
+  await s.click(await s.find(".settings-head button"));
+  await s.waitFor("settings closed", async () => !(await q(s, "#settings-title")));
+  const title = await s.exec("return document.querySelector('#profiles-title').textContent");
+  if (title !== "プロファイル") throw new Error(title);
+  await sleep(500); // WebKit's screenshot can lag the DOM by a frame (this one showed the closed settings)
+  await ctx.shot(s, "07-browse-ja");
 });
