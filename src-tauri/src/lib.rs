@@ -10,7 +10,6 @@ pub mod menu;
 pub mod state;
 #[cfg(test)]
 mod tests;
-pub mod uploads;
 
 use state::{AppState, LaunchOptions};
 use tauri::Runtime;

@@ -33,7 +33,7 @@ pub struct AppState {
     pub options: LaunchOptions,
     /// Bumped by every new listing, so an older listing stops when the user moves on.
     pub listing_generation: AtomicU64,
-    pub uploads: std::sync::Arc<crate::uploads::UploadQueue>,
+    pub uploads: std::sync::Arc<bucketlens_core::upload::UploadQueue>,
     /// What the window was handed (dropped paths, scanned files, minted links).
     pub grants: crate::grants::Grants,
     /// Set to stop the running scan when a newer one starts.
@@ -49,6 +49,16 @@ impl AppState {
     /// The journal of multipart uploads, in the data folder.
     pub fn journal(&self) -> bucketlens_core::upload::Journal {
         bucketlens_core::upload::Journal::new(&self.paths.data_dir)
+    }
+
+    /// Uploads paused by the active profile's expired sign-in continue (they pause again if it still is).
+    pub fn resume_signed_in(&self) {
+        if let Ok(conn) = self.session.active() {
+            let n = self.uploads.signed_in(conn.target.label());
+            if n > 0 {
+                tracing::info!(n, "uploads paused by an expired sign-in continue");
+            }
+        }
     }
 
     pub fn new(options: LaunchOptions) -> Self {

@@ -164,7 +164,7 @@ fn commands_refuse_paths_and_links_the_window_was_not_given() {
     // Never dropped or picked: no scan, no upload, no link from elsewhere.
     let e = invoke(&w, "scan_paths", json!({"request": {"paths": [path], "prefix": ""}})).unwrap_err();
     assert_eq!(e["kind"], "InvalidInput", "{e}");
-    let upload = json!({"request": {"bucket": "demo", "items": [{"path": path, "key": "x.png", "conflict": "ask"}]}});
+    let upload = json!({"request": {"bucket": "demo", "items": [{"id": "r1", "path": path, "key": "x.png", "conflict": "ask"}]}});
     let e = invoke(
         &w,
         "start_upload",

@@ -43,6 +43,7 @@ const state = {
   saved: [] as Settings[],
   selected: [] as string[],
   discarded: [] as string[],
+  cancelled: [] as string[],
 };
 
 /** `?pending=1`: two multipart uploads a previous run left unfinished. */
@@ -342,18 +343,25 @@ const fakes: Fakes = {
   },
   check_existing: ({ keys }) => keys.filter((k) => objects.some((o) => o.key === k)),
   start_upload: ({ items }, channel) => {
-    const ids = items.map((_, i) => 100 + state.calls.length * 10 + i);
-    items.forEach((it, i) => {
-      const id = ids[i] ?? 0;
+    items.forEach((it) => {
+      const id = it.id;
       const total = 3_000_000;
       let key = it.key;
       if (it.conflict === "keepBoth") key = key.replace(/(\.[^.]+)$/, " (1)$1");
       const send = (
-        state: "queued" | "uploading" | "done" | "skipped",
+        state: "queued" | "uploading" | "done" | "skipped" | "paused",
         sent: number,
         rate: number,
         contentType: string | null = null,
-      ) => channel.onmessage({ id, state, sent, total, rate, key, contentType, error: null });
+        err: ReturnType<typeof error> | null = null,
+      ) => channel.onmessage({ id, state, sent, total, rate, key, contentType, error: err });
+      if (it.path.includes("expired")) {
+        // The sign-in expires half-way: the row pauses until the next sign-in.
+        setTimeout(() => send("uploading", total / 2, 1_000_000), 40);
+        const expired = error("ExpiredToken", "error.expiredToken");
+        setTimeout(() => send("paused", 0, 0, null, expired), 120);
+        return;
+      }
       if (it.path.includes("instant")) {
         // A small file on a fast server: every event arrives before start_upload returns.
         objects.push({ key, size: total, type: "image/png" });
@@ -373,15 +381,18 @@ const fakes: Fakes = {
         send("done", total, 1_500_000, "image/png");
       }, 200);
     });
-    return ids;
+    return null;
   },
-  cancel_upload: () => true,
+  cancel_upload: ({ id }) => {
+    state.cancelled.push(id);
+    return true;
+  },
   pending_uploads: () => pending.slice(),
-  resume_upload: ({ id }, channel) => {
+  resume_upload: ({ id, row }, channel) => {
     const e = pending.find((p) => p.id === id);
     if (!e) throw error("InvalidInput", "error.invalidInput");
     pending = pending.filter((p) => p.id !== id);
-    const rowId = 900;
+    const rowId = row;
     const event = (state: "uploading" | "done", sent: number) => ({
       id: rowId,
       state,
@@ -394,7 +405,7 @@ const fakes: Fakes = {
     });
     setTimeout(() => channel.onmessage(event("uploading", e.size / 2)), 50);
     setTimeout(() => channel.onmessage(event("done", e.size)), 150);
-    return rowId;
+    return null;
   },
   discard_upload: ({ id }) => {
     state.discarded.push(id);

@@ -81,3 +81,28 @@ for (const lang of ["en", "ja"]) {
     await page.close();
   });
 }
+
+for (const lang of ["en", "ja"]) {
+  test(`a row paused by an expired sign-in says what to do and can be cancelled (${lang})`, async () => {
+    const { page, errors } = await h.open(`lang=${lang}`);
+    await page.click('.row.folder[data-prefix="images/"]');
+    await page.waitForSelector('.row.object[data-key="images/photo.jpg"]');
+    await page.evaluate(() => window.__drop(["/home/hanako/expired.png"]));
+    const row = await page.waitForSelector('.upload-row[data-upload-key="images/expired.png"][data-state="paused"]');
+    const text = await row.textContent();
+    const words =
+      lang === "en"
+        ? ["Paused", "1.4 MB of 2.9 MB", "continues by itself"]
+        : ["一時停止中", "2.9 MB のうち 1.4 MB", "自動で再開"];
+    for (const w of words) assert.ok(text.includes(w), `${w} in ${text}`);
+    assert.equal(await row.$eval("progress", (p) => p.value), 50, "the bar stays where the upload stopped");
+    const asked = (await harnessState(page)).calls.filter((c) => c === "pending_uploads").length;
+    await row.$eval("button", (b) => b.click());
+    await page.waitForFunction((n) => window.__harness.calls.filter((c) => c === "pending_uploads").length > n, asked);
+    const { cancelled } = await harnessState(page);
+    assert.equal(cancelled.length, 1);
+    assert.match(cancelled[0], /^row-/, "the window's own row id");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}

@@ -119,3 +119,14 @@ pub async fn exists(conn: &Connection, bucket: &str, key: &str) -> Result<bool> 
         Err(e) => Err(e),
     }
 }
+
+/// Which of `keys` exist in `bucket` (HEAD, 8 at a time), in the order given.
+pub async fn existing(conn: &Connection, bucket: &str, keys: Vec<String>) -> Result<Vec<String>> {
+    use futures::StreamExt;
+    let found: Vec<Result<Option<String>>> = futures::stream::iter(keys)
+        .map(|k| async move { Ok(exists(conn, bucket, &k).await?.then_some(k)) })
+        .buffered(8)
+        .collect()
+        .await;
+    found.into_iter().filter_map(|r| r.transpose()).collect()
+}

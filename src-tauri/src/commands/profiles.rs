@@ -24,6 +24,8 @@ pub async fn list_profiles(state: State<'_, AppState>) -> Result<ProfileList> {
 pub async fn reload_profiles<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<ProfileList> {
     state.session.reload();
     let list = state.session.profiles().await?;
+    // Someone may have signed in outside the app: uploads paused by an expired sign-in try again.
+    state.resume_signed_in();
     crate::menu::refresh(&app).await;
     Ok(list)
 }
@@ -39,6 +41,7 @@ pub async fn select_profile<R: Runtime>(
     let info = state.session.select(&name, overrides).await?;
     state.settings.update(|s| s.active_profile = Some(name))?;
     crate::menu::refresh(&app).await;
+    state.resume_signed_in();
     Ok(info)
 }
 
@@ -60,8 +63,12 @@ pub async fn test_connection(state: State<'_, AppState>, request: TestConnection
 
 /// Runs `aws sso login --profile NAME` when the AWS CLI is installed; otherwise says what to run.
 #[tauri::command]
-pub async fn sso_login(request: SsoLoginRequest) -> Result<SignInOutcome> {
-    bucketlens_core::signin::sso_login(&request.profile).await
+pub async fn sso_login(state: State<'_, AppState>, request: SsoLoginRequest) -> Result<SignInOutcome> {
+    let outcome = bucketlens_core::signin::sso_login(&request.profile).await?;
+    if outcome.cli_found {
+        state.uploads.signed_in(&request.profile);
+    }
+    Ok(outcome)
 }
 
 /// "Try the demo bucket" from the first-run screen: starts the embedded server and selects its profile.

@@ -3,9 +3,9 @@
 
 use crate::state::AppState;
 use bucketlens_core::ipc::{
-    CancelUploadRequest, CheckExistingRequest, PendingUploadRequest, ScanPathsRequest, StartUploadRequest, UploadEvent,
+    CancelUploadRequest, CheckExistingRequest, PendingUploadRequest, ResumeUploadRequest, ScanPathsRequest, StartUploadRequest, UploadEvent,
 };
-use bucketlens_core::upload::{self, ScanResult};
+use bucketlens_core::upload::{self, ScanResult, Sink, UploadJob};
 use bucketlens_core::{Error, Result};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -33,21 +33,27 @@ pub async fn scan_paths(state: State<'_, AppState>, request: ScanPathsRequest) -
 #[tauri::command]
 pub async fn check_existing(state: State<'_, AppState>, request: CheckExistingRequest) -> Result<Vec<String>> {
     let conn = state.session.active()?;
-    crate::uploads::existing(&conn, &request.bucket, request.keys).await
+    bucketlens_core::objects::existing(&conn, &request.bucket, request.keys).await
 }
 
-/// Queues uploads and returns their ids (in the order given); events arrive on `channel`.
-#[tauri::command]
-pub fn start_upload(state: State<'_, AppState>, request: StartUploadRequest, channel: Channel<UploadEvent>) -> Result<Vec<u64>> {
-    state.grants.check_upload(request.items.iter().map(|i| i.path.as_str()))?;
-    let conn = state.session.active()?;
-    let send = move |e: UploadEvent| {
+fn sink(channel: Channel<UploadEvent>) -> Sink {
+    Arc::new(move |e: UploadEvent| {
         let _ = channel.send(e);
-    };
-    let data_dir = &state.paths.data_dir;
-    Ok(state
-        .uploads
-        .start(conn, &state.settings(), &request.bucket, request.items, data_dir, send))
+    })
+}
+
+/// Queues uploads under the window's row ids (all or none); events arrive on `channel`. Only files the
+/// scan returned may be uploaded.
+#[tauri::command]
+pub async fn start_upload(state: State<'_, AppState>, request: StartUploadRequest, channel: Channel<UploadEvent>) -> Result<()> {
+    state.grants.check_upload(request.items.iter().map(|i| i.path.as_str()))?;
+    let (conn, s) = (state.session.active()?, state.settings());
+    let jobs = request.items.into_iter().map(|item| {
+        let mut job = UploadJob::from_settings(&item.path, &request.bucket, &item.key, &s, &state.paths.data_dir);
+        job.conflict = item.conflict;
+        (item.id, job)
+    });
+    state.uploads.start(conn, s.uploads.parallel, jobs.collect(), sink(channel))
 }
 
 /// The journal's unfinished multipart uploads; half-created ones of the active profile are swept first.
@@ -59,12 +65,14 @@ pub async fn pending_uploads(state: State<'_, AppState>) -> Result<Vec<upload::E
             tracing::warn!(error = %e, "could not sweep half-created uploads");
         }
     }
-    Ok(journal.list())
+    // Rows of this window hold some (running, or paused until the next sign-in): those are not offered.
+    Ok(journal.list().into_iter().filter(|e| !state.uploads.holds_entry(&e.id)).collect())
 }
 
-/// Resumes one unfinished upload with the active profile, which must be the one it was started with.
+/// Resumes one unfinished upload as the window's row, with the active profile, which must be the one it
+/// was started with.
 #[tauri::command]
-pub fn resume_upload(state: State<'_, AppState>, request: PendingUploadRequest, channel: Channel<UploadEvent>) -> Result<u64> {
+pub async fn resume_upload(state: State<'_, AppState>, request: ResumeUploadRequest, channel: Channel<UploadEvent>) -> Result<()> {
     let (journal, conn) = (state.journal(), state.session.active()?);
     let entry = journal
         .get(&request.id)
@@ -75,15 +83,17 @@ pub fn resume_upload(state: State<'_, AppState>, request: PendingUploadRequest, 
             entry.profile
         )));
     }
-    let send = move |e: UploadEvent| {
-        let _ = channel.send(e);
-    };
-    Ok(state.uploads.resume(conn, &state.settings(), journal, entry, send))
+    state
+        .uploads
+        .resume(request.row, conn, &state.settings(), journal, entry.id, sink(channel))
 }
 
 /// Gives up one unfinished upload: aborted on the server, nothing left.
 #[tauri::command]
 pub async fn discard_upload(state: State<'_, AppState>, request: PendingUploadRequest) -> Result<()> {
+    if state.uploads.holds_entry(&request.id) {
+        return Err(Error::invalid_input("that upload is in the queue; cancel it there first"));
+    }
     let (journal, conn) = (state.journal(), state.session.active()?);
     upload::discard(&conn, &journal, &request.id).await
 }
@@ -91,5 +101,5 @@ pub async fn discard_upload(state: State<'_, AppState>, request: PendingUploadRe
 /// Cancels one queued or running upload (a multipart upload is aborted on the server).
 #[tauri::command]
 pub fn cancel_upload(state: State<'_, AppState>, request: CancelUploadRequest) -> bool {
-    state.uploads.cancel(request.id)
+    state.uploads.cancel(&request.id)
 }

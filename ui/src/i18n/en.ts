@@ -147,6 +147,9 @@ export const en = {
   "upload.state.failed": "Failed",
   "upload.state.skipped": "Skipped",
   "upload.state.cancelled": "Cancelled",
+  "upload.state.paused": "Paused",
+  "upload.paused":
+    "The sign-in expired after {done} of {total}. Sign in again: the upload continues by itself where it stopped.",
   "upload.state.refused": "Not allowed",
   "upload.eta": "{secs} s left",
   "upload.refused": "This is {type}; allowed: {allowed}.",

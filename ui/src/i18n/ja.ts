@@ -149,6 +149,9 @@ export const ja: Record<MessageKey, string> = {
   "upload.state.failed": "失敗",
   "upload.state.skipped": "スキップ",
   "upload.state.cancelled": "キャンセル",
+  "upload.state.paused": "一時停止中",
+  "upload.paused":
+    "{total} のうち {done} を送ったところでサインインの有効期限が切れました。もう一度サインインすると、止まったところから自動で再開します。",
   "upload.state.refused": "許可されていません",
   "upload.eta": "残り {secs} 秒",
   "upload.refused": "このファイルは {type} です。許可されている種類: {allowed}",

@@ -149,9 +149,13 @@ export type MenuAction = { "action": "settings" } | { "action": "refresh" } | { 
 
 export type SignInOutcome = { cliFound: boolean, command: string, };
 
-export type UploadState = "queued" | "uploading" | "done" | "failed" | "skipped" | "cancelled";
+export type UploadState = "queued" | "uploading" | "done" | "failed" | "skipped" | "cancelled" | "paused";
 
-export type UploadEvent = { id: number, state: UploadState, sent: number, total: number, 
+export type UploadEvent = { 
+/**
+ * The row id the window gave the upload.
+ */
+id: string, state: UploadState, sent: number, total: number, 
 /**
  * Bytes per second over the last moments.
  */
@@ -219,13 +223,23 @@ export type ScanPathsRequest = { paths: Array<string>, prefix: string, };
 
 export type CheckExistingRequest = { bucket: string, keys: Array<string>, };
 
-export type UploadItem = { path: string, key: string, conflict: Conflict, };
+export type UploadItem = { 
+/**
+ * The window's row id for this upload; its events carry it.
+ */
+id: string, path: string, key: string, conflict: Conflict, };
 
 export type StartUploadRequest = { bucket: string, items: Array<UploadItem>, };
 
-export type CancelUploadRequest = { id: number, };
+export type CancelUploadRequest = { 
+/**
+ * The row id.
+ */
+id: string, };
 
 export type PendingUploadRequest = { id: string, };
+
+export type ResumeUploadRequest = { id: string, row: string, };
 
 export type DonePart = { number: number, etag: string, crc32c: string | null, };
 
@@ -274,10 +288,10 @@ export type Commands = {
   start_demo: { request: null; response: ConnectionInfo; channel: never };
   scan_paths: { request: ScanPathsRequest; response: ScanResult; channel: never };
   check_existing: { request: CheckExistingRequest; response: Array<string>; channel: never };
-  start_upload: { request: StartUploadRequest; response: Array<number>; channel: UploadEvent };
+  start_upload: { request: StartUploadRequest; response: null; channel: UploadEvent };
   cancel_upload: { request: CancelUploadRequest; response: boolean; channel: never };
   pending_uploads: { request: null; response: Array<Entry>; channel: never };
-  resume_upload: { request: PendingUploadRequest; response: number; channel: UploadEvent };
+  resume_upload: { request: ResumeUploadRequest; response: null; channel: UploadEvent };
   discard_upload: { request: PendingUploadRequest; response: null; channel: never };
   pick_files: { request: null; response: Array<string>; channel: never };
 };

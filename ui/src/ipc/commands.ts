@@ -73,13 +73,13 @@ export const api = {
   checkExisting: (bucket: string, keys: string[]) => call("check_existing", { bucket, keys }),
   startUpload: (
     bucket: string,
-    items: { path: string; key: string; conflict: Conflict }[],
+    items: { id: string; path: string; key: string; conflict: Conflict }[],
     onEvent: (e: Message<"start_upload">) => void,
   ) => stream("start_upload", { bucket, items }, onEvent),
-  cancelUpload: (id: number) => call("cancel_upload", { id }),
+  cancelUpload: (id: string) => call("cancel_upload", { id }),
   pickFiles: () => call("pick_files"),
   pendingUploads: () => call("pending_uploads"),
-  resumeUpload: (id: string, onEvent: (e: Message<"resume_upload">) => void) =>
-    stream("resume_upload", { id }, onEvent),
+  resumeUpload: (id: string, row: string, onEvent: (e: Message<"resume_upload">) => void) =>
+    stream("resume_upload", { id, row }, onEvent),
   discardUpload: (id: string) => call("discard_upload", { id }),
 };

@@ -37,14 +37,14 @@ macro_rules! with_commands {
             start_demo(()) -> $crate::client::ConnectionInfo;
             scan_paths($crate::ipc::ScanPathsRequest) -> $crate::upload::ScanResult;
             check_existing($crate::ipc::CheckExistingRequest) -> Vec<String>;
-            /// Queues uploads and returns their ids in the order given; progress arrives on the channel.
-            start_upload($crate::ipc::StartUploadRequest, channel $crate::ipc::UploadEvent) -> Vec<u64>;
+            /// Queues uploads under the window's row ids (all or none); progress arrives on the channel.
+            start_upload($crate::ipc::StartUploadRequest, channel $crate::ipc::UploadEvent) -> ();
             cancel_upload($crate::ipc::CancelUploadRequest) -> bool;
             /// Multipart uploads a crash, a kill or a quit left unfinished (the journal), after sweeping away
             /// half-created ones.
             pending_uploads(()) -> Vec<$crate::upload::Entry>;
             /// Resumes one as a new upload row; progress arrives on the channel.
-            resume_upload($crate::ipc::PendingUploadRequest, channel $crate::ipc::UploadEvent) -> u64;
+            resume_upload($crate::ipc::ResumeUploadRequest, channel $crate::ipc::UploadEvent) -> ();
             /// Aborts one on the server and forgets it.
             discard_upload($crate::ipc::PendingUploadRequest) -> ();
             pick_files(()) -> Vec<String>;

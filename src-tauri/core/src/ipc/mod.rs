@@ -81,14 +81,16 @@ pub enum UploadState {
     Failed,
     Skipped,
     Cancelled,
+    /// Stopped by an expired sign-in; it continues by itself after the next sign-in (or is cancelled).
+    Paused,
 }
 
 /// Progress and outcome of one upload, sent over the upload channel.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct UploadEvent {
-    #[ts(type = "number")]
-    pub id: u64,
+    /// The row id the window gave the upload.
+    pub id: String,
     pub state: UploadState,
     #[ts(type = "number")]
     pub sent: u64,

@@ -91,6 +91,8 @@ pub struct CheckExistingRequest {
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct UploadItem {
+    /// The window's row id for this upload; its events carry it.
+    pub id: String,
     pub path: String,
     pub key: String,
     pub conflict: Conflict,
@@ -106,8 +108,8 @@ pub struct StartUploadRequest {
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CancelUploadRequest {
-    #[ts(type = "number")]
-    pub id: u64,
+    /// The row id.
+    pub id: String,
 }
 
 /// One unfinished upload of the journal, by its id.
@@ -115,4 +117,12 @@ pub struct CancelUploadRequest {
 #[serde(rename_all = "camelCase")]
 pub struct PendingUploadRequest {
     pub id: String,
+}
+
+/// Resume one unfinished upload of the journal (`id`) as the window's row `row`.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ResumeUploadRequest {
+    pub id: String,
+    pub row: String,
 }

@@ -182,9 +182,9 @@ impl Tracked<'_> {
     }
 
     /// A new entry for an upload about to be created.
-    pub fn new_entry(conn: &Connection, spec: &Spec<'_>, source: &Source) -> Entry {
+    pub fn new_entry(id: &str, conn: &Connection, spec: &Spec<'_>, source: &Source) -> Entry {
         Entry {
-            id: Journal::new_id(),
+            id: id.to_owned(),
             profile: conn.target.label().to_owned(),
             bucket: spec.bucket.to_owned(),
             key: spec.key.to_owned(),

@@ -4,6 +4,7 @@ mod journal;
 mod multipart;
 mod naming;
 mod parts;
+mod queue;
 mod resume;
 mod scan;
 mod send;
@@ -12,6 +13,7 @@ mod source;
 pub use journal::{DonePart, Entry, EntryState, Journal};
 pub use multipart::part_size;
 pub use naming::{ascii_safe, normalize_key, numbered, os_user};
+pub use queue::{Sink, UploadQueue};
 pub use resume::{discard, resume, sweep};
 pub use scan::{scan, ScanItem, ScanResult, SkipReason, Skipped, MAX_DEPTH, MAX_FILES};
 pub use send::{retryable, ATTEMPTS};
@@ -60,6 +62,8 @@ pub struct UploadJob {
     pub parallel_parts: usize,
     /// Where multipart uploads are recorded so they can be resumed (none: not recorded).
     pub journal: Option<Journal>,
+    /// The journal entry's id, chosen up front so whoever queued the job can follow it there.
+    pub journal_id: String,
     /// Set before cancelling to pause instead: the multipart upload stays on the server and in the journal.
     pub pause: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
@@ -78,6 +82,7 @@ impl UploadJob {
             min_part_size: 8 * 1024 * 1024,
             parallel_parts: 4,
             journal: None,
+            journal_id: Journal::new_id(),
             pause: Default::default(),
         }
     }
@@ -212,7 +217,15 @@ pub async fn upload_file(
             replace: job.conflict == Conflict::Replace,
         };
         let control = (cancel, job.pause.as_ref());
-        let etag = multipart::upload(conn, &spec, &source, control, &report, job.journal.as_ref()).await?;
+        let etag = multipart::upload(
+            conn,
+            &spec,
+            &source,
+            control,
+            &report,
+            job.journal.as_ref().map(|j| (j, job.journal_id.as_str())),
+        )
+        .await?;
         return Ok(outcome(key, etag, true, false));
     }
     let spec = PutSpec {

@@ -72,11 +72,11 @@ pub async fn upload(
     source: &Source,
     (cancel, pause): (&CancellationToken, &AtomicBool),
     progress: Progress<'_>,
-    journal: Option<&Journal>,
+    journal: Option<(&Journal, &str)>,
 ) -> Result<Option<String>> {
-    let tracked = journal.map(|journal| Tracked {
+    let tracked = journal.map(|(journal, id)| Tracked {
         journal,
-        entry: std::sync::Mutex::new(Tracked::new_entry(conn, spec, source)),
+        entry: std::sync::Mutex::new(Tracked::new_entry(id, conn, spec, source)),
     });
     if let Some(t) = &tracked {
         t.update(|_| {});
@@ -154,8 +154,8 @@ pub(super) async fn run(
             if expired {
                 return Err(Error::ExpiredToken(
                     Detail::msg(format!(
-                        "the sign-in expired while uploading s3://{}/{}; the upload is paused: sign in again, then \
-                         choose Resume",
+                        "the sign-in expired while uploading s3://{}/{}; the upload is paused: sign in again to \
+                         resume it",
                         spec.bucket, spec.key
                     ))
                     .bucket(spec.bucket)

@@ -91,6 +91,7 @@ export function UploadPanel({
   const { t, locale } = useT();
   if (rows.length === 0 && pending.length === 0) return null;
   const active = rows.filter((r) => r.state === "queued" || r.state === "uploading").length;
+  const live = (r: Row) => r.state === "uploading" || r.state === "queued" || r.state === "paused";
   return (
     <section className="upload-panel" aria-label={t("upload.title")} data-testid="upload-panel">
       <header className="section-head">
@@ -118,9 +119,7 @@ export function UploadPanel({
                   </span>
                   <span className="muted small">{t(`upload.state.${r.state}` as "upload.state.done")}</span>
                 </div>
-                {(r.state === "uploading" || r.state === "queued") && (
-                  <progress max={100} value={percent(r)} aria-label={r.name} />
-                )}
+                {live(r) && <progress max={100} value={percent(r)} aria-label={r.name} />}
                 <div className="muted small">
                   {r.state === "uploading" && (
                     <>
@@ -128,6 +127,11 @@ export function UploadPanel({
                       {formatSize(r.rate, locale)}/s
                       {left !== null && ` · ${t("upload.eta", { secs: left })}`}
                     </>
+                  )}
+                  {r.state === "paused" && (
+                    <span className="field-error">
+                      {t("upload.paused", { done: formatSize(r.sent, locale), total: formatSize(r.total, locale) })}
+                    </span>
                   )}
                   {r.state === "done" && `${formatSize(r.total, locale)} · ${r.contentType ?? ""}`}
                   {r.state === "refused" &&
@@ -137,14 +141,14 @@ export function UploadPanel({
                   {r.note === "empty" && r.state === "done" && ` · ${t("upload.empty")}`}
                   {r.note?.startsWith("renamed:") &&
                     ` · ${t("upload.renamed", { claimed: r.note.slice(8), real: r.contentType ?? "" })}`}
-                  {r.error && (
+                  {r.error && r.state !== "paused" && (
                     <span className="field-error">
                       {t(r.error.messageKey as `error.${string}`)} {r.error.message}
                     </span>
                   )}
                 </div>
               </div>
-              {(r.state === "uploading" || r.state === "queued") && (
+              {live(r) && (
                 <button type="button" onClick={() => onCancel(r)}>
                   {t("upload.cancel")}
                 </button>

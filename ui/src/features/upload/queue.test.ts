@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { applyEvent, ConflictAnswers, EarlyEvents, eta, percent, type Row } from "./queue";
+import { applyEvent, ConflictAnswers, eta, newRowId, percent, type Row } from "./queue";
 
-const row = (id: number): Row => ({
-  id,
-  path: `/tmp/${id}.png`,
-  name: `${id}.png`,
-  key: `up/${id}.png`,
+const row = (n: number): Row => ({
+  id: `r${n}`,
+  path: `/tmp/${n}.png`,
+  name: `${n}.png`,
+  key: `up/${n}.png`,
   state: "queued",
   sent: 0,
   total: 100,
@@ -18,7 +18,7 @@ const row = (id: number): Row => ({
 describe("upload queue", () => {
   it("applies events to the matching row only", () => {
     const rows = applyEvent([row(1), row(2)], {
-      id: 2,
+      id: "r2",
       state: "uploading",
       sent: 40,
       total: 100,
@@ -30,7 +30,7 @@ describe("upload queue", () => {
     expect(rows[0]?.state).toBe("queued");
     expect(rows[1]).toMatchObject({ state: "uploading", sent: 40, rate: 20 });
     const done = applyEvent(rows, {
-      id: 2,
+      id: "r2",
       state: "done",
       sent: 100,
       total: 100,
@@ -66,26 +66,27 @@ describe("upload queue", () => {
   });
 });
 
-describe("events before the row", () => {
-  it("keeps events that arrive before start_upload returns and applies them in order", () => {
-    const early = new EarlyEvents();
-    const ev = (state: "queued" | "uploading" | "done", sent: number) => ({
-      id: 7,
+describe("rows named by the window", () => {
+  it("gives every row its own id", () => {
+    const ids = new Set(Array.from({ length: 1000 }, newRowId));
+    expect(ids.size).toBe(1000);
+  });
+  it("keeps a paused row's bytes and shows the bar again where it was", () => {
+    const ev = (state: "uploading" | "paused" | "queued", sent: number) => ({
+      id: "r7",
       state,
       sent,
-      total: 100,
+      total: state === "uploading" ? 100 : 0,
       rate: 1,
       key: "up/7.png",
-      contentType: state === "done" ? "image/png" : null,
+      contentType: null,
       error: null,
     });
-    expect(early.offer(ev("queued", 0))).toBe(false);
-    expect(early.offer(ev("uploading", 50))).toBe(false);
-    expect(early.offer(ev("done", 100))).toBe(false);
-    const rows = early.adopt([row(7), row(8)]);
-    expect(rows[0]).toMatchObject({ state: "done", sent: 100, contentType: "image/png" });
-    expect(rows[1]?.state).toBe("queued");
-    expect(early.offer(ev("done", 100))).toBe(true);
-    expect(early.adopt([row(7)])[0]?.state).toBe("queued");
+    let rows = applyEvent([row(7)], ev("uploading", 60));
+    rows = applyEvent(rows, ev("paused", 0));
+    expect(rows[0]).toMatchObject({ state: "paused", sent: 60, total: 100 });
+    rows = applyEvent(rows, ev("queued", 0));
+    expect(rows[0]).toMatchObject({ state: "queued", sent: 60 });
+    expect(applyEvent(rows, { ...ev("uploading", 80), id: "r8" })).toEqual(rows);
   });
 });

@@ -2,7 +2,8 @@
 import type { Conflict, ErrorPayload, UploadEvent, UploadState } from "../../ipc/bindings";
 
 export interface Row {
-  id: number;
+  /** Named by the window before the upload is queued, so every event finds its row. */
+  id: string;
   path: string;
   name: string;
   key: string;
@@ -22,7 +23,8 @@ export function applyEvent(rows: Row[], e: UploadEvent): Row[] {
       : {
           ...r,
           state: e.state,
-          sent: e.state === "queued" ? r.sent : e.sent,
+          // A queued or paused row keeps the bytes it had; the bar picks up where it was.
+          sent: e.state === "queued" || e.state === "paused" ? r.sent : e.sent,
           total: e.total || r.total,
           rate: e.rate,
           key: e.key,
@@ -32,30 +34,12 @@ export function applyEvent(rows: Row[], e: UploadEvent): Row[] {
   );
 }
 
-/**
- * Events for uploads whose rows are not in the list yet. The backend starts an upload before its id
- * reaches the window, so a small file can finish before `start_upload` returns; those events wait here.
- * Called outside React state updaters, so the updaters stay pure.
- */
-export class EarlyEvents {
-  private known = new Set<number>();
-  private waiting = new Map<number, UploadEvent[]>();
-  /** True when `e`'s row is listed and the event can be applied now; otherwise it is kept for `adopt`. */
-  offer(e: UploadEvent): boolean {
-    if (this.known.has(e.id)) return true;
-    this.waiting.set(e.id, [...(this.waiting.get(e.id) ?? []), e]);
-    return false;
-  }
-  /** New rows with every event that arrived before them, in order; later events apply directly. */
-  adopt(added: Row[]): Row[] {
-    let out = added;
-    for (const r of added) {
-      this.known.add(r.id);
-      for (const e of this.waiting.get(r.id) ?? []) out = applyEvent(out, e);
-      this.waiting.delete(r.id);
-    }
-    return out;
-  }
+let rowSeq = 0;
+
+/** A row id no other row of this window has. */
+export function newRowId(): string {
+  rowSeq += 1;
+  return `row-${Date.now().toString(36)}-${rowSeq}`;
 }
 
 /** Seconds left at the current rate, or null when unknown. */

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, AppError } from "../../ipc/commands";
 import type { Conflict, Entry, ErrorPayload, ScanResult, Skipped } from "../../ipc/bindings";
-import { applyEvent, ConflictAnswers, EarlyEvents, type Row } from "./queue";
+import { applyEvent, ConflictAnswers, newRowId, type Row } from "./queue";
 
 export type Ask = { kind: "folder"; scan: ScanResult } | { kind: "conflict"; key: string; remaining: number };
 
@@ -13,8 +13,6 @@ const nameError = (message: string): ErrorPayload => ({
   nextStep: "",
 });
 
-let skippedSeq = 0;
-
 /** A row for a path the scan left out: unreadable ones fail with the system's words, the rest say why. */
 function skippedRow({ path, reason, detail }: Skipped): Row {
   const name = path.split(/[\\/]/).pop() ?? path;
@@ -22,9 +20,8 @@ function skippedRow({ path, reason, detail }: Skipped): Row {
   const error: ErrorPayload | null = unreadable
     ? { kind: "Io", message: `${path}: ${detail}`, messageKey: "error.io", nextStep: "" }
     : null;
-  skippedSeq += 1;
   return {
-    id: -1_000_000_000 - skippedSeq,
+    id: newRowId(),
     path,
     name,
     key: name,
@@ -43,7 +40,6 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
   const [ask, setAsk] = useState<Ask | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const resolver = useRef<((v: unknown) => void) | null>(null);
-  const early = useRef(new EarlyEvents());
   const question = useCallback(
     <T>(a: Ask) =>
       new Promise<T>((resolve) => {
@@ -66,8 +62,8 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
         if (scan.folders > 0 && !(await question<boolean>({ kind: "folder", scan }))) return;
         const refused: Row[] = scan.items
           .filter((i) => !i.allowed || i.nameProblem)
-          .map((i, n) => ({
-            id: -Date.now() - n,
+          .map((i) => ({
+            id: newRowId(),
             path: i.path,
             name: i.path.split(/[\\/]/).pop() ?? i.key,
             key: i.key,
@@ -98,9 +94,9 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
           answers.answer(key, reply.choice, reply.all);
         }
         const set = new Set(existing);
-        const items = ok.map((i) => ({ path: i.path, key: i.key, conflict: answers.policyFor(i.key, set) }));
+        // Rows are listed before the uploads are queued, under ids the window chose: every event finds its row.
         const pendingRows: Row[] = ok.map((i) => ({
-          id: 0,
+          id: newRowId(),
           path: i.path,
           name: i.path.split(/[\\/]/).pop() ?? i.key,
           key: i.key,
@@ -112,16 +108,26 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
           error: null,
           note: i.size === 0 ? "empty" : i.detected.extensionClaims ? `renamed:${i.detected.extensionClaims}` : null,
         }));
-        const ids = items.length
-          ? await api.startUpload(bucket, items, (e) => {
-              if (early.current.offer(e)) setRows((rs) => applyEvent(rs, e));
-              if (e.state === "done") onDone(e.key);
-              // An expired sign-in pauses a multipart upload: it joins the unfinished ones.
-              if (e.state === "failed" && e.error?.kind === "ExpiredToken") setPendingAsk((n) => n + 1);
-            })
-          : [];
-        const started = early.current.adopt(pendingRows.map((r, n) => ({ ...r, id: ids[n] ?? 0 })));
-        setRows((rs) => [...refused, ...started, ...rs]);
+        const items = ok.map((i, n) => ({
+          id: pendingRows[n]?.id ?? newRowId(),
+          path: i.path,
+          key: i.key,
+          conflict: answers.policyFor(i.key, set),
+        }));
+        setRows((rs) => [...refused, ...pendingRows, ...rs]);
+        if (items.length === 0) return;
+        try {
+          await api.startUpload(bucket, items, (e) => {
+            setRows((rs) => applyEvent(rs, e));
+            if (e.state === "done") onDone(e.key);
+          });
+        } catch (e) {
+          // Nothing was queued: the rows say why.
+          const ids = new Set(items.map((i) => i.id));
+          const payload = e instanceof AppError ? e.payload : null;
+          setRows((rs) => rs.map((r) => (ids.has(r.id) ? { ...r, state: "failed", error: payload } : r)));
+          throw e;
+        }
       } catch (e) {
         if (e instanceof AppError) setError(e.payload);
       }
@@ -143,7 +149,7 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
     setError(null);
     try {
       const row: Row = {
-        id: 0,
+        id: newRowId(),
         path: entry.path,
         name: entry.path.split(/[\\/]/).pop() ?? entry.key,
         key: entry.key,
@@ -155,13 +161,18 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
         error: null,
         note: null,
       };
-      const id = await api.resumeUpload(entry.id, (e) => {
-        if (early.current.offer(e)) setRows((rs) => applyEvent(rs, e));
-        if (e.state === "done") onDone(e.key);
-      });
-      const started = early.current.adopt([{ ...row, id }]);
-      setRows((rs) => [...started, ...rs]);
+      setRows((rs) => [row, ...rs]);
       setPending((p) => p.filter((x) => x.id !== entry.id));
+      await api
+        .resumeUpload(entry.id, row.id, (e) => {
+          setRows((rs) => applyEvent(rs, e));
+          if (e.state === "done") onDone(e.key);
+        })
+        .catch((e: unknown) => {
+          setRows((rs) => rs.filter((r) => r.id !== row.id));
+          setPendingAsk((n) => n + 1);
+          throw e;
+        });
     } catch (e) {
       if (e instanceof AppError) setError(e.payload);
     }
@@ -180,7 +191,13 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
     setRows((rs) => rs.filter((x) => x.id !== r.id));
     void upload([r.path]);
   };
-  const cancel = (r: Row) => void api.cancelUpload(r.id);
-  const clear = () => setRows((rs) => rs.filter((r) => r.state === "queued" || r.state === "uploading"));
+  const cancel = (r: Row) => {
+    void api.cancelUpload(r.id).then(() => {
+      // A paused multipart upload that is cancelled joins the unfinished ones (Resume or Discard there).
+      if (r.state === "paused") setPendingAsk((n) => n + 1);
+    });
+  };
+  const clear = () =>
+    setRows((rs) => rs.filter((r) => r.state === "queued" || r.state === "uploading" || r.state === "paused"));
   return { rows, ask, answer, error, upload, retry, cancel, clear, pending, resume, discard };
 }
