@@ -383,6 +383,16 @@ const fakes: Fakes = {
     });
     return null;
   },
+  // `?signInLeft=SECS`: the sign-in ends that soon; uploads are estimated at the assumed 2 MiB/s.
+  check_upload_time: ({ bytes }) => {
+    const left = params.get("signInLeft");
+    if (left === null) return null;
+    const rate = 2 * 1024 * 1024;
+    const estimatedSecs = Math.ceil(bytes / rate);
+    const remainingSecs = Number(left);
+    if (estimatedSecs <= remainingSecs * 0.9) return null;
+    return { endsAt: Date.UTC(2026, 10, 30, 9, 30), remainingSecs, estimatedSecs, rate, measured: false };
+  },
   cancel_upload: ({ id }) => {
     state.cancelled.push(id);
     return true;

@@ -106,3 +106,30 @@ for (const lang of ["en", "ja"]) {
     await page.close();
   });
 }
+
+for (const lang of ["en", "ja"]) {
+  test(`uploads that may outlast the sign-in are announced before they start (${lang})`, async () => {
+    // Three files of 3,000,000 bytes take about 5 s at 2 MiB/s; the sign-in has 4 s left.
+    const { page, errors } = await h.open(`lang=${lang}&signInLeft=4`);
+    await page.click('.row.folder[data-prefix="images/"]');
+    await page.waitForSelector('.row.object[data-key="images/photo.jpg"]');
+    await page.evaluate(() => window.__drop(["/home/hanako/a.png", "/home/hanako/b.png", "/home/hanako/c.png"]));
+    const body = await (await page.waitForSelector("[data-testid=lifetime-body]")).textContent();
+    const words = lang === "en" ? ["8.6 MB", "about 1 min", "ends in 1 min"] : ["8.6 MB", "約 1 分", "あと 1 分"];
+    for (const w of words) assert.ok(body.includes(w), `${w} in ${body}`);
+    const calls = () => harnessState(page).then((s) => s.calls);
+    assert.ok(!(await calls()).includes("start_upload"), "nothing starts before the answer");
+    await page.click("[data-testid=confirm-lifetime]");
+    await page.waitForSelector('.upload-row[data-upload-key="images/c.png"][data-state="done"]');
+    // Cancel: nothing is queued.
+    await page.evaluate(() => window.__drop(["/home/hanako/d.png", "/home/hanako/e.png", "/home/hanako/f.png"]));
+    await page.waitForSelector("[data-testid=lifetime-body]");
+    const started = (await calls()).filter((c) => c === "start_upload").length;
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("[data-testid=lifetime-body]", { state: "detached" });
+    assert.equal((await calls()).filter((c) => c === "start_upload").length, started);
+    assert.equal(await page.$('.upload-row[data-upload-key="images/d.png"]'), null);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}

@@ -49,7 +49,7 @@ fn generate() -> String {
         ipc::ObjectRef, ipc::SelectProfileRequest, ipc::ListPrefixRequest,
         ipc::PresignShareRequest, ipc::ParseLocationRequest, ipc::OpenUrlRequest, ipc::CopyTextRequest,
         ipc::TestConnectionRequest, ipc::SsoLoginRequest, ipc::ScanPathsRequest, ipc::CheckExistingRequest,
-        ipc::UploadItem, ipc::StartUploadRequest, ipc::CancelUploadRequest, ipc::PendingUploadRequest, ipc::ResumeUploadRequest,
+        ipc::UploadItem, ipc::StartUploadRequest, ipc::CancelUploadRequest, ipc::PendingUploadRequest, ipc::ResumeUploadRequest, ipc::CheckUploadTimeRequest, upload::lifetime::LifetimeWarning,
         upload::DonePart, upload::EntryState, upload::Entry,
     );
     let kinds: Vec<String> = error::ErrorKind::ALL.iter().map(|k| format!("\"{}\"", k.name())).collect();

@@ -91,6 +91,11 @@ impl Session {
     }
 
     /// The active connection, or `NoCredentials` when no profile was chosen yet.
+    /// The AWS files the profiles come from.
+    pub fn files(&self) -> &AwsFiles {
+        self.connections.files()
+    }
+
     pub fn active(&self) -> Result<Arc<Connection>> {
         self.active
             .read()

@@ -3,8 +3,9 @@
 
 use crate::state::AppState;
 use bucketlens_core::ipc::{
-    CancelUploadRequest, CheckExistingRequest, PendingUploadRequest, ResumeUploadRequest, ScanPathsRequest, StartUploadRequest, UploadEvent,
+    CancelUploadRequest, CheckExistingRequest, CheckUploadTimeRequest, PendingUploadRequest, ResumeUploadRequest, ScanPathsRequest, StartUploadRequest, UploadEvent,
 };
+use bucketlens_core::upload::lifetime::{self, LifetimeWarning};
 use bucketlens_core::upload::{self, ScanResult, Sink, UploadJob};
 use bucketlens_core::{Error, Result};
 use std::path::PathBuf;
@@ -34,6 +35,13 @@ pub async fn scan_paths(state: State<'_, AppState>, request: ScanPathsRequest) -
 pub async fn check_existing(state: State<'_, AppState>, request: CheckExistingRequest) -> Result<Vec<String>> {
     let conn = state.session.active()?;
     bucketlens_core::objects::existing(&conn, &request.bucket, request.keys).await
+}
+
+/// Whether uploads of `bytes` may outlast the active profile's sign-in, at the rate recent uploads reached.
+#[tauri::command]
+pub async fn check_upload_time(state: State<'_, AppState>, request: CheckUploadTimeRequest) -> Result<Option<LifetimeWarning>> {
+    let conn = state.session.active()?;
+    lifetime::warning(&conn, state.session.files(), request.bytes, state.uploads.recent_rate()).await
 }
 
 fn sink(channel: Channel<UploadEvent>) -> Sink {

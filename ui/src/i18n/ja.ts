@@ -174,6 +174,16 @@ export const ja: Record<MessageKey, string> = {
   "upload.folderBody": "{count} 個のファイル({size})をフォルダ構成のまま {target} にアップロードします。",
   "upload.hiddenSkipped": "隠しファイル {count} 個はスキップします。",
   "upload.folderGo": "アップロード",
+  "upload.lifetimeTitle": "先にサインインの期限が切れるかもしれません",
+  "upload.lifetimeBody":
+    "{size} のアップロードには約 {estimate} かかりますが、サインインはあと {left}（{at}）で切れます。",
+  "upload.lifetimeEnded":
+    "サインインの期限が切れています（{at}）。{size} をアップロードするには、もう一度サインインしてください。",
+  "upload.lifetimeMeasured": "最近のアップロードの速度（{rate}/秒）で見積もりました。",
+  "upload.lifetimeAssumed": "まだ速度を測れていないため、{rate}/秒 と仮定して見積もりました。",
+  "upload.lifetimePause":
+    "その時点で送信中のアップロードは一時停止し、もう一度サインインすると自動で再開します。データは失われません。",
+  "upload.lifetimeGo": "このままアップロード",
   "upload.existsTitle": "同じ名前のファイルがすでにあります",
   "upload.existsBody": "すでにあるファイルをどうしますか?",
   "upload.applyAll": "既存の {count} 件すべてに同じ操作をする",

@@ -241,6 +241,18 @@ export type PendingUploadRequest = { id: string, };
 
 export type ResumeUploadRequest = { id: string, row: string, };
 
+export type CheckUploadTimeRequest = { bytes: number, };
+
+export type LifetimeWarning = { 
+/**
+ * When the sign-in ends, as Unix milliseconds.
+ */
+endsAt: number, remainingSecs: number, estimatedSecs: number, 
+/**
+ * Bytes per second the estimate used, and whether it was measured in this run (else assumed).
+ */
+rate: number, measured: boolean, };
+
 export type DonePart = { number: number, etag: string, crc32c: string | null, };
 
 export type EntryState = "running" | "paused";
@@ -288,6 +300,7 @@ export type Commands = {
   start_demo: { request: null; response: ConnectionInfo; channel: never };
   scan_paths: { request: ScanPathsRequest; response: ScanResult; channel: never };
   check_existing: { request: CheckExistingRequest; response: Array<string>; channel: never };
+  check_upload_time: { request: CheckUploadTimeRequest; response: LifetimeWarning | null; channel: never };
   start_upload: { request: StartUploadRequest; response: null; channel: UploadEvent };
   cancel_upload: { request: CancelUploadRequest; response: boolean; channel: never };
   pending_uploads: { request: null; response: Array<Entry>; channel: never };

@@ -71,6 +71,7 @@ export const api = {
   startDemo: () => call("start_demo"),
   scanPaths: (paths: string[], prefix: string) => call("scan_paths", { paths, prefix }),
   checkExisting: (bucket: string, keys: string[]) => call("check_existing", { bucket, keys }),
+  checkUploadTime: (bytes: number) => call("check_upload_time", { bytes }),
   startUpload: (
     bucket: string,
     items: { id: string; path: string; key: string; conflict: Conflict }[],

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatSize, visibleName } from "./format";
+import { formatCount, formatDate, formatDuration, formatSize, visibleName } from "./format";
 
 describe("format", () => {
+  it("rounds durations up to whole minutes, in hours and minutes", () => {
+    expect(formatDuration(0, "en")).toBe("1 min");
+    expect(formatDuration(61, "en")).toBe("2 min");
+    expect(formatDuration(3600, "en")).toBe("1 h");
+    expect(formatDuration(3901, "en")).toBe("1 h 6 min");
+    expect(formatDuration(3901, "ja")).toBe("1 時間 6 分");
+  });
   it("sizes in human units", () => {
     expect(formatSize(0, "en")).toBe("0 B");
     expect(formatSize(1023, "en")).toBe("1,023 B");

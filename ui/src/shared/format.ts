@@ -26,6 +26,16 @@ export function formatCount(n: number, locale: Locale): string {
   return new Intl.NumberFormat(locale).format(n);
 }
 
+/** A duration in whole minutes (at least one), as hours and minutes: "1 h 5 min" / "1 時間 5 分". */
+export function formatDuration(secs: number, locale: Locale): string {
+  const mins = Math.max(1, Math.ceil(secs / 60));
+  const h = Math.floor(mins / 60);
+  const m = mins % 60;
+  const [hu, mu] = locale === "ja" ? [" 時間", " 分"] : [" h", " min"];
+  if (h === 0) return `${m}${mu}`;
+  return m === 0 ? `${h}${hu}` : `${h}${hu} ${m}${mu}`;
+}
+
 // Control characters (C0, DEL, C1) and text-direction overrides, isolates and marks: the same set the core
 // refuses in new keys (src-tauri/core/src/keys.rs).
 function hidden(cp: number): boolean {

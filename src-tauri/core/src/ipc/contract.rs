@@ -37,6 +37,8 @@ macro_rules! with_commands {
             start_demo(()) -> $crate::client::ConnectionInfo;
             scan_paths($crate::ipc::ScanPathsRequest) -> $crate::upload::ScanResult;
             check_existing($crate::ipc::CheckExistingRequest) -> Vec<String>;
+            /// Whether uploads of this many bytes may outlast the sign-in (asked before they start).
+            check_upload_time($crate::ipc::CheckUploadTimeRequest) -> Option<$crate::upload::lifetime::LifetimeWarning>;
             /// Queues uploads under the window's row ids (all or none); progress arrives on the channel.
             start_upload($crate::ipc::StartUploadRequest, channel $crate::ipc::UploadEvent) -> ();
             cancel_upload($crate::ipc::CancelUploadRequest) -> bool;

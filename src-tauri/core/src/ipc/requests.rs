@@ -126,3 +126,11 @@ pub struct ResumeUploadRequest {
     pub id: String,
     pub row: String,
 }
+
+/// Uploads about to start: how many bytes in all.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckUploadTimeRequest {
+    #[ts(type = "number")]
+    pub bytes: u64,
+}

@@ -1,6 +1,7 @@
 //! Uploads one file through presigned requests, sending exactly the signed headers; never replaces silently.
 
 mod journal;
+pub mod lifetime;
 mod multipart;
 mod naming;
 mod parts;

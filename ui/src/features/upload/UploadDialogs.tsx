@@ -1,10 +1,10 @@
-// Questions before uploading: a dropped folder (count and size), and an existing name
-// (Replace / Keep both / Skip, optionally for all).
+// Questions before uploading: a dropped folder (count and size), an existing name (Replace / Keep both /
+// Skip, optionally for all), and uploads that may outlast the sign-in.
 import { useState } from "react";
 import type { Conflict } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { Dialog } from "../../shared/Dialog";
-import { formatCount, formatSize } from "../../shared/format";
+import { formatCount, formatDate, formatDuration, formatSize } from "../../shared/format";
 import type { Ask } from "./useUploads";
 
 export function UploadDialogs({
@@ -44,6 +44,41 @@ export function UploadDialogs({
             data-testid="confirm-folder"
           >
             {t("upload.folderGo")}
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+  if (ask.kind === "lifetime") {
+    const w = ask.warning;
+    return (
+      <Dialog title={t("upload.lifetimeTitle")} onCancel={() => answer(false)}>
+        <p data-testid="lifetime-body">
+          {t(w.remainingSecs > 0 ? "upload.lifetimeBody" : "upload.lifetimeEnded", {
+            size: formatSize(ask.bytes, locale),
+            estimate: formatDuration(w.estimatedSecs, locale),
+            left: formatDuration(w.remainingSecs, locale),
+            at: formatDate(new Date(w.endsAt).toISOString(), locale),
+          })}
+        </p>
+        <p className="muted small">
+          {t(w.measured ? "upload.lifetimeMeasured" : "upload.lifetimeAssumed", {
+            rate: formatSize(w.rate, locale),
+          })}{" "}
+          {t("upload.lifetimePause")}
+        </p>
+        <div className="dialog-buttons">
+          <button type="button" onClick={() => answer(false)}>
+            {t("delete.cancel")}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            data-autofocus
+            onClick={() => answer(true)}
+            data-testid="confirm-lifetime"
+          >
+            {t("upload.lifetimeGo")}
           </button>
         </div>
       </Dialog>

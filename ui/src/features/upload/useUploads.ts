@@ -1,10 +1,13 @@
 // The upload flow: scan paths → confirm folders → ask about existing keys → queue → progress rows.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, AppError } from "../../ipc/commands";
-import type { Conflict, Entry, ErrorPayload, ScanResult, Skipped } from "../../ipc/bindings";
+import type { Conflict, Entry, ErrorPayload, LifetimeWarning, ScanResult, Skipped } from "../../ipc/bindings";
 import { applyEvent, ConflictAnswers, newRowId, type Row } from "./queue";
 
-export type Ask = { kind: "folder"; scan: ScanResult } | { kind: "conflict"; key: string; remaining: number };
+export type Ask =
+  | { kind: "folder"; scan: ScanResult }
+  | { kind: "conflict"; key: string; remaining: number }
+  | { kind: "lifetime"; warning: LifetimeWarning; bytes: number };
 
 const nameError = (message: string): ErrorPayload => ({
   kind: "InvalidInput",
@@ -94,6 +97,10 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
           answers.answer(key, reply.choice, reply.all);
         }
         const set = new Set(existing);
+        // Uploads that may outlast the sign-in: said before they start, not half-way.
+        const bytes = ok.reduce((sum, i) => sum + i.size, 0);
+        const warning = ok.length ? await api.checkUploadTime(bytes) : null;
+        if (warning && !(await question<boolean>({ kind: "lifetime", warning, bytes }))) return;
         // Rows are listed before the uploads are queued, under ids the window chose: every event finds its row.
         const pendingRows: Row[] = ok.map((i) => ({
           id: newRowId(),
