@@ -3,7 +3,8 @@
 
 use crate::state::AppState;
 use bucketlens_core::ipc::{
-    CancelUploadRequest, CheckExistingRequest, CheckUploadTimeRequest, PendingUploadRequest, ResumeUploadRequest, ScanPathsRequest, StartUploadRequest, UploadEvent,
+    CancelUploadRequest, CheckExistingRequest, CheckUploadTimeRequest, PendingUploadRequest, ResumeUploadRequest, ScanPathsRequest,
+    StartUploadRequest, UploadEvent,
 };
 use bucketlens_core::upload::lifetime::{self, LifetimeWarning};
 use bucketlens_core::upload::{self, ScanResult, Sink, UploadJob};

@@ -61,7 +61,11 @@ pub fn sign_in_ends(set: &ProfileSet, profile: &str, cache: &Path, creds_expiry:
             ProfileKind::Sso => {
                 let key = p.get("sso_session").or_else(|| p.get("sso_start_url"))?;
                 let file = cache.join(format!("{:x}.json", Sha1::digest(key.as_bytes())));
-                return if file.exists() { sso_token_ends(cache, key) } else { Some(SystemTime::now()) };
+                return if file.exists() {
+                    sso_token_ends(cache, key)
+                } else {
+                    Some(SystemTime::now())
+                };
             }
             ProfileKind::AssumeRole => name = p.get("source_profile")?.to_owned(),
             ProfileKind::Static => return creds_expiry.filter(|_| name == profile),
@@ -170,7 +174,11 @@ mod tests {
         token(dir.path(), "corp", "2031-01-02T03:04:05Z", false);
         let at = sign_in_ends(&set, "sso", &cache, Some(soon)).unwrap();
         assert_eq!(crate::client::unix_ms(at), 1_925_089_445_000);
-        assert_eq!(sign_in_ends(&set, "via-sso", &cache, Some(soon)), Some(at), "a role on SSO ends with it");
+        assert_eq!(
+            sign_in_ends(&set, "via-sso", &cache, Some(soon)),
+            Some(at),
+            "a role on SSO ends with it"
+        );
         token(dir.path(), "corp", "2031-01-02T03:04:05Z", true);
         assert_eq!(sign_in_ends(&set, "sso", &cache, Some(soon)), None, "a refresh token renews it");
         // A legacy profile's token is named after its start URL.
