@@ -1,6 +1,7 @@
 //! The embedded S3 server (s3s + s3s-fs) on loopback with SigV4 checking on: the demo bucket of the app and
 //! the CLI's `demo-server` run it, and the core's tests take it as a dev-dependency. The core knows nothing of it.
 
+mod assemble;
 #[cfg(feature = "faults")]
 pub mod faults;
 mod index;

@@ -3,11 +3,11 @@
 //! served from a sorted index (see `index`) that every write through the server refreshes, keys that would
 //! leave the bucket's folder are refused, and writes to one key are serialised (see `keys`).
 
+use super::assemble::{self, PartStore};
 use super::index::ListingIndex;
 use super::keys::{check, KeyLocks, Keyed};
 use bytes::Bytes;
 use futures::Stream;
-use md5::Digest as _;
 use s3s::dto::*;
 use s3s::{s3_error, S3Request, S3Response, S3Result, S3};
 use sha2::Sha256;
@@ -22,36 +22,21 @@ pub struct Strict {
     root: PathBuf,
     index: ListingIndex,
     locks: KeyLocks,
-}
-
-/// S3's checksum of a multipart object: CRC32C over the parts' binary CRC32Cs, then `-N`.
-fn composite_crc32c(parts: &[CompletedPart]) -> Option<String> {
-    use base64::Engine;
-    let b64 = base64::engine::general_purpose::STANDARD;
-    let mut crc = 0u32;
-    for p in parts {
-        crc = crc32c::crc32c_append(crc, &b64.decode(p.checksum_crc32c.as_deref()?).ok()?);
-    }
-    (!parts.is_empty()).then(|| format!("{}-{}", b64.encode(crc.to_be_bytes()), parts.len()))
+    parts: PartStore,
 }
 
 impl Strict {
-    /// Rewrites the checksums s3s-fs keeps beside an object (its `.internal.json`): all removed, then the
-    /// composite CRC32C set when there is one.
-    fn replace_checksums(&self, bucket: &str, key: &str, crc32c: Option<String>) -> std::io::Result<()> {
-        use base64::Engine;
-        let enc = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
-        let path = self.root.join(format!(".bucket-{}.object-{}.internal.json", enc(bucket), enc(key)));
-        let mut info: serde_json::Map<String, serde_json::Value> = match std::fs::read(&path) {
-            Ok(b) => serde_json::from_slice(&b).map_err(std::io::Error::other)?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
-            Err(e) => return Err(e),
-        };
-        info.retain(|k, _| !k.starts_with("checksum_"));
-        if let Some(c) = crc32c {
-            info.insert("checksum_crc32c".into(), c.into());
+    /// The upload exists and was started with the same access key (as s3s-fs checks).
+    fn check_upload(&self, upload_id: &str, creds: Option<&s3s::auth::Credentials>) -> S3Result<()> {
+        if !assemble::valid_upload_id(upload_id) {
+            return Err(s3_error!(InvalidRequest, "not an upload id"));
         }
-        std::fs::write(&path, serde_json::to_vec(&info).map_err(std::io::Error::other)?)
+        let owner = std::fs::read(self.root.join(format!(".upload-{upload_id}.json"))).map_err(|_| s3_error!(NoSuchUpload))?;
+        let owner: Option<String> = serde_json::from_slice(&owner).map_err(|e| s3_error!(InternalError, "{e}"))?;
+        if owner.as_deref() != creds.map(|c| c.access_key.as_str()) {
+            return Err(s3_error!(AccessDenied));
+        }
+        Ok(())
     }
 
     pub fn new(root: &Path) -> Result<Self, String> {
@@ -61,6 +46,7 @@ impl Strict {
             root: root.to_owned(),
             index: ListingIndex::default(),
             locks: KeyLocks::default(),
+            parts: PartStore::default(),
         })
     }
 }
@@ -172,7 +158,6 @@ strict_impl! {
         head_object: HeadObjectInput => HeadObjectOutput;
         create_multipart_upload: CreateMultipartUploadInput => CreateMultipartUploadOutput;
         upload_part_copy: UploadPartCopyInput => UploadPartCopyOutput;
-        abort_multipart_upload: AbortMultipartUploadInput => AbortMultipartUploadOutput;
     }
     writes {
         create_bucket: CreateBucketInput => CreateBucketOutput;
@@ -187,49 +172,60 @@ strict_impl! {
         Ok(S3Response::new(self.index.list(&root, req.input).await?))
     }
 
-    /// s3s-fs keeps the checksums of the object a multipart upload replaces (a GET then carries the old
-    /// object's checksum with the new body, and clients refuse it). Like S3, the new object gets the
-    /// composite CRC32C of its parts when they carried one, and no other checksum.
+    /// Completes as S3 does (see `assemble`): the listed ETags must match the stored parts, `If-None-Match:
+    /// *` is honoured, and the new object gets the composite CRC32C of its parts when they carried one and
+    /// no other checksum (s3s-fs kept the replaced object's, so clients refused the new body). An
+    /// `If-Match` goes through s3s-fs's own Complete.
     async fn complete_multipart_upload(
         &self,
         req: S3Request<CompleteMultipartUploadInput>,
     ) -> S3Result<S3Response<CompleteMultipartUploadOutput>> {
         check(&req.input)?;
-        let (bucket, key) = (req.input.bucket.clone(), req.input.key.clone());
+        let (bucket, key, upload_id) = (req.input.bucket.clone(), req.input.key.clone(), req.input.upload_id.clone());
         let parts = req.input.multipart_upload.as_ref().and_then(|m| m.parts.clone()).unwrap_or_default();
-        let composite = composite_crc32c(&parts);
+        let composite = assemble::composite_crc32c(&parts);
         let _one_writer = self.locks.lock(&bucket, &key).await;
-        let out = self.fs.complete_multipart_upload(req).await;
-        self.index.invalidate(&bucket);
-        if out.is_ok() {
-            self.replace_checksums(&bucket, &key, composite)
-                .map_err(|e| s3_error!(InternalError, "updating the object's checksums: {e}"))?;
+        if req.input.if_match.is_some() {
+            let out = self.fs.complete_multipart_upload(req).await;
+            self.index.invalidate(&bucket);
+            if out.is_ok() {
+                assemble::replace_checksums(&self.root, &bucket, &key, composite)
+                    .map_err(|e| s3_error!(InternalError, "updating the object's checksums: {e}"))?;
+            }
+            return out;
         }
-        out
+        self.check_upload(&upload_id, req.credentials.as_ref())?;
+        let any = req.input.if_none_match.as_ref().is_some_and(|c| c.is_any());
+        let e_tag = assemble::complete(&self.parts, &self.root, (&bucket, &key, &upload_id), &parts, any, composite);
+        self.index.invalidate(&bucket);
+        Ok(S3Response::new(CompleteMultipartUploadOutput {
+            bucket: Some(bucket),
+            key: Some(key),
+            e_tag: Some(ETag::Strong(e_tag?)),
+            ..Default::default()
+        }))
     }
 
-    /// s3s-fs lists parts without their ETags (S3 gives them, and a resumed upload completes with them):
-    /// each part's ETag is the MD5 of its file, as UploadPart answered.
+    async fn abort_multipart_upload(
+        &self,
+        req: S3Request<AbortMultipartUploadInput>,
+    ) -> S3Result<S3Response<AbortMultipartUploadOutput>> {
+        check(&req.input)?;
+        self.fs.abort_multipart_upload(req).await
+    }
+
+    /// From the parts record (see `assemble`), with each part's ETag, as S3 gives them.
     async fn list_parts(&self, req: S3Request<ListPartsInput>) -> S3Result<S3Response<ListPartsOutput>> {
         check(&req.input)?;
-        let upload_id = req.input.upload_id.clone();
-        let mut out = self.fs.list_parts(req).await?;
-        let root = self.root.clone();
-        let mut parts = out.output.parts.take().unwrap_or_default();
-        parts = tokio::task::spawn_blocking(move || {
-            for p in &mut parts {
-                let file = root.join(format!(".upload_id-{upload_id}.part-{}", p.part_number.unwrap_or(0)));
-                let bytes = std::fs::read(file).map_err(|e| s3_error!(InternalError, "reading a part: {e}"))?;
-                let md5: String = md5::Md5::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-                p.e_tag = Some(ETag::Strong(md5));
-            }
-            parts.sort_by_key(|p| p.part_number);
-            Ok::<_, s3s::S3Error>(parts)
-        })
-        .await
-        .map_err(|e| s3_error!(InternalError, "{e}"))??;
-        out.output.parts = Some(parts);
-        Ok(out)
+        self.check_upload(&req.input.upload_id, req.credentials.as_ref())?;
+        let parts = self.parts.list(&self.root, &req.input.upload_id)?;
+        Ok(S3Response::new(ListPartsOutput {
+            bucket: Some(req.input.bucket),
+            key: Some(req.input.key),
+            upload_id: Some(req.input.upload_id),
+            parts: Some(parts),
+            ..Default::default()
+        }))
     }
 
     async fn list_multipart_uploads(
@@ -255,13 +251,25 @@ strict_impl! {
         out
     }
 
+    /// Stored by `assemble` (the part in its slot, MD5 and length recorded); a body that does not match
+    /// its declared SHA-256 or CRC32C is refused with BadDigest and not recorded.
     async fn upload_part(&self, mut req: S3Request<UploadPartInput>) -> S3Result<S3Response<UploadPartOutput>> {
         check(&req.input)?;
+        let (upload_id, n) = (req.input.upload_id.clone(), req.input.part_number);
+        if !(1..=10_000).contains(&n) {
+            return Err(s3_error!(InvalidArgument, "Part number must be an integer between 1 and 10000, inclusive"));
+        }
+        self.check_upload(&upload_id, req.credentials.as_ref())?;
         let flag = guard(&mut req.input.body, &req.input.checksum_sha256, &req.input.checksum_crc32c);
-        let out = self.fs.upload_part(req).await;
+        let body = req.input.body.take().ok_or_else(|| s3_error!(IncompleteBody))?;
+        let declared = req.input.content_length.and_then(|l| u64::try_from(l).ok());
+        let stored = self.parts.upload_part(&self.root, &upload_id, n, declared, body).await;
         if flag.load(Ordering::SeqCst) {
             return Err(s3_error!(BadDigest, "The checksum you specified did not match the calculated checksum."));
         }
-        out
+        Ok(S3Response::new(UploadPartOutput {
+            e_tag: Some(ETag::Strong(stored?)),
+            ..Default::default()
+        }))
     }
 }
