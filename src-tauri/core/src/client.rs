@@ -231,7 +231,9 @@ pub async fn connect(files: &AwsFiles, target: &Target) -> Result<Connection> {
         .connect_timeout(Duration::from_secs(5))
         .read_timeout(Duration::from_secs(60))
         .build();
+    let http = crate::http::sdk_http_client();
     let base = aws_config::defaults(BehaviorVersion::latest())
+        .http_client(http.clone())
         .timeout_config(timeouts)
         .identity_cache(IdentityCache::no_cache());
     let (loader, region, endpoint, path_style, creds) = match target {
@@ -243,6 +245,12 @@ pub async fn connect(files: &AwsFiles, target: &Target) -> Result<Connection> {
             let region = region_for(overrides, profile.get("region"));
             let endpoint = endpoint_for(overrides, profile.get("endpoint_url"));
             let provider = ProfileFileCredentialsProvider::builder()
+                // STS and SSO calls of the chain (a role, SSO) go through the same client and need the region.
+                .configure(
+                    &aws_config::provider_config::ProviderConfig::default()
+                        .with_http_client(http.clone())
+                        .with_region(Some(Region::new(region.clone()))),
+                )
                 .profile_files(files.env_config_files())
                 .profile_name(name)
                 .build();
