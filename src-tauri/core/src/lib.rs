@@ -19,6 +19,7 @@ pub mod session;
 pub mod settings;
 pub mod signin;
 pub mod sigv4;
+pub mod sso_device;
 pub mod upload;
 
 #[cfg(test)]

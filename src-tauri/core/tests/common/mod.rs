@@ -1,6 +1,7 @@
 //! Shared test fixture: a fresh embedded S3 server with signature checking, and a client for it.
 #![allow(dead_code)]
 
+pub mod fake_http;
 pub mod uploads;
 
 use bucketlens_core::client::{connect, Connection, Secret, Target};
