@@ -38,6 +38,8 @@ pub struct AppState {
     pub grants: crate::grants::Grants,
     /// Set to stop the running scan when a newer one starts.
     pub scan_cancel: Mutex<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// Stops the SSO sign-in that is waiting for its code to be confirmed.
+    pub sign_in_cancel: Mutex<tokio_util::sync::CancellationToken>,
     /// Set when the app runs with a native menu (not on the mock runtime of the tests).
     pub native_menu: AtomicBool,
     notices: Mutex<Vec<Notice>>,
@@ -74,6 +76,7 @@ impl AppState {
             uploads: Default::default(),
             grants: Default::default(),
             scan_cancel: Default::default(),
+            sign_in_cancel: Default::default(),
             notices: Mutex::new(notice.into_iter().collect()),
             demo_server: Mutex::new(None),
             ready: tokio::sync::OnceCell::new(),

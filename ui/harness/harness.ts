@@ -186,6 +186,10 @@ const error = (kind: ErrorKind, messageKey: string, bucket?: string) => ({
   bucket,
 });
 
+/** `?ssoSignedOut=1`: the SSO profile "work" needs a sign-in until `sso_login` completes. */
+let signedIn = false;
+let cancelSignIn = () => {};
+
 // One fake per declared command: the map's type comes from the generated `Commands`, so a command added,
 // renamed or retyped in Rust breaks this file's type check until the fake follows.
 type Fake<K extends CommandName> = (
@@ -277,6 +281,9 @@ const fakes: Fakes = {
   },
   select_profile: ({ name }) => {
     state.selected.push(name);
+    if (name === "work" && params.get("ssoSignedOut") === "1" && !signedIn) {
+      throw { ...error("SsoLoginRequired", "error.ssoLoginRequired"), profile: "work" };
+    }
     const active = bootstrap.active ?? {
       region: "us-east-1",
       endpointUrl: null,
@@ -423,7 +430,35 @@ const fakes: Fakes = {
     return null;
   },
   pick_files: () => ["/home/hanako/写真.png"],
-  sso_login: ({ profile }) => ({ cliFound: false, command: `aws sso login --profile ${profile}` }),
+  // The device flow: the code arrives at once; the person confirms 400 ms later, unless cancelled first.
+  sso_login: (_request, channel) =>
+    new Promise<null>((resolve, reject) => {
+      const done = setTimeout(
+        () => {
+          signedIn = true;
+          resolve(null);
+        },
+        params.get("signInHold") ? 60_000 : 400,
+      );
+      cancelSignIn = () => {
+        clearTimeout(done);
+        reject(error("Cancelled", "error.cancelled"));
+      };
+      setTimeout(
+        () =>
+          channel.onmessage({
+            userCode: "WXYZ-1234",
+            verificationUri: "https://device.sso.example/",
+            verificationUriComplete: "https://device.sso.example/?user_code=WXYZ-1234",
+            expiresAt: Date.now() + 600_000,
+          }),
+        30,
+      );
+    }),
+  cancel_sso_login: () => {
+    cancelSignIn();
+    return null;
+  },
 };
 
 mockIPC(

@@ -34,6 +34,8 @@ pub struct Cli {
 pub enum Cmd {
     /// List the profiles in the AWS config and credentials files.
     Profiles,
+    /// Sign an SSO profile in without the AWS CLI: prints the code and the page to confirm it on, waits.
+    Login { profile: String },
     /// List buckets, or one prefix of a bucket (s3://BUCKET/PREFIX/).
     Ls {
         location: Option<String>,

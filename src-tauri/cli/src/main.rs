@@ -39,6 +39,16 @@ async fn run(cli: Cli) -> Result<()> {
                 );
             }
         }
+        Cmd::Login { profile } => {
+            let cache = upload::lifetime::sso_cache_dir().ok_or_else(|| Error::internal("no home folder"))?;
+            let show = |c: bucketlens_core::sso_device::DeviceCode| {
+                let page = c.verification_uri_complete.unwrap_or(c.verification_uri);
+                eprintln!("Open {page}\nand check that it shows the code {}. Waiting…", c.user_code);
+            };
+            let cancel = tokio_util::sync::CancellationToken::new();
+            bucketlens_core::sso_device::sign_in(&AwsFiles::default(), profile, &cache, show, &cancel).await?;
+            eprintln!("Signed in: {profile}");
+        }
         Cmd::Ls { location: None, .. } => {
             let buckets = listing::list_buckets(&cli.conn().await?).await?;
             if cli.json {

@@ -17,7 +17,6 @@ pub mod profiles;
 pub mod s3url;
 pub mod session;
 pub mod settings;
-pub mod signin;
 pub mod sigv4;
 pub mod sso_device;
 pub mod upload;

@@ -4,8 +4,9 @@ use crate::state::AppState;
 use bucketlens_core::client::{ConnectionInfo, Overrides};
 use bucketlens_core::ipc::{Bootstrap, ConnectionTest, SelectProfileRequest, SsoLoginRequest, TestConnectionRequest};
 use bucketlens_core::profiles::ProfileList;
-use bucketlens_core::signin::SignInOutcome;
-use bucketlens_core::Result;
+use bucketlens_core::sso_device::{self, DeviceCode};
+use bucketlens_core::{Error, Result};
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
 #[tauri::command]
@@ -61,14 +62,45 @@ pub async fn test_connection(state: State<'_, AppState>, request: TestConnection
     state.session.test(&name, overrides, default_bucket.as_deref()).await
 }
 
-/// Runs `aws sso login --profile NAME` when the AWS CLI is installed; otherwise says what to run.
+/// Signs an SSO profile in, inside the app: the code goes to the window and its page opens in the system
+/// browser; the token is saved where the AWS CLI keeps it. Uploads paused by the expired sign-in continue.
 #[tauri::command]
-pub async fn sso_login(state: State<'_, AppState>, request: SsoLoginRequest) -> Result<SignInOutcome> {
-    let outcome = bucketlens_core::signin::sso_login(&request.profile).await?;
-    if outcome.cli_found {
-        state.uploads.signed_in(&request.profile);
-    }
-    Ok(outcome)
+pub async fn sso_login<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    request: SsoLoginRequest,
+    channel: Channel<DeviceCode>,
+) -> Result<()> {
+    let cancel = tokio_util::sync::CancellationToken::new();
+    std::mem::replace(&mut *state.sign_in_cancel.lock().unwrap(), cancel.clone()).cancel();
+    let cache =
+        bucketlens_core::upload::lifetime::sso_cache_dir().ok_or_else(|| Error::internal("no home folder to keep the sign-in in"))?;
+    let show = |code: DeviceCode| {
+        // Only an https page from the sign-in service opens; the window shows the code either way.
+        let page = code
+            .verification_uri_complete
+            .clone()
+            .unwrap_or_else(|| code.verification_uri.clone());
+        if page.starts_with("https://") {
+            use tauri_plugin_opener::OpenerExt;
+            state.grants.allow_link(&page);
+            if let Err(e) = app.opener().open_url(page, None::<&str>) {
+                tracing::warn!(error = %e, "could not open the sign-in page");
+            }
+        }
+        let _ = channel.send(code);
+    };
+    sso_device::sign_in(state.session.files(), &request.profile, &cache, show, &cancel).await?;
+    // Clients built before hold the old sign-in's providers: the next use builds them again.
+    state.session.reload();
+    state.uploads.signed_in(&request.profile);
+    Ok(())
+}
+
+/// Stops the sign-in that is waiting for confirmation.
+#[tauri::command]
+pub fn cancel_sso_login(state: State<'_, AppState>) {
+    state.sign_in_cancel.lock().unwrap().cancel();
 }
 
 /// "Try the demo bucket" from the first-run screen: starts the embedded server and selects its profile.

@@ -130,9 +130,11 @@ export const en = {
   "firstRun.addSso":
     "With AWS SSO (IAM Identity Center), add this to ~/.aws/config, then run aws sso login --profile work:",
   "signIn.button": "Sign in with AWS SSO",
-  "signIn.waiting": "Waiting for the browser sign-in…",
-  "signIn.noCli": "The AWS CLI is not installed here. Run this on a computer with the AWS CLI, or install it:",
-  "signIn.thenRetry": "Then pick the profile again.",
+  "signIn.starting": "Starting the sign-in…",
+  "signIn.confirm": "The sign-in page opened in your browser. Check that it shows this code, then allow access:",
+  "signIn.codeLabel": "Sign-in code",
+  "signIn.waiting": "Waiting for you to confirm in the browser…",
+  "signIn.openAgain": "Open the sign-in page again",
   "about.title": "About BucketLens",
   "about.body":
     "Browse, preview and share documents in private S3 buckets. " +
@@ -219,7 +221,7 @@ export const en = {
   "error.noSuchBucket.next": "Check the bucket name and the profile's region or endpoint.",
   "error.noSuchKey.next": "It was moved or deleted: refresh the folder.",
   "error.expiredToken.next": "Sign in again or refresh the credentials, then retry.",
-  "error.ssoLoginRequired.next": "Run aws sso login --profile NAME, then retry.",
+  "error.ssoLoginRequired.next": "Sign in (the button under the profiles), then retry.",
   "error.signatureMismatch.next": "Check the profile's secret key.",
   "error.expiredUrl.next": "Make a new link.",
   "error.clockSkew.next": "Set the clock automatically, then retry.",

@@ -132,10 +132,12 @@ export const ja: Record<MessageKey, string> = {
   "firstRun.addSso":
     "AWS SSO(IAM Identity Center)の場合は ~/.aws/config に次を追加し、aws sso login --profile work を実行します:",
   "signIn.button": "AWS SSO でサインイン",
-  "signIn.waiting": "ブラウザでのサインインを待っています…",
-  "signIn.noCli":
-    "この環境には AWS CLI がありません。AWS CLI のあるコンピューターで次を実行するか、インストールしてください:",
-  "signIn.thenRetry": "その後、もう一度プロファイルを選んでください。",
+  "signIn.waiting": "ブラウザでの確認を待っています…",
+  "signIn.starting": "サインインを始めています…",
+  "signIn.confirm":
+    "ブラウザでサインインのページが開きました。このコードが表示されていることを確かめてから、アクセスを許可してください。",
+  "signIn.codeLabel": "サインインのコード",
+  "signIn.openAgain": "サインインのページをもう一度開く",
   "about.title": "BucketLens について",
   "about.body":
     "非公開の S3 バケットの文書を閲覧・プレビュー・共有します。認証情報はアプリ内にとどまり、画面には有効期限の短いリンクだけが渡ります。",
@@ -223,7 +225,7 @@ export const ja: Record<MessageKey, string> = {
   "error.noSuchBucket.next": "バケット名と、プロファイルのリージョンまたはエンドポイントを確認してください。",
   "error.noSuchKey.next": "移動または削除されました。フォルダを更新してください。",
   "error.expiredToken.next": "もう一度サインインするか認証情報を更新してから、再試行してください。",
-  "error.ssoLoginRequired.next": "aws sso login --profile 名前 を実行してから、再試行してください。",
+  "error.ssoLoginRequired.next": "サインイン（プロファイルの下のボタン）をしてから、再試行してください。",
   "error.signatureMismatch.next": "プロファイルのシークレットキーを確認してください。",
   "error.expiredUrl.next": "新しいリンクを作成してください。",
   "error.clockSkew.next": "時計を自動設定にしてから、再試行してください。",

@@ -147,7 +147,15 @@ export type TestOperation = "ListBuckets" | "HeadBucket";
 
 export type MenuAction = { "action": "settings" } | { "action": "refresh" } | { "action": "reloadProfiles" } | { "action": "about" } | { "action": "selectProfile", profile: string, } | { "action": "openLocation", bucket: string, prefix: string, };
 
-export type SignInOutcome = { cliFound: boolean, command: string, };
+export type DeviceCode = { userCode: string, verificationUri: string, 
+/**
+ * The page with the code filled in.
+ */
+verificationUriComplete: string | null, 
+/**
+ * When the code stops working, as Unix milliseconds.
+ */
+expiresAt: number, };
 
 export type UploadState = "queued" | "uploading" | "done" | "failed" | "skipped" | "cancelled" | "paused";
 
@@ -296,7 +304,8 @@ export type Commands = {
   open_url: { request: OpenUrlRequest; response: null; channel: never };
   copy_text: { request: CopyTextRequest; response: null; channel: never };
   test_connection: { request: TestConnectionRequest; response: ConnectionTest; channel: never };
-  sso_login: { request: SsoLoginRequest; response: SignInOutcome; channel: never };
+  sso_login: { request: SsoLoginRequest; response: null; channel: DeviceCode };
+  cancel_sso_login: { request: null; response: null; channel: never };
   start_demo: { request: null; response: ConnectionInfo; channel: never };
   scan_paths: { request: ScanPathsRequest; response: ScanResult; channel: never };
   check_existing: { request: CheckExistingRequest; response: Array<string>; channel: never };

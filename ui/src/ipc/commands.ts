@@ -67,7 +67,8 @@ export const api = {
   copyText: (text: string) => call("copy_text", { text }),
   testConnection: (name: string, overrides: Overrides, defaultBucket: string | null) =>
     call("test_connection", { name, overrides, defaultBucket }),
-  ssoLogin: (profile: string) => call("sso_login", { profile }),
+  ssoLogin: (profile: string, onCode: (c: Message<"sso_login">) => void) => stream("sso_login", { profile }, onCode),
+  cancelSsoLogin: () => call("cancel_sso_login"),
   startDemo: () => call("start_demo"),
   scanPaths: (paths: string[], prefix: string) => call("scan_paths", { paths, prefix }),
   checkExisting: (bucket: string, keys: string[]) => call("check_existing", { bucket, keys }),

@@ -33,7 +33,10 @@ macro_rules! with_commands {
             open_url($crate::ipc::OpenUrlRequest) -> ();
             copy_text($crate::ipc::CopyTextRequest) -> ();
             test_connection($crate::ipc::TestConnectionRequest) -> $crate::ipc::ConnectionTest;
-            sso_login($crate::ipc::SsoLoginRequest) -> $crate::signin::SignInOutcome;
+            /// SSO sign-in inside the app: the code to confirm arrives on the channel (the page opens in the
+            /// browser); returns once the sign-in is saved. A newer sign-in or `cancel_sso_login` stops it.
+            sso_login($crate::ipc::SsoLoginRequest, channel $crate::sso_device::DeviceCode) -> ();
+            cancel_sso_login(()) -> ();
             start_demo(()) -> $crate::client::ConnectionInfo;
             scan_paths($crate::ipc::ScanPathsRequest) -> $crate::upload::ScanResult;
             check_existing($crate::ipc::CheckExistingRequest) -> Vec<String>;

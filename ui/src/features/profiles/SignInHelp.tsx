@@ -1,37 +1,57 @@
-// For SsoLoginRequired: runs `aws sso login` when the AWS CLI is installed, else shows the exact steps.
+// For SsoLoginRequired: signs in inside the app (no AWS CLI needed). The backend opens the sign-in page in
+// the browser; the window shows the code to confirm there, a way to open the page again, and Cancel.
 import { useState } from "react";
 import { api, AppError } from "../../ipc/commands";
-import type { ErrorPayload } from "../../ipc/bindings";
+import type { DeviceCode, ErrorPayload } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 
 export function SignInHelp({ profile, onSignedIn }: { profile: string; onSignedIn: () => void }) {
   const { t } = useT();
-  const [state, setState] = useState<"idle" | "waiting" | "noCli" | "failed">("idle");
+  const [state, setState] = useState<"idle" | "starting" | "code" | "failed">("idle");
+  const [code, setCode] = useState<DeviceCode | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
-  const [command, setCommand] = useState(`aws sso login --profile ${profile}`);
   const signIn = async () => {
-    setState("waiting");
+    setState("starting");
+    setError(null);
     try {
-      const out = await api.ssoLogin(profile);
-      setCommand(out.command);
-      if (!out.cliFound) return setState("noCli");
+      await api.ssoLogin(profile, (c) => {
+        setCode(c);
+        setState("code");
+      });
       setState("idle");
+      setCode(null);
       onSignedIn();
     } catch (e) {
+      setCode(null);
+      if (e instanceof AppError && e.payload.kind === "Cancelled") return setState("idle");
       if (e instanceof AppError) setError(e.payload);
       setState("failed");
     }
   };
+  const page = code ? (code.verificationUriComplete ?? code.verificationUri) : null;
   return (
     <div className="sign-in" data-testid="sign-in">
-      <button type="button" className="primary" onClick={signIn} disabled={state === "waiting"}>
-        {state === "waiting" ? t("signIn.waiting") : t("signIn.button")}
-      </button>
-      {state === "noCli" && (
-        <div className="note">
-          <p>{t("signIn.noCli")}</p>
-          <pre>{command}</pre>
-          <p>{t("signIn.thenRetry")}</p>
+      {state !== "code" && (
+        <button type="button" className="primary" onClick={signIn} disabled={state === "starting"}>
+          {state === "starting" ? t("signIn.starting") : t("signIn.button")}
+        </button>
+      )}
+      {state === "code" && code && page && (
+        <div className="note" data-testid="sign-in-code">
+          <p>{t("signIn.confirm")}</p>
+          <p className="user-code">
+            <span className="visually-hidden">{t("signIn.codeLabel")}: </span>
+            {code.userCode}
+          </p>
+          <p className="muted small">{t("signIn.waiting")}</p>
+          <div className="row-actions">
+            <button type="button" onClick={() => void api.openUrl(page).catch(() => {})}>
+              {t("signIn.openAgain")}
+            </button>
+            <button type="button" onClick={() => void api.cancelSsoLogin()} data-testid="sign-in-cancel">
+              {t("delete.cancel")}
+            </button>
+          </div>
         </div>
       )}
       {state === "failed" && error && <p className="field-error">{error.message}</p>}
