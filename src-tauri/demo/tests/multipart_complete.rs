@@ -46,20 +46,26 @@ async fn upload(conn: &Connection, key: &str, parts: &[Vec<u8>]) -> (String, Vec
     let mut done = Vec::new();
     for (i, p) in parts.iter().enumerate() {
         let n = i as i32 + 1;
-        let r = conn
-            .client
-            .upload_part()
-            .bucket("bkt")
-            .key(key)
-            .upload_id(&id)
-            .part_number(n)
-            .body(p.clone().into())
-            .send()
-            .await
-            .unwrap();
-        done.push(CompletedPart::builder().part_number(n).e_tag(r.e_tag().unwrap()).build());
+        let etag = send_part(conn, key, &id, n, p, None).await.unwrap();
+        done.push(CompletedPart::builder().part_number(n).e_tag(etag).build());
     }
     (id, done)
+}
+
+/// UploadPart, optionally declaring a CRC32C; the ETag, or the error code.
+async fn send_part(conn: &Connection, key: &str, id: &str, n: i32, body: &[u8], crc: Option<&str>) -> Result<String, String> {
+    conn.client
+        .upload_part()
+        .bucket("bkt")
+        .key(key)
+        .upload_id(id)
+        .part_number(n)
+        .set_checksum_crc32_c(crc.map(str::to_owned))
+        .body(body.to_vec().into())
+        .send()
+        .await
+        .map(|r| r.e_tag().unwrap_or_default().to_owned())
+        .map_err(|e| from_sdk(e).detail().code().unwrap_or("?").to_owned())
 }
 
 async fn complete(conn: &Connection, key: &str, id: &str, parts: Vec<CompletedPart>) -> Result<String, String> {
@@ -158,18 +164,7 @@ async fn parts_of_mixed_sizes_join_and_a_resent_part_replaces_the_earlier_one_on
 
     // Part 2 sent again with a checksum that does not match its body: refused, the first one stays.
     let other = body(5 * MIB, 10);
-    let bad = conn
-        .client
-        .upload_part()
-        .bucket("bkt")
-        .key("mixed.bin")
-        .upload_id(&id)
-        .part_number(2)
-        .checksum_crc32_c("AAAAAA==")
-        .body(other.clone().into())
-        .send()
-        .await
-        .map_err(|e| from_sdk(e).detail().code().unwrap_or("?").to_owned());
+    let bad = send_part(&conn, "mixed.bin", &id, 2, &other, Some("AAAAAA==")).await;
     assert_eq!(bad.err().as_deref(), Some("BadDigest"));
     let listed = conn
         .client
@@ -186,18 +181,8 @@ async fn parts_of_mixed_sizes_join_and_a_resent_part_replaces_the_earlier_one_on
     assert_eq!(listed.parts()[2].size(), Some(7 * MIB as i64));
 
     // Sent again whole: the new body replaces it.
-    let again = conn
-        .client
-        .upload_part()
-        .bucket("bkt")
-        .key("mixed.bin")
-        .upload_id(&id)
-        .part_number(2)
-        .body(other.clone().into())
-        .send()
-        .await
-        .unwrap();
-    done[1] = CompletedPart::builder().part_number(2).e_tag(again.e_tag().unwrap()).build();
+    let again = send_part(&conn, "mixed.bin", &id, 2, &other, None).await.unwrap();
+    done[1] = CompletedPart::builder().part_number(2).e_tag(again).build();
     complete(&conn, "mixed.bin", &id, done).await.unwrap();
     let got = conn.client.get_object().bucket("bkt").key("mixed.bin").send().await.unwrap();
     let want = [parts[0].clone(), other, parts[2].clone(), parts[3].clone()].concat();

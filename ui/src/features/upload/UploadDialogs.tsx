@@ -7,6 +7,21 @@ import { Dialog } from "../../shared/Dialog";
 import { formatCount, formatDate, formatDuration, formatSize } from "../../shared/format";
 import type { Ask } from "./useUploads";
 
+/** Cancel, and the question's own "yes" (focused first). */
+function YesNo({ answer, yes, testId }: { answer: (v: unknown) => void; yes: string; testId: string }) {
+  const { t } = useT();
+  return (
+    <div className="dialog-buttons">
+      <button type="button" onClick={() => answer(false)}>
+        {t("delete.cancel")}
+      </button>
+      <button type="button" className="primary" data-autofocus onClick={() => answer(true)} data-testid={testId}>
+        {yes}
+      </button>
+    </div>
+  );
+}
+
 export function UploadDialogs({
   ask,
   answer,
@@ -32,20 +47,7 @@ export function UploadDialogs({
         {ask.scan.skippedHidden > 0 && (
           <p className="muted small">{t("upload.hiddenSkipped", { count: ask.scan.skippedHidden })}</p>
         )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={() => answer(false)}>
-            {t("delete.cancel")}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            data-autofocus
-            onClick={() => answer(true)}
-            data-testid="confirm-folder"
-          >
-            {t("upload.folderGo")}
-          </button>
-        </div>
+        <YesNo answer={answer} yes={t("upload.folderGo")} testId="confirm-folder" />
       </Dialog>
     );
   }
@@ -67,20 +69,7 @@ export function UploadDialogs({
           })}{" "}
           {t("upload.lifetimePause")}
         </p>
-        <div className="dialog-buttons">
-          <button type="button" onClick={() => answer(false)}>
-            {t("delete.cancel")}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            data-autofocus
-            onClick={() => answer(true)}
-            data-testid="confirm-lifetime"
-          >
-            {t("upload.lifetimeGo")}
-          </button>
-        </div>
+        <YesNo answer={answer} yes={t("upload.lifetimeGo")} testId="confirm-lifetime" />
       </Dialog>
     );
   }
