@@ -1,6 +1,8 @@
 //! The HTTP clients, one of each kind for the whole process so connections are reused: the SDK's (S3, STS,
 //! SSO calls) and the one that sends presigned requests (uploads, deletes). Both are hyper 1 with rustls on
-//! ring. The presigned one holds no credentials; every request it sends carries its signature in the URL.
+//! ring and trust the same certificates: the operating system's (so a company CA added there, or through
+//! `SSL_CERT_FILE`, counts for listing and uploads alike). The presigned one holds no credentials; every
+//! request it sends carries its signature in the URL.
 
 /// The SDK's HTTP client: hyper 1, rustls with ring (the SDK's default would build aws-lc, a second crypto
 /// library, and its legacy default a second hyper and rustls).
