@@ -71,8 +71,28 @@ pub fn from_http(status: u16, body: &str) -> Error {
 }
 
 /// Maps a credentials-provider failure: SSO token trouble asks for a sign-in, the rest for credentials.
+/// A failed `credential_process` reports its stderr, which may hold a token or a password: only its size
+/// is kept, so it reaches neither the window nor the log.
+fn without_process_stderr(text: String) -> String {
+    const MARK: &str = "Stderr: ";
+    match text
+        .find("external process exited")
+        .and_then(|at| text[at..].find(MARK).map(|i| at + i))
+    {
+        Some(i) => {
+            let hidden = text.len() - i - MARK.len();
+            format!(
+                "{}(its error output, {hidden} bytes, is not shown because it may hold secrets; run the \
+                 command in a terminal to read it)",
+                &text[..i]
+            )
+        }
+        None => text,
+    }
+}
+
 pub fn from_credentials(err: &CredentialsError, profile: &str) -> Error {
-    let text = full_chain(err);
+    let text = without_process_stderr(full_chain(err));
     let lower = text.to_lowercase();
     let kind = if lower.contains("sso") && (lower.contains("token") || lower.contains("login") || lower.contains("expired")) {
         ErrorKind::SsoLoginRequired

@@ -49,7 +49,16 @@ pub fn redact(text: &str) -> String {
             out = std::borrow::Cow::Owned(s);
         }
     }
-    out.into_owned()
+    // A failed credential_process's error output, as aws-config words it in its warnings: it may hold
+    // anything the command printed, over several lines, so the rest of the record goes.
+    const STDERR: &str = "Stderr: ";
+    let cut = out
+        .find("external process exited")
+        .and_then(|at| out[at..].find(STDERR).map(|i| at + i + STDERR.len()));
+    match cut {
+        Some(i) => format!("{}REDACTED{}", &out[..i], if out.ends_with('\n') { "\n" } else { "" }),
+        None => out.into_owned(),
+    }
 }
 
 /// A writer that redacts each formatted log record before passing it on.
@@ -236,6 +245,15 @@ mod tests {
         }
         assert!(redact(&forms[3]).contains("AKIAEXAMPLE"), "an access key id alone is not a secret");
         assert!(redact(&forms[6]).starts_with("[work]\n"), "other INI lines stay");
+    }
+
+    #[test]
+    fn a_credential_process_s_error_output_is_removed() {
+        let line = "WARN provider failed error=Error retrieving credentials: external process exited with code exit \
+                    status: 3. Stderr: token=hunter2\nmore secret\n profile=\"proc\"\n";
+        let r = redact(line);
+        assert!(!r.contains("hunter2") && !r.contains("more secret"), "{r}");
+        assert!(r.ends_with("Stderr: REDACTED\n") && r.contains("exit status: 3"), "{r}");
     }
 
     #[test]

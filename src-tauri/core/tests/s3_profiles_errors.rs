@@ -197,3 +197,25 @@ async fn test_connection_uses_the_given_overrides_without_switching() {
         Some(f.server.endpoint.endpoint_url.as_str())
     );
 }
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_failing_credential_process_is_explained_without_its_error_output() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = common::fixture().await;
+    let script = f.dir.path().join("creds.sh");
+    std::fs::write(&script, "#!/bin/sh\necho 'token=hunter2-very-secret' >&2\nexit 3\n").unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let files = f.aws_files(&format!(
+        "[profile proc]\nregion = us-east-1\ncredential_process = {}\n",
+        script.display()
+    ));
+    let e = Session::new(files).select("proc", Overrides::default()).await.unwrap_err();
+    let text = format!("{e} {:?}", e.detail());
+    assert!(!text.contains("hunter2"), "{text}");
+    assert!(
+        text.contains("exited with code") && text.contains("not shown because it may hold secrets"),
+        "{text}"
+    );
+    assert_eq!(e.detail().profile.as_deref(), Some("proc"));
+}
