@@ -92,7 +92,8 @@ fn without_process_stderr(text: String) -> String {
 }
 
 pub fn from_credentials(err: &CredentialsError, profile: &str) -> Error {
-    let text = without_process_stderr(full_chain(err));
+    // The kind may come from what the process said ("expired"); the message keeps none of it.
+    let text = full_chain(err);
     let lower = text.to_lowercase();
     let kind = if lower.contains("sso") && (lower.contains("token") || lower.contains("login") || lower.contains("expired")) {
         ErrorKind::SsoLoginRequired
@@ -107,7 +108,7 @@ pub fn from_credentials(err: &CredentialsError, profile: &str) -> Error {
     } else {
         ErrorKind::NoCredentials
     };
-    Error::new(kind, Detail::msg(text).profile(profile))
+    Error::new(kind, Detail::msg(without_process_stderr(text)).profile(profile))
 }
 
 /// Maps any SDK operation error.
