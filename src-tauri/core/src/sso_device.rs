@@ -24,11 +24,15 @@ pub struct SsoTarget {
     pub scopes: Vec<String>,
 }
 
+/// The token file the AWS CLI keeps in `cache` for `key`: the SHA-1 of the session name, or of the start
+/// URL for a legacy profile.
+pub fn token_file(cache: &Path, key: &str) -> PathBuf {
+    cache.join(format!("{:x}.json", Sha1::digest(key.as_bytes())))
+}
+
 impl SsoTarget {
-    /// The cache file's name: SHA-1 of the session name, or of the start URL for a legacy profile.
     pub fn cache_file(&self, cache: &Path) -> PathBuf {
-        let key = self.session.as_deref().unwrap_or(&self.start_url);
-        cache.join(format!("{:x}.json", Sha1::digest(key.as_bytes())))
+        token_file(cache, self.session.as_deref().unwrap_or(&self.start_url))
     }
 }
 

@@ -8,7 +8,6 @@ use crate::error::Result;
 use crate::profiles::{kind_of, AwsFiles, ProfileKind};
 use aws_config::profile::ProfileSet;
 use serde::Serialize;
-use sha1::{Digest, Sha1};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 use ts_rs::TS;
@@ -38,11 +37,10 @@ pub fn sso_cache_dir() -> Option<PathBuf> {
     Some(Path::new(&home).join(".aws").join("sso").join("cache"))
 }
 
-/// When the SSO token for `key` (the session name, or the start URL of a legacy profile) stops working
-/// for good: its expiry, unless a refresh token lets the SDK renew it (then no end is known).
-fn sso_token_ends(cache: &Path, key: &str) -> Option<SystemTime> {
-    let name = format!("{:x}.json", Sha1::digest(key.as_bytes()));
-    let token: serde_json::Value = serde_json::from_slice(&std::fs::read(cache.join(name)).ok()?).ok()?;
+/// When the SSO token in `file` stops working for good: its expiry, unless a refresh token lets the SDK
+/// renew it (then no end is known).
+fn sso_token_ends(file: &Path) -> Option<SystemTime> {
+    let token: serde_json::Value = serde_json::from_slice(&std::fs::read(file).ok()?).ok()?;
     if token.get("refreshToken").and_then(|v| v.as_str()).is_some_and(|s| !s.is_empty()) {
         return None;
     }
@@ -60,9 +58,9 @@ pub fn sign_in_ends(set: &ProfileSet, profile: &str, cache: &Path, creds_expiry:
         match kind_of(p) {
             ProfileKind::Sso => {
                 let key = p.get("sso_session").or_else(|| p.get("sso_start_url"))?;
-                let file = cache.join(format!("{:x}.json", Sha1::digest(key.as_bytes())));
+                let file = crate::sso_device::token_file(cache, key);
                 return if file.exists() {
-                    sso_token_ends(cache, key)
+                    sso_token_ends(&file)
                 } else {
                     Some(SystemTime::now())
                 };
@@ -139,6 +137,7 @@ mod tests {
     }
 
     fn token(dir: &Path, key: &str, expires: &str, refresh: bool) {
+        use sha1::{Digest, Sha1};
         // The cache file's name is the SHA-1 of the session name, as the AWS CLI writes it.
         let name = format!("{:x}.json", Sha1::digest(key.as_bytes()));
         let mut t = serde_json::json!({"accessToken": "not-a-secret", "expiresAt": expires});
