@@ -227,6 +227,11 @@ pub fn validate_endpoint(url: &str) -> Result<()> {
 /// Builds a client. The profile's credentials come only from that profile (not from `AWS_ACCESS_KEY_ID`),
 /// so picking a profile means using it. Precedence: override > profile file > environment > default.
 pub async fn connect(files: &AwsFiles, target: &Target) -> Result<Connection> {
+    connect_with(files, target, &Arc::default()).await
+}
+
+/// [`connect`], with the session's MFA prompt and the role credentials it earned.
+pub async fn connect_with(files: &AwsFiles, target: &Target, mfa: &Arc<crate::mfa::Mfa>) -> Result<Connection> {
     let timeouts = aws_config::timeout::TimeoutConfig::builder()
         .connect_timeout(Duration::from_secs(5))
         .read_timeout(Duration::from_secs(60))
@@ -244,17 +249,22 @@ pub async fn connect(files: &AwsFiles, target: &Target) -> Result<Connection> {
             })?;
             let region = region_for(overrides, profile.get("region"));
             let endpoint = endpoint_for(overrides, profile.get("endpoint_url"));
-            let provider = ProfileFileCredentialsProvider::builder()
-                // STS and SSO calls of the chain (a role, SSO) go through the same client and need the region.
-                .configure(
-                    &aws_config::provider_config::ProviderConfig::default()
-                        .with_http_client(http.clone())
-                        .with_region(Some(Region::new(region.clone()))),
-                )
-                .profile_files(files.env_config_files())
-                .profile_name(name)
-                .build();
-            let creds = CredsHandle::new(SharedCredentialsProvider::new(provider), name);
+            let provider = match crate::mfa::provider_for(files, name, &region, mfa).await? {
+                Some(p) => p,
+                None => SharedCredentialsProvider::new(
+                    ProfileFileCredentialsProvider::builder()
+                        // STS and SSO calls of the chain (a role, SSO) go through the same client and need the region.
+                        .configure(
+                            &aws_config::provider_config::ProviderConfig::default()
+                                .with_http_client(http.clone())
+                                .with_region(Some(Region::new(region.clone()))),
+                        )
+                        .profile_files(files.env_config_files())
+                        .profile_name(name)
+                        .build(),
+                ),
+            };
+            let creds = CredsHandle::new(provider, name);
             let loader = base.profile_files(files.env_config_files()).profile_name(name);
             let path_style = overrides.path_style.unwrap_or(endpoint.is_some());
             (loader, region, endpoint, path_style, creds)
@@ -314,6 +324,7 @@ pub async fn connect(files: &AwsFiles, target: &Target) -> Result<Connection> {
 pub struct Connections {
     files: AwsFiles,
     cache: Mutex<HashMap<Target, Arc<Connection>>>,
+    mfa: Arc<crate::mfa::Mfa>,
 }
 
 impl Connections {
@@ -321,17 +332,25 @@ impl Connections {
         Self {
             files,
             cache: Mutex::default(),
+            mfa: Arc::default(),
         }
     }
     pub fn files(&self) -> &AwsFiles {
         &self.files
+    }
+    pub fn mfa(&self) -> &crate::mfa::Mfa {
+        &self.mfa
+    }
+    /// A new client for `target` that is not cached (Test connection).
+    pub async fn connect(&self, target: &Target) -> Result<Connection> {
+        connect_with(&self.files, target, &self.mfa).await
     }
     /// Returns the cached client for `target`, building (and checking credentials of) a new one if needed.
     pub async fn get(&self, target: &Target) -> Result<Arc<Connection>> {
         if let Some(c) = self.cache.lock().unwrap().get(target) {
             return Ok(c.clone());
         }
-        let conn = Arc::new(connect(&self.files, target).await?);
+        let conn = Arc::new(self.connect(target).await?);
         conn.creds.current().await?;
         self.cache.lock().unwrap().insert(target.clone(), conn.clone());
         Ok(conn)

@@ -105,6 +105,7 @@ error_kinds! {
     NoSuchKey => "error.noSuchKey", "The object was moved or deleted: refresh the folder.";
     ExpiredToken => "error.expiredToken", "The temporary credentials expired: sign in again or refresh them, then retry.";
     SsoLoginRequired => "error.ssoLoginRequired", "Sign in with SSO (Sign in, next to the profile), then retry.";
+    MfaRejected => "error.mfaRejected", "Type the code your MFA device shows now (it changes every 30 seconds), then retry.";
     SignatureMismatch => "error.signatureMismatch", "The secret key does not match the access key: check the profile's credentials.";
     ExpiredUrl => "error.expiredUrl", "The link expired: make a new one.";
     ClockSkew => "error.clockSkew", "This computer's clock is off: set the time automatically, then retry.";

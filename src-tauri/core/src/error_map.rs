@@ -92,6 +92,18 @@ fn without_process_stderr(text: String) -> String {
 }
 
 pub fn from_credentials(err: &CredentialsError, profile: &str) -> Error {
+    // A provider of ours (an MFA role) already says what went wrong.
+    let mut src: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = src {
+        if let Some(ours) = e.downcast_ref::<Error>() {
+            let mut ours = ours.clone();
+            if !profile.is_empty() {
+                ours.detail_mut().profile.get_or_insert_with(|| profile.to_owned());
+            }
+            return ours;
+        }
+        src = e.source();
+    }
     // The kind may come from what the process said ("expired"); the message keeps none of it.
     let text = full_chain(err);
     let lower = text.to_lowercase();

@@ -8,6 +8,7 @@ pub mod ipc;
 pub mod keys;
 pub mod listing;
 pub mod logging;
+pub mod mfa;
 pub mod mime;
 pub mod objects;
 pub mod paths;

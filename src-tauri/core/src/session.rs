@@ -38,6 +38,11 @@ impl Session {
         Ok(list)
     }
 
+    /// Where role profiles with an MFA device ask for their code.
+    pub fn set_mfa_prompt(&self, prompt: Arc<dyn crate::mfa::MfaPrompt>) {
+        self.connections.mfa().set_prompt(prompt);
+    }
+
     /// Forgets cached clients so edited AWS files are read again.
     pub fn reload(&self) {
         self.connections.clear();
@@ -70,7 +75,7 @@ impl Session {
     /// cached), then HeadBucket on `default_bucket` or ListBuckets.
     pub async fn test(&self, name: &str, overrides: Overrides, default_bucket: Option<&str>) -> Result<ConnectionTest> {
         let target = self.target_for(name, overrides);
-        let conn = crate::client::connect(self.connections.files(), &target).await?;
+        let conn = self.connections.connect(&target).await?;
         conn.creds.current().await?;
         let (operation, bucket_count) = match default_bucket.filter(|b| !b.is_empty()) {
             Some(b) => {
