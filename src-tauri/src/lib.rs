@@ -7,6 +7,7 @@ pub mod e2e;
 pub mod grants;
 pub mod instance;
 pub mod menu;
+pub mod mfa_prompt;
 pub mod state;
 #[cfg(test)]
 mod tests;

@@ -40,6 +40,8 @@ pub struct AppState {
     pub scan_cancel: Mutex<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// Stops the SSO sign-in that is waiting for its code to be confirmed.
     pub sign_in_cancel: Mutex<tokio_util::sync::CancellationToken>,
+    /// Where role profiles with an MFA device ask the window for the code.
+    pub mfa: std::sync::Arc<crate::mfa_prompt::WindowPrompt>,
     /// Set when the app runs with a native menu (not on the mock runtime of the tests).
     pub native_menu: AtomicBool,
     notices: Mutex<Vec<Notice>>,
@@ -66,8 +68,12 @@ impl AppState {
     pub fn new(options: LaunchOptions) -> Self {
         let paths = options.paths.clone().unwrap_or_else(AppPaths::resolve);
         let (settings, notice) = SettingsOwner::open(&paths.config_dir);
+        let session = Session::new(AwsFiles::default());
+        let mfa = std::sync::Arc::new(crate::mfa_prompt::WindowPrompt::default());
+        session.set_mfa_prompt(mfa.clone());
         Self {
-            session: Session::new(AwsFiles::default()),
+            session,
+            mfa,
             settings,
             paths,
             options,

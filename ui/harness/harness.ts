@@ -14,6 +14,7 @@ import type {
   Preview,
   Presigned,
   Viewer,
+  MfaRequest,
   ScanItem,
   Settings,
 } from "../src/ipc/bindings";
@@ -44,6 +45,7 @@ const state = {
   selected: [] as string[],
   discarded: [] as string[],
   cancelled: [] as string[],
+  mfaCodes: [] as (string | null)[],
 };
 
 /** `?pending=1`: two multipart uploads a previous run left unfinished. */
@@ -97,6 +99,9 @@ const profileList: Bootstrap["profiles"] = noProfiles
       profiles: [
         { name: "work", kind: "sso", region: "ap-northeast-1", endpointUrl: null },
         { name: "personal", kind: "static", region: "us-east-1", endpointUrl: null },
+        ...(params.get("mfa") === "1"
+          ? [{ name: "admin", kind: "assumeRole" as const, region: "us-east-1", endpointUrl: null }]
+          : []),
       ],
       defaultProfile: "work",
     };
@@ -185,6 +190,21 @@ const error = (kind: ErrorKind, messageKey: string, bucket?: string) => ({
   nextStep: "",
   bucket,
 });
+
+/** `?mfa=1`: the role profile "admin" asks for an MFA code on every select; 123456 is right. */
+let mfaChannel: ((q: MfaRequest) => void) | null = null;
+const mfaWaiting = new Map<string, (code: string | null) => void>();
+const askMfa = () =>
+  new Promise<string | null>((resolve) => {
+    const id = `admin-${Date.now()}`;
+    mfaWaiting.set(id, resolve);
+    mfaChannel?.({
+      id,
+      profile: "admin",
+      serial: "arn:aws:iam::111122223333:mfa/hanako",
+      roleArn: "arn:aws:iam::111122223333:role/Admin",
+    });
+  });
 
 /** `?ssoSignedOut=1`: the SSO profile "work" needs a sign-in until `sso_login` completes. */
 let signedIn = false;
@@ -279,8 +299,13 @@ const fakes: Fakes = {
     if (!m) throw error("InvalidInput", "error.invalidInput");
     return { bucket: m[1] ?? "", key: m[2] ?? "" };
   },
-  select_profile: ({ name }) => {
+  select_profile: async ({ name }) => {
     state.selected.push(name);
+    if (name === "admin") {
+      const code = await askMfa();
+      if (code === null) throw { ...error("Cancelled", "error.cancelled"), profile: "admin" };
+      if (code !== "123456") throw { ...error("MfaRejected", "error.mfaRejected"), profile: "admin" };
+    }
     if (name === "work" && params.get("ssoSignedOut") === "1" && !signedIn) {
       throw { ...error("SsoLoginRequired", "error.ssoLoginRequired"), profile: "work" };
     }
@@ -458,6 +483,17 @@ const fakes: Fakes = {
   cancel_sso_login: () => {
     cancelSignIn();
     return null;
+  },
+  watch_mfa: (_request, channel) => {
+    mfaChannel = (q) => channel.onmessage(q);
+    return null;
+  },
+  answer_mfa: ({ id, code }) => {
+    state.mfaCodes.push(code);
+    const waiting = mfaWaiting.get(id);
+    mfaWaiting.delete(id);
+    waiting?.(code);
+    return waiting !== undefined;
   },
 };
 

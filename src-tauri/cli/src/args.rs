@@ -1,6 +1,6 @@
 //! The command line as clap reads it, and how it picks the connection target.
 
-use bucketlens_core::client::{connect, Connection, Overrides, Target};
+use bucketlens_core::client::{connect_with, Connection, Overrides, Target};
 use bucketlens_core::profiles::AwsFiles;
 use bucketlens_core::Result;
 use clap::{Parser, Subcommand};
@@ -129,7 +129,9 @@ impl Cli {
     }
 
     pub async fn conn(&self) -> Result<Connection> {
-        let c = connect(&AwsFiles::default(), &self.target()).await?;
+        let mfa = std::sync::Arc::new(bucketlens_core::mfa::Mfa::default());
+        mfa.set_prompt(std::sync::Arc::new(crate::TerminalPrompt));
+        let c = connect_with(&AwsFiles::default(), &self.target(), &mfa).await?;
         c.creds.current().await?;
         Ok(c)
     }

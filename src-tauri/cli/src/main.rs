@@ -12,6 +12,28 @@ use std::collections::BTreeMap;
 mod args;
 use args::{Cli, Cmd, PresignCmd};
 
+/// Asks for an MFA code on the terminal (stderr, then a line of stdin); end of input cancels.
+#[derive(Debug)]
+struct TerminalPrompt;
+
+impl bucketlens_core::mfa::MfaPrompt for TerminalPrompt {
+    fn ask(&self, q: bucketlens_core::mfa::MfaRequest) -> futures::future::BoxFuture<'static, Option<String>> {
+        Box::pin(async move {
+            eprint!("MFA code for {} ({}): ", q.profile, q.serial);
+            tokio::task::spawn_blocking(|| {
+                let mut line = String::new();
+                match std::io::stdin().read_line(&mut line) {
+                    Ok(n) if n > 0 => Some(line.trim().to_owned()),
+                    _ => None,
+                }
+            })
+            .await
+            .ok()
+            .flatten()
+        })
+    }
+}
+
 fn print_json(v: &impl serde::Serialize) {
     println!("{}", serde_json::to_string(v).expect("serialisable"));
 }

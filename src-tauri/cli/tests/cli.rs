@@ -9,6 +9,7 @@ struct Demo {
     child: Child,
     dir: tempfile::TempDir,
     endpoint: String,
+    keys: (String, String),
 }
 
 impl Drop for Demo {
@@ -42,7 +43,45 @@ fn start_demo() -> Demo {
     assert!(field("data").ends_with("s3"));
     std::fs::write(dir.path().join("config-aws"), format!("[profile demo]\nregion = us-east-1\nendpoint_url = {endpoint}\n\n[profile wrong]\nregion = us-east-1\nendpoint_url = {endpoint}\n")).unwrap();
     std::fs::write(dir.path().join("credentials-aws"), format!("[demo]\naws_access_key_id = {ak}\naws_secret_access_key = {sk}\n[wrong]\naws_access_key_id = {ak}\naws_secret_access_key = nope\n")).unwrap();
-    Demo { child, dir, endpoint }
+    Demo { child, dir, endpoint, keys: (ak, sk) }
+}
+
+/// A one-request STS on loopback: answers AssumeRole with the demo server's keys (so S3 accepts them) and
+/// hands the request's body to the test.
+fn one_shot_sts(keys: &(String, String)) -> (String, std::thread::JoinHandle<String>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (ak, sk) = keys.clone();
+    let seen = std::thread::spawn(move || {
+        let (mut sock, _) = listener.accept().unwrap();
+        let mut buf = Vec::new();
+        let mut chunk = [0u8; 4096];
+        let body = loop {
+            let n = sock.read(&mut chunk).unwrap();
+            buf.extend_from_slice(&chunk[..n]);
+            let text = String::from_utf8_lossy(&buf).to_string();
+            if let Some(end) = text.find("\r\n\r\n") {
+                let len: usize = text[..end]
+                    .lines()
+                    .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap()))
+                    .unwrap_or(0);
+                if buf.len() >= end + 4 + len {
+                    break text[end + 4..].to_owned();
+                }
+            }
+        };
+        let xml = format!(
+            "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>{ak}</AccessKeyId>\
+             <SecretAccessKey>{sk}</SecretAccessKey><SessionToken>t</SessionToken>\
+             <Expiration>2030-01-02T03:04:05Z</Expiration></Credentials></AssumeRoleResult></AssumeRoleResponse>"
+        );
+        let head = format!("HTTP/1.1 200 OK\r\ncontent-type: text/xml\r\ncontent-length: {}\r\nconnection: close\r\n\r\n", xml.len());
+        sock.write_all(head.as_bytes()).unwrap();
+        sock.write_all(xml.as_bytes()).unwrap();
+        body
+    });
+    (url, seen)
 }
 
 impl Demo {
@@ -163,6 +202,44 @@ fn errors_are_friendly_and_non_zero() {
     assert_eq!(v["kind"], "NoSuchBucket");
     let o = d.cli(&["--profile", "demo", "put", "/nonexistent/file.png", "s3://demo/"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("Io"));
+}
+
+/// A role profile with an MFA device asks for the code on the terminal, sends it to STS with the device, and
+/// lists with the role's credentials.
+#[test]
+fn an_mfa_role_profile_asks_for_the_code_on_the_terminal() {
+    use std::io::Write;
+    let d = start_demo();
+    let (sts, seen) = one_shot_sts(&d.keys);
+    let config = d.dir.path().join("config-aws");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str(&format!(
+        "\n[profile admin]\nrole_arn = arn:aws:iam::111122223333:role/Admin\nsource_profile = demo\n\
+         mfa_serial = arn:aws:iam::111122223333:mfa/alice\nregion = us-east-1\nendpoint_url = {}\nservices = fake\n\n\
+         [services fake]\nsts =\n  endpoint_url = {sts}\n",
+        d.endpoint
+    ));
+    std::fs::write(&config, text).unwrap();
+    let mut child = Command::new(BIN)
+        .args(["--profile", "admin", "ls", "s3://demo/"])
+        .env("AWS_CONFIG_FILE", &config)
+        .env("AWS_SHARED_CREDENTIALS_FILE", d.dir.path().join("credentials-aws"))
+        .env("BUCKETLENS_CONFIG_DIR", d.dir.path().join("config"))
+        .env("BUCKETLENS_DATA_DIR", d.dir.path().join("data"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"246810\n").unwrap();
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("MFA code for admin (arn:aws:iam::111122223333:mfa/alice)"), "{err}");
+    let body = seen.join().unwrap();
+    for part in ["Action=AssumeRole", "TokenCode=246810", "SerialNumber=arn%3Aaws%3Aiam%3A%3A111122223333%3Amfa%2Falice"] {
+        assert!(body.contains(part), "{part} in {body}");
+    }
 }
 
 /// A multipart `put` killed with SIGKILL mid-upload leaves a journal entry; `put --resume` sends only what

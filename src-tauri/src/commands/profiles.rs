@@ -103,6 +103,18 @@ pub fn cancel_sso_login(state: State<'_, AppState>) {
     state.sign_in_cancel.lock().unwrap().cancel();
 }
 
+/// The window's channel for MFA questions.
+#[tauri::command]
+pub fn watch_mfa(state: State<'_, AppState>, channel: Channel<bucketlens_core::mfa::MfaRequest>) {
+    state.mfa.watch(channel);
+}
+
+/// The window's answer to one MFA question (a code is checked by the core before anything is sent).
+#[tauri::command]
+pub fn answer_mfa(state: State<'_, AppState>, request: bucketlens_core::mfa::MfaAnswer) -> bool {
+    state.mfa.answer(&request.id, request.code)
+}
+
 /// "Try the demo bucket" from the first-run screen: starts the embedded server and selects its profile.
 #[tauri::command]
 pub async fn start_demo<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<ConnectionInfo> {

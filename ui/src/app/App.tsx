@@ -14,6 +14,7 @@ import type {
 import { LocaleContext, resolveLocale, translate } from "../i18n/i18n";
 import { ProfileSwitcher } from "../features/profiles/ProfileSwitcher";
 import { SignInHelp } from "../features/profiles/SignInHelp";
+import { MfaDialog, useMfaQuestions } from "../features/profiles/MfaDialog";
 import { BucketList } from "../features/browse/BucketList";
 import { Browser } from "../features/browse/Browser";
 import { SettingsView } from "../features/settings/SettingsView";
@@ -35,6 +36,7 @@ export function App() {
   const [showSettings, setShowSettings] = useState(false);
   const [showAbout, setShowAbout] = useState(false);
   const [refresh, setRefresh] = useState(0);
+  const [mfaQuestions, mfaAnswered] = useMfaQuestions();
 
   useEffect(() => {
     api.bootstrap().then((b) => {
@@ -77,7 +79,8 @@ export function App() {
       setActive(await api.selectProfile(name));
       setProfileError(null);
     } catch (e) {
-      if (e instanceof AppError) setProfileError(e.payload);
+      // A cancelled MFA question keeps the previous profile, with nothing to report.
+      if (e instanceof AppError && e.payload.kind !== "Cancelled") setProfileError(e.payload);
     } finally {
       setSwitching(null);
     }
@@ -120,7 +123,20 @@ export function App() {
 
   const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
     translate(locale, key, vars);
-  if (!boot || !settings) return <div className="splash">{t("app.starting")}</div>;
+  const mfa = mfaQuestions[0] && (
+    <MfaDialog
+      key={mfaQuestions[0].id}
+      question={mfaQuestions[0]}
+      onDone={() => mfaAnswered(mfaQuestions[0]?.id ?? "")}
+    />
+  );
+  if (!boot || !settings)
+    return (
+      <LocaleContext.Provider value={locale}>
+        <div className="splash">{t("app.starting")}</div>
+        {mfa}
+      </LocaleContext.Provider>
+    );
 
   const tryDemo = async () => {
     const info = await api.startDemo();
@@ -214,6 +230,7 @@ export function App() {
             onClose={() => setShowSettings(false)}
           />
         )}
+        {mfa}
         {showAbout && (
           <Dialog title={t("about.title")} onCancel={() => setShowAbout(false)}>
             <p>BucketLens {boot.version}</p>

@@ -129,6 +129,12 @@ export const en = {
   "firstRun.addKeys": "With access keys, run in a terminal:",
   "firstRun.addSso":
     "With AWS SSO (IAM Identity Center), add this to ~/.aws/config, then run aws sso login --profile work:",
+  "mfa.title": "Code from your MFA device",
+  "mfa.explain": "Profile {profile} takes the role {role}, which asks for a one-time code.",
+  "mfa.device": "Device: {serial}",
+  "mfa.codeLabel": "6-digit code",
+  "mfa.submit": "Continue",
+  "mfa.gone": "This request has ended (it waited too long). Try the action again to get a new one.",
   "signIn.button": "Sign in with AWS SSO",
   "signIn.starting": "Starting the sign-in…",
   "signIn.confirm": "The sign-in page opened in your browser. Check that it shows this code, then allow access:",

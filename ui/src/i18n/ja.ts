@@ -131,6 +131,12 @@ export const ja: Record<MessageKey, string> = {
   "firstRun.addKeys": "アクセスキーを使う場合は、ターミナルで次を実行します:",
   "firstRun.addSso":
     "AWS SSO(IAM Identity Center)の場合は ~/.aws/config に次を追加し、aws sso login --profile work を実行します:",
+  "mfa.title": "MFA デバイスのコード",
+  "mfa.explain": "プロファイル {profile} はロール {role} を使います。ワンタイムコードが必要です。",
+  "mfa.device": "デバイス: {serial}",
+  "mfa.codeLabel": "6 桁のコード",
+  "mfa.submit": "続行",
+  "mfa.gone": "この要求は時間切れで終了しました。もう一度操作すると、新しい要求が表示されます。",
   "signIn.button": "AWS SSO でサインイン",
   "signIn.waiting": "ブラウザでの確認を待っています…",
   "signIn.starting": "サインインを始めています…",
@@ -225,7 +231,8 @@ export const ja: Record<MessageKey, string> = {
   "error.invalidAccessKey.next": "プロファイルのアクセスキーとエンドポイントを確認してください。",
   "error.noSuchBucket.next": "バケット名と、プロファイルのリージョンまたはエンドポイントを確認してください。",
   "error.noSuchKey.next": "移動または削除されました。フォルダを更新してください。",
-  "error.mfaRejected.next": "MFA デバイスに今表示されているコード（30 秒ごとに変わります）を入力して、再試行してください。",
+  "error.mfaRejected.next":
+    "MFA デバイスに今表示されているコード（30 秒ごとに変わります）を入力して、再試行してください。",
   "error.expiredToken.next": "もう一度サインインするか認証情報を更新してから、再試行してください。",
   "error.ssoLoginRequired.next": "サインイン（プロファイルの下のボタン）をしてから、再試行してください。",
   "error.signatureMismatch.next": "プロファイルのシークレットキーを確認してください。",

@@ -1,7 +1,7 @@
 // Generated from the Rust types by `cargo test -p bucketlens-core bindings` (UPDATE_BINDINGS=1 rewrites it).
 // Do not edit by hand.
 
-export type ErrorKind = "NoCredentials" | "ProfileNotFound" | "InvalidProfile" | "AccessDenied" | "InvalidAccessKey" | "NoSuchBucket" | "NoSuchKey" | "ExpiredToken" | "SsoLoginRequired" | "SignatureMismatch" | "ExpiredUrl" | "ClockSkew" | "Network" | "Throttled" | "AlreadyExists" | "PreconditionFailed" | "InvalidInput" | "UnsupportedType" | "Cancelled" | "Io" | "FileChanged" | "Internal";
+export type ErrorKind = "NoCredentials" | "ProfileNotFound" | "InvalidProfile" | "AccessDenied" | "InvalidAccessKey" | "NoSuchBucket" | "NoSuchKey" | "ExpiredToken" | "SsoLoginRequired" | "MfaRejected" | "SignatureMismatch" | "ExpiredUrl" | "ClockSkew" | "Network" | "Throttled" | "AlreadyExists" | "PreconditionFailed" | "InvalidInput" | "UnsupportedType" | "Cancelled" | "Io" | "FileChanged" | "Internal";
 
 export type ErrorPayload = { kind: ErrorKind, message: string, messageKey: string, nextStep: string, profile?: string, bucket?: string, key?: string, };
 
@@ -157,6 +157,18 @@ verificationUriComplete: string | null,
  */
 expiresAt: number, };
 
+export type MfaRequest = { 
+/**
+ * Names this question for the answer (`answer_mfa`).
+ */
+id: string, profile: string, 
+/**
+ * The device: `arn:aws:iam::…:mfa/NAME` or a hardware serial.
+ */
+serial: string, roleArn: string, };
+
+export type MfaAnswer = { id: string, code: string | null, };
+
 export type UploadState = "queued" | "uploading" | "done" | "failed" | "skipped" | "cancelled" | "paused";
 
 export type UploadEvent = { 
@@ -283,7 +295,7 @@ uploadId: string | null, parts: Array<DonePart>,
  */
 startedMs: number, state: EntryState, };
 
-export const ERROR_KINDS: readonly ErrorKind[] = ["NoCredentials", "ProfileNotFound", "InvalidProfile", "AccessDenied", "InvalidAccessKey", "NoSuchBucket", "NoSuchKey", "ExpiredToken", "SsoLoginRequired", "SignatureMismatch", "ExpiredUrl", "ClockSkew", "Network", "Throttled", "AlreadyExists", "PreconditionFailed", "InvalidInput", "UnsupportedType", "Cancelled", "Io", "FileChanged", "Internal"];
+export const ERROR_KINDS: readonly ErrorKind[] = ["NoCredentials", "ProfileNotFound", "InvalidProfile", "AccessDenied", "InvalidAccessKey", "NoSuchBucket", "NoSuchKey", "ExpiredToken", "SsoLoginRequired", "MfaRejected", "SignatureMismatch", "ExpiredUrl", "ClockSkew", "Network", "Throttled", "AlreadyExists", "PreconditionFailed", "InvalidInput", "UnsupportedType", "Cancelled", "Io", "FileChanged", "Internal"];
 
 /** Every IPC command (src-tauri/core/src/ipc/contract.rs): its request, response and channel message. */
 export type Commands = {
@@ -306,6 +318,8 @@ export type Commands = {
   test_connection: { request: TestConnectionRequest; response: ConnectionTest; channel: never };
   sso_login: { request: SsoLoginRequest; response: null; channel: DeviceCode };
   cancel_sso_login: { request: null; response: null; channel: never };
+  watch_mfa: { request: null; response: null; channel: MfaRequest };
+  answer_mfa: { request: MfaAnswer; response: boolean; channel: never };
   start_demo: { request: null; response: ConnectionInfo; channel: never };
   scan_paths: { request: ScanPathsRequest; response: ScanResult; channel: never };
   check_existing: { request: CheckExistingRequest; response: Array<string>; channel: never };

@@ -69,6 +69,12 @@ export const api = {
     call("test_connection", { name, overrides, defaultBucket }),
   ssoLogin: (profile: string, onCode: (c: Message<"sso_login">) => void) => stream("sso_login", { profile }, onCode),
   cancelSsoLogin: () => call("cancel_sso_login"),
+  watchMfa: (onQuestion: (q: Message<"watch_mfa">) => void) => {
+    const channel = new Channel<Message<"watch_mfa">>();
+    channel.onmessage = onQuestion;
+    return send("watch_mfa", { channel });
+  },
+  answerMfa: (id: string, code: string | null) => call("answer_mfa", { id, code }),
   startDemo: () => call("start_demo"),
   scanPaths: (paths: string[], prefix: string) => call("scan_paths", { paths, prefix }),
   checkExisting: (bucket: string, keys: string[]) => call("check_existing", { bucket, keys }),

@@ -37,6 +37,11 @@ macro_rules! with_commands {
             /// browser); returns once the sign-in is saved. A newer sign-in or `cancel_sso_login` stops it.
             sso_login($crate::ipc::SsoLoginRequest, channel $crate::sso_device::DeviceCode) -> ();
             cancel_sso_login(()) -> ();
+            /// The window listens for MFA questions (a role profile with `mfa_serial` needs a code); questions
+            /// asked before it listened arrive at once.
+            watch_mfa((), channel $crate::mfa::MfaRequest) -> ();
+            /// The code for one question, or none to cancel it; false when the question is no longer open.
+            answer_mfa($crate::mfa::MfaAnswer) -> bool;
             start_demo(()) -> $crate::client::ConnectionInfo;
             scan_paths($crate::ipc::ScanPathsRequest) -> $crate::upload::ScanResult;
             check_existing($crate::ipc::CheckExistingRequest) -> Vec<String>;

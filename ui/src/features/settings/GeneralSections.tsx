@@ -1,7 +1,7 @@
 // Links, uploads, appearance and diagnostics sections of the settings view.
 import type { Language, Settings, Theme } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
-import { Field } from "./Field";
+import { Field } from "../../shared/Field";
 import { UNITS, splitSeconds } from "./form";
 
 type Props = { s: Settings; set: (s: Settings) => void; errors: Record<string, string>; logDir: string };

@@ -4,7 +4,7 @@ import { api, AppError } from "../../ipc/commands";
 import type { ConnectionTest, ErrorPayload, ProfileInfo, Settings } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { ErrorBox } from "../../shared/ErrorBox";
-import { Field } from "./Field";
+import { Field } from "../../shared/Field";
 import { blankToNull, withProfile } from "./form";
 import { KIND_KEY } from "../profiles/ProfileSwitcher";
 
