@@ -43,7 +43,12 @@ fn start_demo() -> Demo {
     assert!(field("data").ends_with("s3"));
     std::fs::write(dir.path().join("config-aws"), format!("[profile demo]\nregion = us-east-1\nendpoint_url = {endpoint}\n\n[profile wrong]\nregion = us-east-1\nendpoint_url = {endpoint}\n")).unwrap();
     std::fs::write(dir.path().join("credentials-aws"), format!("[demo]\naws_access_key_id = {ak}\naws_secret_access_key = {sk}\n[wrong]\naws_access_key_id = {ak}\naws_secret_access_key = nope\n")).unwrap();
-    Demo { child, dir, endpoint, keys: (ak, sk) }
+    Demo {
+        child,
+        dir,
+        endpoint,
+        keys: (ak, sk),
+    }
 }
 
 /// A one-request STS on loopback: answers AssumeRole with the demo server's keys (so S3 accepts them) and
@@ -64,7 +69,11 @@ fn one_shot_sts(keys: &(String, String)) -> (String, std::thread::JoinHandle<Str
             if let Some(end) = text.find("\r\n\r\n") {
                 let len: usize = text[..end]
                     .lines()
-                    .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap()))
+                    .find_map(|l| {
+                        l.to_ascii_lowercase()
+                            .strip_prefix("content-length:")
+                            .map(|v| v.trim().parse().unwrap())
+                    })
                     .unwrap_or(0);
                 if buf.len() >= end + 4 + len {
                     break text[end + 4..].to_owned();
@@ -76,7 +85,10 @@ fn one_shot_sts(keys: &(String, String)) -> (String, std::thread::JoinHandle<Str
              <SecretAccessKey>{sk}</SecretAccessKey><SessionToken>t</SessionToken>\
              <Expiration>2030-01-02T03:04:05Z</Expiration></Credentials></AssumeRoleResult></AssumeRoleResponse>"
         );
-        let head = format!("HTTP/1.1 200 OK\r\ncontent-type: text/xml\r\ncontent-length: {}\r\nconnection: close\r\n\r\n", xml.len());
+        let head = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: text/xml\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+            xml.len()
+        );
         sock.write_all(head.as_bytes()).unwrap();
         sock.write_all(xml.as_bytes()).unwrap();
         body
@@ -237,7 +249,11 @@ fn an_mfa_role_profile_asks_for_the_code_on_the_terminal() {
     assert!(o.status.success(), "{err}");
     assert!(err.contains("MFA code for admin (arn:aws:iam::111122223333:mfa/alice)"), "{err}");
     let body = seen.join().unwrap();
-    for part in ["Action=AssumeRole", "TokenCode=246810", "SerialNumber=arn%3Aaws%3Aiam%3A%3A111122223333%3Amfa%2Falice"] {
+    for part in [
+        "Action=AssumeRole",
+        "TokenCode=246810",
+        "SerialNumber=arn%3Aaws%3Aiam%3A%3A111122223333%3Amfa%2Falice",
+    ] {
         assert!(body.contains(part), "{part} in {body}");
     }
 }

@@ -92,13 +92,10 @@ struct RoleProvider {
 
 /// The credentials provider for `name`: aws-config's own chain, unless the profile (or a role it is assumed
 /// from) names an MFA device. `None` means aws-config's chain serves the profile unchanged.
-pub(crate) async fn provider_for(
-    files: &AwsFiles,
-    name: &str,
-    region: &str,
-    mfa: &Arc<Mfa>,
-) -> Result<Option<SharedCredentialsProvider>> {
-    let Some(set) = crate::profiles::load_set(files).await? else { return Ok(None) };
+pub(crate) async fn provider_for(files: &AwsFiles, name: &str, region: &str, mfa: &Arc<Mfa>) -> Result<Option<SharedCredentialsProvider>> {
+    let Some(set) = crate::profiles::load_set(files).await? else {
+        return Ok(None);
+    };
     if !needs_mfa(&set, name, 0) {
         return Ok(None);
     }
@@ -146,11 +143,19 @@ fn build(
         (None, Some("Environment")) => {
             SharedCredentialsProvider::new(aws_config::environment::EnvironmentVariableCredentialsProvider::new())
         }
-        (None, Some(other)) => return Err(invalid(&format!("uses credential_source {other:?}, which works here only as Environment"))),
+        (None, Some(other)) => {
+            return Err(invalid(&format!(
+                "uses credential_source {other:?}, which works here only as Environment"
+            )))
+        }
         _ => return Err(invalid("needs exactly one of source_profile or credential_source")),
     };
     let duration = match p.get("duration_seconds") {
-        Some(d) => Some(d.trim().parse().map_err(|_| invalid("has a duration_seconds that is not a number"))?),
+        Some(d) => Some(
+            d.trim()
+                .parse()
+                .map_err(|_| invalid("has a duration_seconds that is not a number"))?,
+        ),
         None => None,
     };
     Ok(SharedCredentialsProvider::new(RoleProvider {
@@ -182,8 +187,11 @@ impl RoleProvider {
             Some(serial) => {
                 let prompt = self.mfa.prompt.read().unwrap().clone().ok_or_else(|| {
                     Error::NoCredentials(
-                        Detail::msg(format!("profile {:?} needs an MFA code and nothing here can ask for one", r.profile))
-                            .profile(&r.profile),
+                        Detail::msg(format!(
+                            "profile {:?} needs an MFA code and nothing here can ask for one",
+                            r.profile
+                        ))
+                        .profile(&r.profile),
                     )
                 })?;
                 let request = MfaRequest {
@@ -192,9 +200,10 @@ impl RoleProvider {
                     serial: serial.clone(),
                     role_arn: r.arn.clone(),
                 };
-                let answer = prompt.ask(request).await.ok_or_else(|| {
-                    Error::Cancelled(Detail::msg("the MFA code was not entered").profile(&r.profile))
-                })?;
+                let answer = prompt
+                    .ask(request)
+                    .await
+                    .ok_or_else(|| Error::Cancelled(Detail::msg("the MFA code was not entered").profile(&r.profile)))?;
                 Some(check_code(&answer)?)
             }
         };
@@ -248,7 +257,10 @@ impl RoleProvider {
         &self,
         e: aws_sdk_sts::error::SdkError<E, aws_smithy_runtime_api::client::orchestrator::HttpResponse>,
     ) -> Error {
-        let rejected = e.as_service_error().and_then(|s| s.message()).is_some_and(|m| m.contains("MultiFactorAuthentication"));
+        let rejected = e
+            .as_service_error()
+            .and_then(|s| s.message())
+            .is_some_and(|m| m.contains("MultiFactorAuthentication"));
         let mut err = crate::error_map::from_sdk(e);
         if rejected {
             err = Error::new(
@@ -271,8 +283,6 @@ impl ProvideCredentials for RoleProvider {
     where
         Self: 'a,
     {
-        future::ProvideCredentials::new(async move {
-            self.credentials().await.map_err(CredentialsError::provider_error)
-        })
+        future::ProvideCredentials::new(async move { self.credentials().await.map_err(CredentialsError::provider_error) })
     }
 }

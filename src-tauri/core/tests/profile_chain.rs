@@ -44,7 +44,11 @@ async fn env(profiles: &[(&str, &str)]) -> Env {
 fn calls(seen: &Mutex<Vec<Seen>>) -> Vec<(String, String, String)> {
     let key = |s: &Seen| {
         let a = s.header("authorization").unwrap_or_default();
-        a.split("Credential=").nth(1).and_then(|c| c.split('/').next()).unwrap_or("unsigned").to_owned()
+        a.split("Credential=")
+            .nth(1)
+            .and_then(|c| c.split('/').next())
+            .unwrap_or("unsigned")
+            .to_owned()
     };
     seen.lock()
         .unwrap()
@@ -155,8 +159,14 @@ async fn an_mfa_role_asks_for_the_code_once_and_keeps_the_credentials_across_rec
     assert_eq!(again.creds.current().await.unwrap().access_key_id(), "ASIAMFAADMIN");
     let asked = answers.asked.lock().unwrap().clone();
     assert_eq!(asked.len(), 1);
-    assert_eq!((asked[0].profile.as_str(), asked[0].serial.as_str()), ("admin", "arn:aws:iam::111122223333:mfa/alice"));
-    assert_eq!(calls(&e.seen), [("AssumeRole".into(), "MfaAdmin".into(), "AKIDSOURCEEXAMPLE".into())]);
+    assert_eq!(
+        (asked[0].profile.as_str(), asked[0].serial.as_str()),
+        ("admin", "arn:aws:iam::111122223333:mfa/alice")
+    );
+    assert_eq!(
+        calls(&e.seen),
+        [("AssumeRole".into(), "MfaAdmin".into(), "AKIDSOURCEEXAMPLE".into())]
+    );
     let f = form(&e.seen.lock().unwrap()[0].body);
     assert_eq!((f["TokenCode"].as_str(), f["DurationSeconds"].as_str()), (GOOD_CODE, "3600"));
 }

@@ -41,7 +41,10 @@ async fn credential_source_environment_signs_with_the_environment_keys() {
     }
     let seen = seen.lock().unwrap().clone();
     assert_eq!(seen.len(), 2);
-    for (s, role) in seen.iter().zip(["arn:aws:iam::111122223333:role/Ops", "arn:aws:iam::111122223333:role/MfaOps"]) {
+    for (s, role) in seen
+        .iter()
+        .zip(["arn:aws:iam::111122223333:role/Ops", "arn:aws:iam::111122223333:role/MfaOps"])
+    {
         assert!(s.header("authorization").unwrap().contains("Credential=AKIDFROMENVIRONMENT/"));
         assert_eq!(form(&s.body)["RoleArn"], role);
     }

@@ -27,8 +27,7 @@ fn signed_by(req: &Seen) -> Option<String> {
     let mut parts = cred.split('/');
     let key = parts.next()?.to_owned();
     let (_date, region, service) = (parts.next()?, parts.next()?, parts.next()?);
-    (auth.starts_with("AWS4-HMAC-SHA256") && region == "us-east-1" && service == "sts" && auth.contains("Signature="))
-        .then_some(key)
+    (auth.starts_with("AWS4-HMAC-SHA256") && region == "us-east-1" && service == "sts" && auth.contains("Signature=")).then_some(key)
 }
 
 fn error(code: &str, message: &str) -> Answer {
@@ -63,7 +62,9 @@ pub async fn start(known: &[&str]) -> (String, Arc<Mutex<Vec<Seen>>>) {
         let arn = f.get("RoleArn").cloned().unwrap_or_default();
         match f.get("Action").map(String::as_str) {
             Some("AssumeRole") => {
-                let Some(key) = signed_by(req) else { return error("IncompleteSignature", "not signed") };
+                let Some(key) = signed_by(req) else {
+                    return error("IncompleteSignature", "not signed");
+                };
                 if !known.contains(&key) && !key.starts_with("ASIA") {
                     return error("InvalidClientTokenId", "The security token included in the request is invalid.");
                 }
@@ -75,7 +76,10 @@ pub async fn start(known: &[&str]) -> (String, Arc<Mutex<Vec<Seen>>>) {
                         return error("AccessDenied", "User is not authorized to perform: sts:AssumeRole (MFA required)");
                     }
                     if f.get("TokenCode").map(String::as_str) != Some(GOOD_CODE) {
-                        return error("AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code. ");
+                        return error(
+                            "AccessDenied",
+                            "MultiFactorAuthentication failed with invalid MFA one time pass code. ",
+                        );
                     }
                 }
                 credentials("AssumeRole", &arn)
