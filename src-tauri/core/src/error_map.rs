@@ -59,15 +59,59 @@ pub fn parse_s3_error_body(body: &str) -> (Option<String>, Option<String>) {
     (tag(body, "Code"), tag(body, "Message"))
 }
 
-/// Builds the error for a failed plain-HTTP request against a presigned URL.
-pub fn from_http(status: u16, body: &str) -> Error {
+/// Builds the error for a failed plain-HTTP request against a presigned URL; `date` is the answer's `Date`
+/// header, which tells a clock that is off from a link that really expired.
+pub fn from_http(status: u16, date: Option<&str>, body: &str) -> Error {
     let (code, message) = parse_s3_error_body(body);
     let message = message.unwrap_or_else(|| match &code {
         Some(c) => c.clone(),
         None => format!("HTTP {status}"),
     });
     let kind = kind_from_s3(code.as_deref(), Some(status), &message);
-    Error::new(kind, Detail::msg(message).answered(status, code.as_deref()))
+    clock_check(Error::new(kind, Detail::msg(message).answered(status, code.as_deref())), date)
+}
+
+/// How far the server's clock (its `Date` header, RFC 7231) is ahead of this computer's, in seconds.
+pub fn skew_secs(date: &str, now: std::time::SystemTime) -> Option<i64> {
+    let server = chrono::DateTime::parse_from_rfc2822(date.trim()).ok()?.timestamp();
+    let here = now.duration_since(std::time::SystemTime::UNIX_EPOCH).ok()?.as_secs() as i64;
+    Some(server - here)
+}
+
+fn span(secs: i64) -> String {
+    let s = secs.unsigned_abs();
+    match (s / 3600, s / 60 % 60, s % 60) {
+        (0, 0, s) => format!("{s} s"),
+        (0, m, s) => format!("{m} min {s} s"),
+        (h, m, _) => format!("{h} h {m} min"),
+    }
+}
+
+/// A refusal that this computer's clock explains becomes ClockSkew, saying by how much and which way: a link
+/// that expired although fresh (more than a minute apart), any 403 or a "too skewed" answer (more than five).
+fn clock_check(err: Error, date: Option<&str>) -> Error {
+    let Some(skew) = date.and_then(|d| skew_secs(d, std::time::SystemTime::now())) else {
+        return err;
+    };
+    let limit = match err.kind() {
+        ErrorKind::ExpiredUrl => 60,
+        ErrorKind::ClockSkew => 0,
+        _ if err.detail().status() == Some(403) => 300,
+        _ => return err,
+    };
+    if skew.abs() <= limit {
+        return err;
+    }
+    let way = if skew > 0 { "behind" } else { "ahead of" };
+    let mut d = err.detail().clone();
+    d.message = format!(
+        "this computer's clock is {} {way} the server's (server: {}); signatures and links are made with this \
+         computer's time ({})",
+        span(skew),
+        date.unwrap_or_default().trim(),
+        d.message
+    );
+    Error::ClockSkew(d)
 }
 
 /// Maps a credentials-provider failure: SSO token trouble asks for a sign-in, the rest for credentials.
@@ -145,10 +189,11 @@ where
                 .message()
                 .map(str::to_owned)
                 .unwrap_or_else(|| code.map(str::to_owned).unwrap_or_else(|| format!("HTTP {status}")));
-            Error::new(
+            let err = Error::new(
                 kind_from_s3(code, Some(status), &message),
                 Detail::msg(message).answered(status, code),
-            )
+            );
+            clock_check(err, se.raw().headers().get("date"))
         }
         SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => Error::Network(Detail::msg(full_chain(&err))),
         SdkError::ResponseError(r) => {
@@ -219,9 +264,37 @@ mod tests {
     #[test]
     fn xml_body_is_parsed() {
         let body = "<?xml version=\"1.0\"?><Error><Code>NoSuchKey</Code><Message>The key does not exist</Message></Error>";
-        let e = from_http(404, body);
+        let e = from_http(404, None, body);
         assert_eq!(e.kind(), ErrorKind::NoSuchKey);
         assert_eq!(e.message(), "The key does not exist");
-        assert_eq!(from_http(403, "").kind(), ErrorKind::AccessDenied);
+        assert_eq!(from_http(403, None, "").kind(), ErrorKind::AccessDenied);
+    }
+
+    fn date_in(secs: i64) -> String {
+        let t = chrono::Utc::now() + chrono::Duration::seconds(secs);
+        t.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
+    }
+
+    #[test]
+    fn a_refusal_the_clock_explains_is_clock_skew_with_the_difference() {
+        let expired = "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>";
+        let denied = "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>";
+        // A fresh link refused as expired by a server 17 minutes ahead.
+        let e = from_http(403, Some(&date_in(17 * 60 + 3)), expired);
+        assert_eq!(e.kind(), ErrorKind::ClockSkew, "{e}");
+        assert!(
+            e.message().contains("is 17 min") && e.message().contains("behind the server's"),
+            "{e}"
+        );
+        assert!(e.message().contains("Request has expired"), "{e}");
+        // Two hours behind the server: a plain 403 too.
+        let e = from_http(403, Some(&date_in(-2 * 3600 - 60)), denied);
+        assert_eq!(e.kind(), ErrorKind::ClockSkew, "{e}");
+        assert!(e.message().contains("2 h 1 min ahead of"), "{e}");
+        // Clocks that agree leave the answer as it was.
+        assert_eq!(from_http(403, Some(&date_in(2)), expired).kind(), ErrorKind::ExpiredUrl);
+        assert_eq!(from_http(403, Some(&date_in(200)), denied).kind(), ErrorKind::AccessDenied);
+        assert_eq!(from_http(404, Some(&date_in(3600)), "").kind(), ErrorKind::NoSuchKey);
+        assert_eq!(from_http(403, Some("not a date"), expired).kind(), ErrorKind::ExpiredUrl);
     }
 }

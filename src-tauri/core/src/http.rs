@@ -27,3 +27,8 @@ pub fn http_client() -> &'static reqwest::Client {
             .expect("building the HTTP client")
     })
 }
+
+/// An answer's `Date` header, if it has a readable one.
+pub fn date_of(headers: &reqwest::header::HeaderMap) -> Option<String> {
+    headers.get(reqwest::header::DATE).and_then(|v| v.to_str().ok()).map(str::to_owned)
+}

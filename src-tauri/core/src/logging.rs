@@ -7,8 +7,8 @@ use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::prelude::*;
 use tracing_subscriber::EnvFilter;
 
-fn patterns() -> &'static [(regex::Regex, &'static str); 5] {
-    static RE: OnceLock<[(regex::Regex, &'static str); 5]> = OnceLock::new();
+fn patterns() -> &'static [(regex::Regex, &'static str); 6] {
+    static RE: OnceLock<[(regex::Regex, &'static str); 6]> = OnceLock::new();
     RE.get_or_init(|| {
         let re = |p: &str| regex::Regex::new(p).unwrap();
         [
@@ -36,6 +36,8 @@ fn patterns() -> &'static [(regex::Regex, &'static str); 5] {
             ),
             // XML form, as STS and SSO answer: <SecretAccessKey>…</SecretAccessKey>, <SessionToken>…</SessionToken>.
             (re(r"(?i)(<(?:SecretAccessKey|SessionToken)>)[^<]*(</)"), "${1}REDACTED${2}"),
+            // A user name and password inside a URL (an endpoint such as `https://user:pass@host`).
+            (re(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@'\x22<>]+@"), "${1}REDACTED@"),
         ]
     })
 }
@@ -181,6 +183,16 @@ mod tests {
         assert!(!r.contains("FQoGZXIv"), "{r}");
         assert!(r.contains("X-Amz-Expires=300"), "non-secret parts stay: {r}");
         assert!(r.contains("X-Amz-Signature=REDACTED"), "{r}");
+    }
+
+    #[test]
+    fn a_user_and_password_in_a_url_are_removed() {
+        let r = redact("endpoint http://minio:s3cr3t-pass@10.0.0.5:9000/ refused; also https://tok@host.example");
+        assert_eq!(
+            r,
+            "endpoint http://REDACTED@10.0.0.5:9000/ refused; also https://REDACTED@host.example"
+        );
+        assert_eq!(redact("mail hanako@example.com"), "mail hanako@example.com");
     }
 
     #[test]

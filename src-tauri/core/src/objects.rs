@@ -30,8 +30,9 @@ pub async fn delete_object(conn: &Connection, bucket: &str, key: &str, expires_s
         tracing::info!(bucket, key, "deleted");
         return Ok(());
     }
+    let date = crate::http::date_of(resp.headers());
     let body = resp.text().await.unwrap_or_default();
-    Err(from_http(status, &body).about(bucket, Some(key)))
+    Err(from_http(status, date.as_deref(), &body).about(bucket, Some(key)))
 }
 
 /// Reads the first bytes of an object to learn its type when the stored Content-Type is missing or generic.

@@ -118,7 +118,8 @@ pub async fn list_profiles(files: &AwsFiles) -> Result<ProfileList> {
             name: p.name().to_owned(),
             kind: kind_of(p),
             region: p.get("region").map(str::to_owned),
-            endpoint_url: p.get("endpoint_url").map(str::to_owned),
+            // A user name or password in the file's endpoint is never shown (connecting refuses such an endpoint).
+            endpoint_url: p.get("endpoint_url").map(crate::logging::redact),
         })
         .collect();
     profiles.sort_by(|a, b| (a.name != "default", &a.name).cmp(&(b.name != "default", &b.name)));
@@ -166,6 +167,9 @@ source_profile = default
 [profile minio]
 endpoint_url = http://127.0.0.1:9000
 region = us-east-1
+
+[profile leaky]
+endpoint_url = https://svc:hunter2@s3.internal.example
 "#;
         let creds = "[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = SECRETEXAMPLE\n\n[minio]\naws_access_key_id=a\naws_secret_access_key=b\n";
         let (_d, files) = write_files(config, creds);
@@ -179,8 +183,10 @@ region = us-east-1
         assert_eq!(by("proc").kind, ProfileKind::CredentialProcess);
         assert_eq!(by("admin").kind, ProfileKind::AssumeRole);
         assert_eq!(by("minio").endpoint_url.as_deref(), Some("http://127.0.0.1:9000"));
+        assert_eq!(by("leaky").endpoint_url.as_deref(), Some("https://REDACTED@s3.internal.example"));
         let json = serde_json::to_string(&list).unwrap();
         assert!(!json.contains("SECRETEXAMPLE") && !json.contains("AKIDEXAMPLE"), "{json}");
+        assert!(!json.contains("hunter2"), "{json}");
     }
 
     #[tokio::test]

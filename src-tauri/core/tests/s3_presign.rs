@@ -57,7 +57,7 @@ async fn tampered_url_is_refused() {
     assert_ne!(other, p.url);
     let r = common::http_get(&other).await;
     assert_eq!(r.status(), 403);
-    let e = bucketlens_core::error_map::from_http(403, &r.text().await.unwrap());
+    let e = bucketlens_core::error_map::from_http(403, None, &r.text().await.unwrap());
     assert_eq!(e.kind(), ErrorKind::SignatureMismatch, "{e}");
     // Stretch the lifetime: also refused.
     let longer = p.url.replace("X-Amz-Expires=300", "X-Amz-Expires=600");
@@ -74,7 +74,7 @@ async fn expired_url_is_refused() {
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
     let r = common::http_get(&p.url).await;
     assert_eq!(r.status(), 403);
-    let e = bucketlens_core::error_map::from_http(403, &r.text().await.unwrap());
+    let e = bucketlens_core::error_map::from_http(403, None, &r.text().await.unwrap());
     assert_eq!(e.kind(), ErrorKind::ExpiredUrl, "{e}");
 }
 

@@ -175,3 +175,22 @@ async fn edge_sizes_round_trip_and_a_replaced_object_keeps_no_stale_checksum() {
         "the composite of two parts: {crc:?}"
     );
 }
+
+/// A server whose clock is 20 minutes ahead refuses the upload as too skewed: one attempt (another cannot
+/// help), and the error says by how much this computer's clock is behind.
+#[tokio::test]
+async fn a_clock_twenty_minutes_behind_is_reported_with_the_difference_and_not_retried() {
+    let s = setup().await;
+    let (path, _) = file(&s, "photo.png", 1000, 9);
+    let ahead = (chrono::Utc::now() + chrono::Duration::minutes(20)).format("%a, %d %b %Y %H:%M:%S GMT");
+    s.proxy.inject(Op::PutObject, Fault::Skewed(ahead.to_string()), 10);
+    let e = up(&s, &UploadJob::new(&path, "test-bucket", "skew/photo.png")).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::ClockSkew, "{e}");
+    assert!(
+        e.message().contains("clock is 19 min") || e.message().contains("clock is 20 min"),
+        "{e}"
+    );
+    assert!(e.message().contains("behind the server's"), "{e}");
+    assert_eq!(s.proxy.seen(Op::PutObject), [403]);
+    assert_eq!(stored(&s, "skew/photo.png").await, None);
+}

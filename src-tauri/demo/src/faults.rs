@@ -66,6 +66,8 @@ pub enum Fault {
     Before(Hook),
     /// Forward, then answer with this `Date` header.
     Date(String),
+    /// Answer 403 RequestTimeTooSkewed with this `Date`, as a server does whose clock differs from ours.
+    Skewed(String),
 }
 
 struct Rule {
@@ -168,6 +170,12 @@ async fn handle(req: Request<Incoming>, upstream: String, state: Arc<Mutex<State
         Some(Fault::Answer(status, code)) => {
             record(*status);
             return Ok(answer(*status, code));
+        }
+        Some(Fault::Skewed(date)) => {
+            record(403);
+            let mut r = answer(403, "RequestTimeTooSkewed");
+            r.headers_mut().insert("date", date.parse().map_err(std::io::Error::other)?);
+            return Ok(r);
         }
         Some(Fault::Corrupt) if !bytes.is_empty() => {
             let mid = bytes.len() / 2;

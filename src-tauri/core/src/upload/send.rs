@@ -61,8 +61,9 @@ pub async fn put_range(
     let status = resp.status().as_u16();
     let etag = resp.headers().get("etag").and_then(|v| v.to_str().ok()).map(str::to_owned);
     if !(200..300).contains(&status) {
+        let date = crate::http::date_of(resp.headers());
         let body = resp.text().await.unwrap_or_default();
-        return Err(crate::error_map::from_http(status, &body));
+        return Err(crate::error_map::from_http(status, date.as_deref(), &body));
     }
     progress(len);
     Ok(etag)
