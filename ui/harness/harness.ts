@@ -46,6 +46,7 @@ const state = {
   discarded: [] as string[],
   cancelled: [] as string[],
   mfaCodes: [] as (string | null)[],
+  added: [] as unknown[],
 };
 
 /** `?pending=1`: two multipart uploads a previous run left unfinished. */
@@ -483,6 +484,17 @@ const fakes: Fakes = {
   cancel_sso_login: () => {
     cancelSignIn();
     return null;
+  },
+  add_profile: (p) => {
+    if (profileList.profiles.some((x) => x.name === p.name)) throw error("AlreadyExists", "error.alreadyExists");
+    state.added.push(p.kind === "accessKey" ? { ...p, secretAccessKey: `${p.secretAccessKey.length} chars` } : p);
+    profileList.profiles.push({
+      name: p.name,
+      kind: p.kind === "sso" ? "sso" : "static",
+      region: p.region,
+      endpointUrl: null,
+    });
+    return profileList;
   },
   watch_mfa: (_request, channel) => {
     mfaChannel = (q) => channel.onmessage(q);

@@ -14,6 +14,7 @@ pub mod objects;
 pub mod paths;
 pub mod presign;
 pub mod preview;
+pub mod profile_writer;
 pub mod profiles;
 pub mod s3url;
 pub mod session;

@@ -103,6 +103,19 @@ pub fn cancel_sso_login(state: State<'_, AppState>) {
     state.sign_in_cancel.lock().unwrap().cancel();
 }
 
+/// Adds a profile from the add-profile dialog to the user's AWS files; the list is read again.
+#[tauri::command]
+pub async fn add_profile<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    request: bucketlens_core::profile_writer::NewProfile,
+) -> Result<ProfileList> {
+    bucketlens_core::profile_writer::add_profile(state.session.files(), &request)?;
+    state.session.reload();
+    crate::menu::refresh(&app).await;
+    state.session.profiles().await
+}
+
 /// The window's channel for MFA questions.
 #[tauri::command]
 pub fn watch_mfa(state: State<'_, AppState>, channel: Channel<bucketlens_core::mfa::MfaRequest>) {

@@ -15,6 +15,7 @@ import { LocaleContext, resolveLocale, translate } from "../i18n/i18n";
 import { ProfileSwitcher } from "../features/profiles/ProfileSwitcher";
 import { SignInHelp } from "../features/profiles/SignInHelp";
 import { MfaDialog, useMfaQuestions } from "../features/profiles/MfaDialog";
+import { AddProfileDialog } from "../features/profiles/AddProfile";
 import { BucketList } from "../features/browse/BucketList";
 import { Browser } from "../features/browse/Browser";
 import { SettingsView } from "../features/settings/SettingsView";
@@ -35,6 +36,7 @@ export function App() {
   const [selected, setSelected] = useState<ObjectEntry | null>(null);
   const [showSettings, setShowSettings] = useState(false);
   const [showAbout, setShowAbout] = useState(false);
+  const [showAddProfile, setShowAddProfile] = useState(false);
   const [refresh, setRefresh] = useState(0);
   const [mfaQuestions, mfaAnswered] = useMfaQuestions();
 
@@ -177,6 +179,7 @@ export function App() {
             switching={switching}
             onSelect={selectProfile}
             onReload={reloadProfiles}
+            onAdd={() => setShowAddProfile(true)}
           />
           {profileError && <ErrorBox error={profileError} />}
           {profileError?.kind === "SsoLoginRequired" && profileError.profile && (
@@ -199,7 +202,7 @@ export function App() {
           )}
         </aside>
         {noProfiles && !boot.demo ? (
-          <FirstRun onTryDemo={tryDemo} onReload={reloadProfiles} />
+          <FirstRun onTryDemo={tryDemo} onReload={reloadProfiles} onAdd={() => setShowAddProfile(true)} />
         ) : (
           <Browser
             key={refresh}
@@ -231,6 +234,16 @@ export function App() {
           />
         )}
         {mfa}
+        {showAddProfile && (
+          <AddProfileDialog
+            onCancel={() => setShowAddProfile(false)}
+            onAdded={(profiles, name) => {
+              setShowAddProfile(false);
+              setBoot({ ...boot, profiles, profilesError: null });
+              void selectProfile(name);
+            }}
+          />
+        )}
         {showAbout && (
           <Dialog title={t("about.title")} onCancel={() => setShowAbout(false)}>
             <p>BucketLens {boot.version}</p>

@@ -169,6 +169,8 @@ serial: string, roleArn: string, };
 
 export type MfaAnswer = { id: string, code: string | null, };
 
+export type NewProfile = { "kind": "accessKey", name: string, accessKeyId: string, secretAccessKey: string, region: string, } | { "kind": "sso", name: string, startUrl: string, ssoRegion: string, accountId: string, roleName: string, region: string, };
+
 export type UploadState = "queued" | "uploading" | "done" | "failed" | "skipped" | "cancelled" | "paused";
 
 export type UploadEvent = { 
@@ -318,6 +320,7 @@ export type Commands = {
   test_connection: { request: TestConnectionRequest; response: ConnectionTest; channel: never };
   sso_login: { request: SsoLoginRequest; response: null; channel: DeviceCode };
   cancel_sso_login: { request: null; response: null; channel: never };
+  add_profile: { request: NewProfile; response: ProfileList; channel: never };
   watch_mfa: { request: null; response: null; channel: MfaRequest };
   answer_mfa: { request: MfaAnswer; response: boolean; channel: never };
   start_demo: { request: null; response: ConnectionInfo; channel: never };

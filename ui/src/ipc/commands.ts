@@ -1,7 +1,7 @@
 // Typed access to the Rust commands. `Commands` (in bindings.ts) is generated from the one declaration of
 // the IPC surface in Rust, so a wrong command name, request or response type does not compile.
 import { Channel, invoke } from "@tauri-apps/api/core";
-import type { CommandName, Commands, Conflict, ErrorPayload, Overrides, Settings } from "./bindings";
+import type { CommandName, Commands, Conflict, ErrorPayload, NewProfile, Overrides, Settings } from "./bindings";
 
 /** Thrown for every failed command: the core's error as data. */
 export class AppError extends Error {
@@ -74,6 +74,7 @@ export const api = {
     channel.onmessage = onQuestion;
     return send("watch_mfa", { channel });
   },
+  addProfile: (profile: NewProfile) => call("add_profile", profile),
   answerMfa: (id: string, code: string | null) => call("answer_mfa", { id, code }),
   startDemo: () => call("start_demo"),
   scanPaths: (paths: string[], prefix: string) => call("scan_paths", { paths, prefix }),

@@ -37,6 +37,9 @@ macro_rules! with_commands {
             /// browser); returns once the sign-in is saved. A newer sign-in or `cancel_sso_login` stops it.
             sso_login($crate::ipc::SsoLoginRequest, channel $crate::sso_device::DeviceCode) -> ();
             cancel_sso_login(()) -> ();
+            /// Adds a profile to the AWS files (as `aws configure` would; an existing name is refused) and
+            /// returns the new list.
+            add_profile($crate::profile_writer::NewProfile) -> $crate::profiles::ProfileList;
             /// The window listens for MFA questions (a role profile with `mfa_serial` needs a code); questions
             /// asked before it listened arrive at once.
             watch_mfa((), channel $crate::mfa::MfaRequest) -> ();

@@ -14,7 +14,15 @@ const SSO_EXAMPLE = [
   "sso_region = ap-northeast-1",
 ].join("\n");
 
-export function FirstRun({ onTryDemo, onReload }: { onTryDemo: () => Promise<void>; onReload: () => void }) {
+export function FirstRun({
+  onTryDemo,
+  onReload,
+  onAdd,
+}: {
+  onTryDemo: () => Promise<void>;
+  onReload: () => void;
+  onAdd: () => void;
+}) {
   const { t } = useT();
   const [busy, setBusy] = useState(false);
   return (
@@ -44,6 +52,9 @@ export function FirstRun({ onTryDemo, onReload }: { onTryDemo: () => Promise<voi
         </section>
         <section>
           <h2>{t("firstRun.addTitle")}</h2>
+          <button type="button" className="primary" onClick={onAdd} data-testid="first-run-add">
+            {t("addProfile.button")}
+          </button>
           <p className="muted">{t("firstRun.addKeys")}</p>
           <pre>aws configure --profile work</pre>
           <p className="muted">{t("firstRun.addSso")}</p>

@@ -9,6 +9,7 @@ interface Props {
   switching: string | null;
   onSelect: (name: string) => void;
   onReload: () => void;
+  onAdd: () => void;
 }
 
 export const KIND_KEY: Record<ProfileKind, MessageKey> = {
@@ -21,12 +22,22 @@ export const KIND_KEY: Record<ProfileKind, MessageKey> = {
   other: "profiles.kind.other",
 };
 
-export function ProfileSwitcher({ profiles, active, switching, onSelect, onReload }: Props) {
+export function ProfileSwitcher({ profiles, active, switching, onSelect, onReload, onAdd }: Props) {
   const { t } = useT();
   return (
     <section className="profiles" aria-labelledby="profiles-title">
       <header className="section-head">
         <h2 id="profiles-title">{t("profiles.title")}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          title={t("addProfile.button")}
+          aria-label={t("addProfile.button")}
+          onClick={onAdd}
+          data-testid="add-profile"
+        >
+          +
+        </button>
         <button
           type="button"
           className="icon-button"
