@@ -496,6 +496,34 @@ const fakes: Fakes = {
     });
     return profileList;
   },
+  // The add-profile sign-in: the code at once, the accounts after the person "confirms" 300 ms later.
+  sso_discover: ({ name }, channel) =>
+    new Promise((resolve, reject) => {
+      if (profileList.profiles.some((x) => x.name === name))
+        return reject(error("AlreadyExists", "error.alreadyExists"));
+      setTimeout(
+        () =>
+          channel.onmessage({
+            userCode: "QRST-5678",
+            verificationUri: "https://device.sso.example/",
+            verificationUriComplete: null,
+            expiresAt: Date.now() + 600_000,
+          }),
+        30,
+      );
+      const done = setTimeout(
+        () =>
+          resolve([
+            { accountId: "444455556666", accountName: "Development", email: null, roleName: "Admin" },
+            { accountId: "111122223333", accountName: "Production", email: "aws@example.com", roleName: "ReadOnly" },
+          ]),
+        300,
+      );
+      cancelSignIn = () => {
+        clearTimeout(done);
+        reject(error("Cancelled", "error.cancelled"));
+      };
+    }),
   watch_mfa: (_request, channel) => {
     mfaChannel = (q) => channel.onmessage(q);
     return null;

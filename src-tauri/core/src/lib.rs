@@ -20,6 +20,7 @@ pub mod s3url;
 pub mod session;
 pub mod settings;
 pub mod sigv4;
+pub mod sso_accounts;
 pub mod sso_device;
 pub mod upload;
 

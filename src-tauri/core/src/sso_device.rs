@@ -109,18 +109,38 @@ pub async fn sign_in(
     show: impl FnOnce(DeviceCode),
     cancel: &CancellationToken,
 ) -> Result<()> {
-    use aws_sdk_ssooidc::operation::create_token::CreateTokenError;
     let t = target(files, profile).await?;
     // The profile's own config decides the SSO-OIDC endpoint (`[services]`, `AWS_ENDPOINT_URL_SSO_OIDC`).
-    let sdk = aws_config::defaults(BehaviorVersion::latest())
+    let sdk = sdk_config(files, Some(profile), &t.region).await;
+    sign_in_to(&sdk, &t, profile, cache, show, cancel).await.map(|_| ())
+}
+
+/// The SDK configuration for calls to IAM Identity Center: no credentials, the endpoints of `profile`
+/// (or of the default profile and the environment).
+pub(crate) async fn sdk_config(files: &AwsFiles, profile: Option<&str>, region: &str) -> aws_config::SdkConfig {
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
         .http_client(crate::http::sdk_http_client())
         .profile_files(files.env_config_files())
-        .profile_name(profile)
-        .region(aws_config::Region::new(t.region.clone()))
-        .no_credentials()
-        .load()
-        .await;
-    let oidc = aws_sdk_ssooidc::Client::new(&sdk);
+        .region(aws_config::Region::new(region.to_owned()))
+        .no_credentials();
+    if let Some(p) = profile {
+        loader = loader.profile_name(p);
+    }
+    loader.load().await
+}
+
+/// The device flow for `t`, named `label` in errors and the log; saves the token and returns it.
+pub(crate) async fn sign_in_to(
+    sdk: &aws_config::SdkConfig,
+    t: &SsoTarget,
+    label: &str,
+    cache: &Path,
+    show: impl FnOnce(DeviceCode),
+    cancel: &CancellationToken,
+) -> Result<String> {
+    use aws_sdk_ssooidc::operation::create_token::CreateTokenError;
+    let profile = label;
+    let oidc = aws_sdk_ssooidc::Client::new(sdk);
     let reg = oidc
         .register_client()
         .client_name(format!("bucketlens-{}", crate::upload::os_user()))
@@ -202,7 +222,7 @@ pub async fn sign_in(
     write_private(&t.cache_file(cache), &serde_json::to_vec_pretty(&file).unwrap_or_default())
         .map_err(|e| Error::io("saving the sign-in to the SSO cache", e))?;
     tracing::info!(profile, "signed in to IAM Identity Center");
-    Ok(())
+    Ok(token.access_token().unwrap_or_default().to_owned())
 }
 
 /// Writes `bytes` atomically, readable only by the user (the file holds a token).

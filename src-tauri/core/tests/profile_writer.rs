@@ -155,7 +155,8 @@ async fn bad_fields_are_refused_before_anything_is_written() {
         f(&mut p);
         add_profile(&files, &p).unwrap_err()
     };
-    let cases: Vec<(Box<dyn Fn(&mut NewProfile)>, &str)> = vec![
+    type Edit = Box<dyn Fn(&mut NewProfile)>;
+    let cases: Vec<(Edit, &str)> = vec![
         (
             Box::new(|p| {
                 if let NewProfile::AccessKey { name, .. } = p {

@@ -8,68 +8,10 @@ use bucketlens_core::client::{connect, Overrides, Target};
 use bucketlens_core::profiles::AwsFiles;
 use bucketlens_core::sso_device::{sign_in, DeviceCode};
 use bucketlens_core::ErrorKind;
-use common::fake_http::{serve, Seen};
+use common::fake_http::serve;
+use common::fake_sso::{oidc, portal};
 use std::sync::{Arc, Mutex};
 use tokio_util::sync::CancellationToken;
-
-fn oidc(req: &Seen, polls: &Mutex<u32>) -> (u16, &'static str, String) {
-    let body: serde_json::Value = serde_json::from_str(&req.body).unwrap_or_default();
-    let json = |v: serde_json::Value| (200, "application/json", v.to_string());
-    match req.target.as_str() {
-        "/client/register" if body["clientType"] == "public" && body["scopes"][0] == "sso:account:access" => json(
-            serde_json::json!({"clientId": "cid-1", "clientSecret": "csecret-1", "clientIdIssuedAt": 1_700_000_000,
-                "clientSecretExpiresAt": 1_925_089_445}),
-        ),
-        "/device_authorization" if body["clientId"] == "cid-1" && body["startUrl"] == "https://corp.awsapps.com/start" => {
-            let n = {
-                let mut p = polls.lock().unwrap();
-                *p += 100;
-                *p / 100
-            };
-            json(serde_json::json!({"deviceCode": format!("dev-{n}"), "userCode": "ABCD-EFGH",
-                "verificationUri": "https://device.sso.example/", "verificationUriComplete":
-                "https://device.sso.example/?user_code=ABCD-EFGH", "expiresIn": 600, "interval": 1}))
-        }
-        "/token" if body["grantType"] == "urn:ietf:params:oauth:grant-type:device_code" && body["clientSecret"] == "csecret-1" => {
-            let first = {
-                let mut p = polls.lock().unwrap();
-                *p += 1;
-                *p % 100 == 1
-            };
-            if body["deviceCode"] == "dev-1" && !first {
-                json(serde_json::json!({"accessToken": "at-1", "tokenType": "Bearer", "expiresIn": 3600, "refreshToken": "rt-1"}))
-            } else {
-                (
-                    400,
-                    "application/json",
-                    r#"{"__type":"AuthorizationPendingException","error":"authorization_pending"}"#.into(),
-                )
-            }
-        }
-        _ => (
-            400,
-            "application/json",
-            format!(r#"{{"__type":"InvalidRequestException","error":"unexpected {}"}}"#, req.target),
-        ),
-    }
-}
-
-fn portal(req: &Seen) -> (u16, &'static str, String) {
-    let ok = req.target.starts_with("/federation/credentials?")
-        && req.target.contains("account_id=111122223333")
-        && req.target.contains("role_name=Dev")
-        && req.header("x-amz-sso_bearer_token") == Some("at-1");
-    if !ok {
-        return (
-            401,
-            "application/json",
-            r#"{"__type":"UnauthorizedException","message":"no"}"#.into(),
-        );
-    }
-    let creds = serde_json::json!({"roleCredentials": {"accessKeyId": "ASIASSOEXAMPLE", "secretAccessKey": "sso-secret",
-        "sessionToken": "sso-session-token", "expiration": 1_893_553_445_000_i64}});
-    (200, "application/json", creds.to_string())
-}
 
 #[tokio::test]
 async fn device_sign_in_writes_the_cli_s_cache_and_the_profile_then_gets_role_credentials() {

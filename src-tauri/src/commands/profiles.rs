@@ -71,30 +71,53 @@ pub async fn sso_login<R: Runtime>(
     request: SsoLoginRequest,
     channel: Channel<DeviceCode>,
 ) -> Result<()> {
-    let cancel = tokio_util::sync::CancellationToken::new();
-    std::mem::replace(&mut *state.sign_in_cancel.lock().unwrap(), cancel.clone()).cancel();
-    let cache =
-        bucketlens_core::upload::lifetime::sso_cache_dir().ok_or_else(|| Error::internal("no home folder to keep the sign-in in"))?;
-    let show = |code: DeviceCode| {
-        // Only an https page from the sign-in service opens; the window shows the code either way.
-        let page = code
-            .verification_uri_complete
-            .clone()
-            .unwrap_or_else(|| code.verification_uri.clone());
-        if page.starts_with("https://") {
-            use tauri_plugin_opener::OpenerExt;
-            state.grants.allow_link(&page);
-            if let Err(e) = app.opener().open_url(page, None::<&str>) {
-                tracing::warn!(error = %e, "could not open the sign-in page");
-            }
-        }
-        let _ = channel.send(code);
-    };
+    let (cancel, cache) = begin_sign_in(&state)?;
+    let st = state.inner();
+    let show = |code: DeviceCode| show_code(&app, st, &channel, code);
     sso_device::sign_in(state.session.files(), &request.profile, &cache, show, &cancel).await?;
     // Clients built before hold the old sign-in's providers: the next use builds them again.
     state.session.reload();
     state.uploads.signed_in(&request.profile);
     Ok(())
+}
+
+/// Starts a sign-in (stopping any other) and says where its token goes.
+fn begin_sign_in(state: &AppState) -> Result<(tokio_util::sync::CancellationToken, std::path::PathBuf)> {
+    let cancel = tokio_util::sync::CancellationToken::new();
+    std::mem::replace(&mut *state.sign_in_cancel.lock().unwrap(), cancel.clone()).cancel();
+    let cache =
+        bucketlens_core::upload::lifetime::sso_cache_dir().ok_or_else(|| Error::internal("no home folder to keep the sign-in in"))?;
+    Ok((cancel, cache))
+}
+
+/// Shows a sign-in code: its page opens in the system browser (https only), the window gets the code either way.
+fn show_code<R: Runtime>(app: &AppHandle<R>, state: &AppState, channel: &Channel<DeviceCode>, code: DeviceCode) {
+    let page = code
+        .verification_uri_complete
+        .clone()
+        .unwrap_or_else(|| code.verification_uri.clone());
+    if page.starts_with("https://") {
+        use tauri_plugin_opener::OpenerExt;
+        state.grants.allow_link(&page);
+        if let Err(e) = app.opener().open_url(page, None::<&str>) {
+            tracing::warn!(error = %e, "could not open the sign-in page");
+        }
+    }
+    let _ = channel.send(code);
+}
+
+/// Signs in to a new SSO profile's start URL and lists its accounts and roles (the add-profile dialog).
+#[tauri::command]
+pub async fn sso_discover<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    request: bucketlens_core::sso_accounts::SsoDiscoverRequest,
+    channel: Channel<DeviceCode>,
+) -> Result<Vec<bucketlens_core::sso_accounts::SsoRole>> {
+    let (cancel, cache) = begin_sign_in(&state)?;
+    let st = state.inner();
+    let show = |code: DeviceCode| show_code(&app, st, &channel, code);
+    bucketlens_core::sso_accounts::discover(state.session.files(), &request, &cache, show, &cancel).await
 }
 
 /// Stops the sign-in that is waiting for confirmation.

@@ -171,6 +171,10 @@ export type MfaAnswer = { id: string, code: string | null, };
 
 export type NewProfile = { "kind": "accessKey", name: string, accessKeyId: string, secretAccessKey: string, region: string, } | { "kind": "sso", name: string, startUrl: string, ssoRegion: string, accountId: string, roleName: string, region: string, };
 
+export type SsoDiscoverRequest = { name: string, startUrl: string, ssoRegion: string, };
+
+export type SsoRole = { accountId: string, accountName: string, email: string | null, roleName: string, };
+
 export type UploadState = "queued" | "uploading" | "done" | "failed" | "skipped" | "cancelled" | "paused";
 
 export type UploadEvent = { 
@@ -321,6 +325,7 @@ export type Commands = {
   sso_login: { request: SsoLoginRequest; response: null; channel: DeviceCode };
   cancel_sso_login: { request: null; response: null; channel: never };
   add_profile: { request: NewProfile; response: ProfileList; channel: never };
+  sso_discover: { request: SsoDiscoverRequest; response: Array<SsoRole>; channel: DeviceCode };
   watch_mfa: { request: null; response: null; channel: MfaRequest };
   answer_mfa: { request: MfaAnswer; response: boolean; channel: never };
   start_demo: { request: null; response: ConnectionInfo; channel: never };

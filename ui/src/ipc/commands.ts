@@ -75,6 +75,8 @@ export const api = {
     return send("watch_mfa", { channel });
   },
   addProfile: (profile: NewProfile) => call("add_profile", profile),
+  ssoDiscover: (request: Request<"sso_discover">, onCode: (c: Message<"sso_discover">) => void) =>
+    stream("sso_discover", request, onCode),
   answerMfa: (id: string, code: string | null) => call("answer_mfa", { id, code }),
   startDemo: () => call("start_demo"),
   scanPaths: (paths: string[], prefix: string) => call("scan_paths", { paths, prefix }),

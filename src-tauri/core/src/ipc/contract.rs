@@ -40,6 +40,9 @@ macro_rules! with_commands {
             /// Adds a profile to the AWS files (as `aws configure` would; an existing name is refused) and
             /// returns the new list.
             add_profile($crate::profile_writer::NewProfile) -> $crate::profiles::ProfileList;
+            /// For a new SSO profile: signs in to its start URL (the code arrives on the channel, the page opens
+            /// in the browser) and lists the accounts and roles to pick from. `cancel_sso_login` stops it.
+            sso_discover($crate::sso_accounts::SsoDiscoverRequest, channel $crate::sso_device::DeviceCode) -> Vec<$crate::sso_accounts::SsoRole>;
             /// The window listens for MFA questions (a role profile with `mfa_serial` needs a code); questions
             /// asked before it listened arrive at once.
             watch_mfa((), channel $crate::mfa::MfaRequest) -> ();

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod fake_http;
+pub mod fake_sso;
 pub mod fake_sts;
 pub mod uploads;
 

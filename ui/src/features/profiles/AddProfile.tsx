@@ -1,9 +1,10 @@
-// Adds an AWS profile without a terminal: "my company uses AWS sign-in (SSO)" or "I have an access key".
-// The backend writes the AWS files as `aws configure` would (a name that exists is refused); the new profile
-// is then selected, and an SSO one offers its sign-in.
+// Adds an AWS profile without a terminal: "my company uses AWS sign-in (SSO)" (sign in, then pick an account
+// and role from the list the sign-in may use) or "I have an access key". The backend writes the AWS files as
+// `aws configure` would (a name that exists is refused); the new profile is then selected.
 import { useState } from "react";
 import { api, AppError } from "../../ipc/commands";
-import type { ErrorPayload, NewProfile, ProfileList } from "../../ipc/bindings";
+import type { DeviceCode, ErrorPayload, NewProfile, ProfileList, SsoRole } from "../../ipc/bindings";
+import { DeviceCodeBox } from "./DeviceCodeBox";
 import { useT } from "../../i18n/i18n";
 import { Dialog } from "../../shared/Dialog";
 import { Field } from "../../shared/Field";
@@ -16,8 +17,6 @@ const EMPTY = {
   region: "",
   startUrl: "",
   ssoRegion: "",
-  accountId: "",
-  roleName: "",
 };
 type Form = typeof EMPTY;
 
@@ -33,8 +32,6 @@ export function problems(kind: Kind, f: Form): Partial<Record<keyof Form, string
   } else {
     if (!/^https:\/\/[^\s/@]+(\/\S*)?$/.test(f.startUrl)) p.startUrl = "addProfile.bad.startUrl";
     if (!REGION.test(f.ssoRegion)) p.ssoRegion = "addProfile.bad.region";
-    if (!/^\d{12}$/.test(f.accountId)) p.accountId = "addProfile.bad.accountId";
-    if (!/^[\w+=,.@-]{1,64}$/.test(f.roleName)) p.roleName = "addProfile.bad.roleName";
   }
   return p;
 }
@@ -52,7 +49,30 @@ export function AddProfileDialog({
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
+  // SSO: the sign-in's code while waiting, then the roles it may take, then the one picked.
+  const [code, setCode] = useState<DeviceCode | null>(null);
+  const [roles, setRoles] = useState<SsoRole[] | null>(null);
+  const [picked, setPicked] = useState(0);
   const found = kind ? problems(kind, form) : {};
+  const discover = async () => {
+    setTouched(true);
+    if (found.name || found.startUrl || found.ssoRegion) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const list = await api.ssoDiscover(
+        { name: form.name, startUrl: form.startUrl, ssoRegion: form.ssoRegion },
+        setCode,
+      );
+      setRoles(list);
+      setPicked(0);
+    } catch (e) {
+      if (e instanceof AppError && e.payload.kind !== "Cancelled") setError(e.payload);
+    } finally {
+      setCode(null);
+      setBusy(false);
+    }
+  };
   const field = (key: keyof Form, label: string, extra: { type?: string; placeholder?: string } = {}) => (
     <Field id={`add-${key}`} label={label} error={touched && found[key] ? t(found[key] as never) : undefined}>
       <input
@@ -63,6 +83,7 @@ export function AddProfileDialog({
         autoComplete="off"
         spellCheck={false}
         value={form[key]}
+        disabled={kind === "sso" && roles !== null && key !== "region"}
         onChange={(e) => setForm({ ...form, [key]: e.target.value.trim() })}
       />
     </Field>
@@ -70,6 +91,9 @@ export function AddProfileDialog({
   const submit = async () => {
     setTouched(true);
     if (!kind || Object.keys(found).length > 0) return;
+    if (kind === "sso" && !roles) return void discover();
+    const role = roles?.[picked];
+    if (kind === "sso" && !role) return;
     const request: NewProfile =
       kind === "accessKey"
         ? {
@@ -84,8 +108,8 @@ export function AddProfileDialog({
             name: form.name,
             startUrl: form.startUrl,
             ssoRegion: form.ssoRegion,
-            accountId: form.accountId,
-            roleName: form.roleName,
+            accountId: role?.accountId ?? "",
+            roleName: role?.roleName ?? "",
             region: form.region,
           };
     setBusy(true);
@@ -98,8 +122,13 @@ export function AddProfileDialog({
       setBusy(false);
     }
   };
+  // Closing while a sign-in waits stops it.
+  const cancel = () => {
+    if (code) void api.cancelSsoLogin();
+    onCancel();
+  };
   return (
-    <Dialog title={t("addProfile.title")} onCancel={onCancel}>
+    <Dialog title={t("addProfile.title")} onCancel={cancel}>
       {kind === null ? (
         <div className="choice-list" data-testid="add-profile-choice">
           <button type="button" data-autofocus onClick={() => setKind("sso")} data-testid="add-kind-sso">
@@ -124,8 +153,6 @@ export function AddProfileDialog({
             <>
               {field("startUrl", t("addProfile.startUrl"), { placeholder: "https://my-company.awsapps.com/start" })}
               {field("ssoRegion", t("addProfile.ssoRegion"), { placeholder: "ap-northeast-1" })}
-              {field("accountId", t("addProfile.accountId"), { placeholder: "111122223333" })}
-              {field("roleName", t("addProfile.roleName"), { placeholder: "ReadOnly" })}
             </>
           ) : (
             <>
@@ -134,18 +161,43 @@ export function AddProfileDialog({
             </>
           )}
           {field("region", t("addProfile.region"), { placeholder: "ap-northeast-1" })}
-          <p className="muted small">{t(kind === "sso" ? "addProfile.ssoAfter" : "addProfile.keysWhere")}</p>
+          {code && <DeviceCodeBox code={code} />}
+          {roles && roles.length > 0 && (
+            <Field id="add-role" label={t("addProfile.role")}>
+              <select
+                id="add-role"
+                data-testid="add-role"
+                value={picked}
+                onChange={(e) => setPicked(Number(e.target.value))}
+              >
+                {roles.map((r, i) => (
+                  <option key={`${r.accountId}/${r.roleName}`} value={i}>
+                    {`${r.accountName} (${r.accountId}) · ${r.roleName}`}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          {roles && roles.length === 0 && <p className="field-error">{t("addProfile.noRoles")}</p>}
+          <p className="muted small">
+            {t(kind === "accessKey" ? "addProfile.keysWhere" : roles ? "addProfile.ssoPick" : "addProfile.ssoFirst")}
+          </p>
           {error && (
             <p className="field-error" role="alert" data-testid="add-profile-error">
               {error.message}
             </p>
           )}
           <div className="dialog-buttons">
-            <button type="button" onClick={onCancel}>
+            <button type="button" onClick={cancel}>
               {t("delete.cancel")}
             </button>
-            <button type="submit" className="primary" disabled={busy} data-testid="add-profile-save">
-              {t("addProfile.save")}
+            <button
+              type="submit"
+              className="primary"
+              disabled={busy || (roles !== null && roles.length === 0)}
+              data-testid="add-profile-save"
+            >
+              {t(kind === "sso" && !roles ? "addProfile.signIn" : "addProfile.save")}
             </button>
           </div>
         </form>

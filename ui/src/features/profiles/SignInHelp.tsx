@@ -4,6 +4,7 @@ import { useState } from "react";
 import { api, AppError } from "../../ipc/commands";
 import type { DeviceCode, ErrorPayload } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
+import { DeviceCodeBox } from "./DeviceCodeBox";
 
 export function SignInHelp({ profile, onSignedIn }: { profile: string; onSignedIn: () => void }) {
   const { t } = useT();
@@ -28,7 +29,6 @@ export function SignInHelp({ profile, onSignedIn }: { profile: string; onSignedI
       setState("failed");
     }
   };
-  const page = code ? (code.verificationUriComplete ?? code.verificationUri) : null;
   return (
     <div className="sign-in" data-testid="sign-in">
       {state !== "code" && (
@@ -36,24 +36,7 @@ export function SignInHelp({ profile, onSignedIn }: { profile: string; onSignedI
           {state === "starting" ? t("signIn.starting") : t("signIn.button")}
         </button>
       )}
-      {state === "code" && code && page && (
-        <div className="note" data-testid="sign-in-code">
-          <p>{t("signIn.confirm")}</p>
-          <p className="user-code">
-            <span className="visually-hidden">{t("signIn.codeLabel")}: </span>
-            {code.userCode}
-          </p>
-          <p className="muted small">{t("signIn.waiting")}</p>
-          <div className="row-actions">
-            <button type="button" onClick={() => void api.openUrl(page).catch(() => {})}>
-              {t("signIn.openAgain")}
-            </button>
-            <button type="button" onClick={() => void api.cancelSsoLogin()} data-testid="sign-in-cancel">
-              {t("delete.cancel")}
-            </button>
-          </div>
-        </div>
-      )}
+      {state === "code" && code && <DeviceCodeBox code={code} />}
       {state === "failed" && error && <p className="field-error">{error.message}</p>}
     </div>
   );
