@@ -118,7 +118,7 @@ const bootstrap: Bootstrap = {
         endpointUrl: null,
         pathStyle: false,
         temporary: true,
-        credentialsExpireAt: Date.now() + 2 * 3600_000,
+        credentialsExpireAt: Date.now() + Number(params.get("expiresMin") ?? 120) * 60_000,
       },
   activeError: null,
   settings,
@@ -231,7 +231,13 @@ const profilesNow = () =>
 
 const fakes: Fakes = {
   bootstrap: () => bootstrap,
-  current_session: () => bootstrap.active,
+  // `?renew=1`: the backend renewed the credentials (an hour more); `?renewFails=1`: the sign-in ended.
+  current_session: () => {
+    if (params.get("renewFails")) throw { ...error("SsoLoginRequired", "error.ssoLoginRequired"), profile: "work" };
+    if (params.get("renew") && bootstrap.active)
+      return { ...bootstrap.active, credentialsExpireAt: Date.now() + 3600_000 };
+    return bootstrap.active;
+  },
   list_buckets: () => {
     if (params.get("denyBuckets")) throw error("AccessDenied", "error.accessDenied");
     return state.selected.at(-1) === "personal"

@@ -34,8 +34,10 @@ export async function startHarness() {
       "--disable-sync",
     ],
   });
-  const open = async (query = "", ready = '.row.folder[data-prefix="many/"]') => {
+  // `clock`: the page's timers run on Playwright's fake clock (page.clock.fastForward), from the first script.
+  const open = async (query = "", ready = '.row.folder[data-prefix="many/"]', { clock = false } = {}) => {
     const page = await browser.newPage({ viewport: { width: 1300, height: 800 } });
+    if (clock) await page.clock.install();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${base}?${query}`);

@@ -16,6 +16,7 @@ import { ProfileSwitcher } from "../features/profiles/ProfileSwitcher";
 import { SignInHelp } from "../features/profiles/SignInHelp";
 import { MfaDialog, useMfaQuestions } from "../features/profiles/MfaDialog";
 import { AddProfileDialog } from "../features/profiles/AddProfile";
+import { LifetimeNote, useExpiry } from "../features/profiles/Lifetime";
 import { BucketList } from "../features/browse/BucketList";
 import { Browser } from "../features/browse/Browser";
 import { SettingsView } from "../features/settings/SettingsView";
@@ -39,6 +40,7 @@ export function App() {
   const [showAddProfile, setShowAddProfile] = useState(false);
   const [refresh, setRefresh] = useState(0);
   const [mfaQuestions, mfaAnswered] = useMfaQuestions();
+  const expiresAt = useExpiry(active, setProfileError);
 
   useEffect(() => {
     api.bootstrap().then((b) => {
@@ -181,6 +183,7 @@ export function App() {
             onReload={reloadProfiles}
             onAdd={() => setShowAddProfile(true)}
           />
+          {active && !profileError && <LifetimeNote expiresAt={expiresAt} />}
           {profileError && <ErrorBox error={profileError} />}
           {profileError?.kind === "SsoLoginRequired" && profileError.profile && (
             <SignInHelp

@@ -52,6 +52,7 @@ export const api = {
   listProfiles: () => call("list_profiles"),
   reloadProfiles: () => call("reload_profiles"),
   selectProfile: (name: string) => call("select_profile", { name }),
+  currentSession: () => call("current_session"),
   listBuckets: () => call("list_buckets"),
   listPrefix: (bucket: string, prefix: string, onPage: (p: Message<"list_prefix">) => void) =>
     stream("list_prefix", { bucket, prefix }, onPage),
