@@ -78,7 +78,16 @@ const settings: Settings = {
   schemaVersion: 1,
   activeProfile: "work",
   profiles: {
-    work: { region: null, endpointUrl: null, pathStyle: null, defaultBucket: "team-docs", defaultPrefix: null },
+    // `?guard=1`: "work" is marked production (red, confirm before changing anything).
+    work: {
+      region: null,
+      endpointUrl: null,
+      pathStyle: null,
+      defaultBucket: "team-docs",
+      defaultPrefix: null,
+      color: params.get("guard") ? "red" : null,
+      confirmChanges: params.get("guard") === "1",
+    },
   },
   expiry: { previewSecs: 300, shareSecs: 3600, uploadSecs: 1800, deleteSecs: 300 },
   uploads: {
@@ -297,7 +306,9 @@ const fakes: Fakes = {
     state.opened.push(url);
     return null;
   },
-  delete_object: ({ key }) => {
+  delete_object: ({ key, confirmedFor }) => {
+    if (settings.profiles.work?.confirmChanges && confirmedFor !== "work")
+      throw error("InvalidInput", "error.invalidInput");
     state.deleted.push(key);
     return null;
   },
@@ -381,7 +392,9 @@ const fakes: Fakes = {
     };
   },
   check_existing: ({ keys }) => keys.filter((k) => objects.some((o) => o.key === k)),
-  start_upload: ({ items }, channel) => {
+  start_upload: ({ items, confirmedFor }, channel) => {
+    if (settings.profiles.work?.confirmChanges && confirmedFor !== "work")
+      throw error("InvalidInput", "error.invalidInput");
     items.forEach((it) => {
       const id = it.id;
       const total = 3_000_000;

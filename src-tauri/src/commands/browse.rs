@@ -1,7 +1,7 @@
 //! Commands for reading a bucket: buckets, folders, one object's facts, links to it, deleting it.
 
 use crate::state::AppState;
-use bucketlens_core::ipc::{ListPrefixRequest, ObjectRef, ParseLocationRequest, PresignShareRequest};
+use bucketlens_core::ipc::{DeleteObjectRequest, ListPrefixRequest, ObjectRef, ParseLocationRequest, PresignShareRequest};
 use bucketlens_core::listing::{self, BucketInfo, ListPage};
 use bucketlens_core::presign::Presigned;
 use bucketlens_core::preview::{self, Preview};
@@ -55,8 +55,11 @@ pub async fn presign_share(state: State<'_, AppState>, request: PresignShareRequ
 
 /// Deletes through a presigned DELETE; the window asks for confirmation first.
 #[tauri::command]
-pub async fn delete_object(state: State<'_, AppState>, request: ObjectRef) -> Result<()> {
+pub async fn delete_object(state: State<'_, AppState>, request: DeleteObjectRequest) -> Result<()> {
     let conn = state.session.active()?;
+    state
+        .settings()
+        .guard(conn.target.label(), &request.bucket, request.confirmed_for.as_deref())?;
     objects::delete_object(&conn, &request.bucket, &request.key, state.settings().expiry.delete_secs).await
 }
 

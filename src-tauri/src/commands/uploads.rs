@@ -57,6 +57,7 @@ fn sink(channel: Channel<UploadEvent>) -> Sink {
 pub async fn start_upload(state: State<'_, AppState>, request: StartUploadRequest, channel: Channel<UploadEvent>) -> Result<()> {
     state.grants.check_upload(request.items.iter().map(|i| i.path.as_str()))?;
     let (conn, s) = (state.session.active()?, state.settings());
+    s.guard(conn.target.label(), &request.bucket, request.confirmed_for.as_deref())?;
     let jobs = request.items.into_iter().map(|item| {
         let mut job = UploadJob::from_settings(&item.path, &request.bucket, &item.key, &s, &state.paths.data_dir);
         job.conflict = item.conflict;

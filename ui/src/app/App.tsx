@@ -17,6 +17,7 @@ import { SignInHelp } from "../features/profiles/SignInHelp";
 import { MfaDialog, useMfaQuestions } from "../features/profiles/MfaDialog";
 import { AddProfileDialog } from "../features/profiles/AddProfile";
 import { LifetimeNote, useExpiry } from "../features/profiles/Lifetime";
+import { ActiveProfileContext } from "../features/profiles/activeProfile";
 import { BucketList } from "../features/browse/BucketList";
 import { Browser } from "../features/browse/Browser";
 import { SettingsView } from "../features/settings/SettingsView";
@@ -150,115 +151,126 @@ export function App() {
     setActive(info);
   };
   const noProfiles = boot.profiles.profiles.length === 0;
+  const activeSettings = active ? settings.profiles[active.profile] : undefined;
+  const activeProfile = {
+    name: active?.profile ?? null,
+    guarded: activeSettings?.confirmChanges ?? false,
+    color: activeSettings?.color ?? null,
+  };
+  const colors = Object.fromEntries(Object.entries(settings.profiles).map(([n, p]) => [n, p.color]));
 
   return (
     <LocaleContext.Provider value={locale}>
-      <div className="app">
-        <aside className="sidebar">
-          <div className="brand">
-            <img src="/icon.svg" alt="" width={24} height={24} />
-            <span>{t("app.title")}</span>
-            {boot.demo && <span className="badge kind-demo">{t("app.demoBadge")}</span>}
-            <button
-              type="button"
-              className="icon-button settings-button"
-              onClick={() => setShowSettings(true)}
-              title={t("settings.title")}
-              aria-label={t("settings.title")}
-              data-testid="open-settings"
-            >
-              ⚙
-            </button>
-          </div>
-          {boot.notices.map((n) => (
-            <div key={n.key} className="notice" role="status">
-              {t(n.key, { path: n.path ?? "", fields: n.fields.join(", ") })}
-            </div>
-          ))}
-          <ProfileSwitcher
-            profiles={boot.profiles.profiles}
-            active={active}
-            switching={switching}
-            onSelect={selectProfile}
-            onReload={reloadProfiles}
-            onAdd={() => setShowAddProfile(true)}
-          />
-          {active && !profileError && <LifetimeNote expiresAt={expiresAt} />}
-          {profileError && <ErrorBox error={profileError} />}
-          {profileError?.kind === "SsoLoginRequired" && profileError.profile && (
-            <SignInHelp
-              profile={profileError.profile}
-              onSignedIn={() => void selectProfile(profileError.profile ?? "")}
-            />
-          )}
-          {active && (
-            <BucketList
-              buckets={buckets}
-              error={bucketError}
-              current={location.bucket}
-              onOpen={(bucket) => {
-                setLocation({ bucket, prefix: "" });
-                setSelected(null);
-              }}
-              onRetry={loadBuckets}
-            />
-          )}
-        </aside>
-        {noProfiles && !boot.demo ? (
-          <FirstRun onTryDemo={tryDemo} onReload={reloadProfiles} onAdd={() => setShowAddProfile(true)} />
-        ) : (
-          <Browser
-            key={refresh}
-            allowedTypes={settings.uploads.allowedTypes}
-            location={location}
-            onNavigate={(bucket, prefix) => {
-              setLocation({ bucket, prefix });
-              setSelected(null);
-            }}
-            selected={selected}
-            onSelect={setSelected}
-          />
-        )}
-        {showSettings && (
-          <SettingsView
-            initial={settings}
-            profiles={boot.profiles.profiles}
-            active={active?.profile ?? null}
-            logDir={boot.logDir}
-            onSaved={(s) => {
-              setSettings(s);
-              if (
-                active &&
-                JSON.stringify(s.profiles[active.profile]) !== JSON.stringify(settings.profiles[active.profile])
-              )
-                void selectProfile(active.profile);
-            }}
-            onClose={() => setShowSettings(false)}
-          />
-        )}
-        {mfa}
-        {showAddProfile && (
-          <AddProfileDialog
-            onCancel={() => setShowAddProfile(false)}
-            onAdded={(profiles, name) => {
-              setShowAddProfile(false);
-              setBoot({ ...boot, profiles, profilesError: null });
-              void selectProfile(name);
-            }}
-          />
-        )}
-        {showAbout && (
-          <Dialog title={t("about.title")} onCancel={() => setShowAbout(false)}>
-            <p>BucketLens {boot.version}</p>
-            <p className="muted">{t("about.body")}</p>
-            <div className="dialog-buttons">
-              <button type="button" onClick={() => setShowAbout(false)}>
-                {t("settings.close")}
+      <ActiveProfileContext.Provider value={activeProfile}>
+        <div className="app" data-profile-color={activeProfile.color ?? undefined}>
+          <aside className="sidebar">
+            <div className="brand">
+              <img src="/icon.svg" alt="" width={24} height={24} />
+              <span>{t("app.title")}</span>
+              {boot.demo && <span className="badge kind-demo">{t("app.demoBadge")}</span>}
+              <button
+                type="button"
+                className="icon-button settings-button"
+                onClick={() => setShowSettings(true)}
+                title={t("settings.title")}
+                aria-label={t("settings.title")}
+                data-testid="open-settings"
+              >
+                ⚙
               </button>
             </div>
-          </Dialog>
-        )}
-      </div>
+            {boot.notices.map((n) => (
+              <div key={n.key} className="notice" role="status">
+                {t(n.key, { path: n.path ?? "", fields: n.fields.join(", ") })}
+              </div>
+            ))}
+            <ProfileSwitcher
+              profiles={boot.profiles.profiles}
+              active={active}
+              switching={switching}
+              onSelect={selectProfile}
+              onReload={reloadProfiles}
+              onAdd={() => setShowAddProfile(true)}
+              colors={colors}
+              guarded={activeProfile.guarded}
+            />
+            {active && !profileError && <LifetimeNote expiresAt={expiresAt} />}
+            {profileError && <ErrorBox error={profileError} />}
+            {profileError?.kind === "SsoLoginRequired" && profileError.profile && (
+              <SignInHelp
+                profile={profileError.profile}
+                onSignedIn={() => void selectProfile(profileError.profile ?? "")}
+              />
+            )}
+            {active && (
+              <BucketList
+                buckets={buckets}
+                error={bucketError}
+                current={location.bucket}
+                onOpen={(bucket) => {
+                  setLocation({ bucket, prefix: "" });
+                  setSelected(null);
+                }}
+                onRetry={loadBuckets}
+              />
+            )}
+          </aside>
+          {noProfiles && !boot.demo ? (
+            <FirstRun onTryDemo={tryDemo} onReload={reloadProfiles} onAdd={() => setShowAddProfile(true)} />
+          ) : (
+            <Browser
+              key={refresh}
+              allowedTypes={settings.uploads.allowedTypes}
+              location={location}
+              onNavigate={(bucket, prefix) => {
+                setLocation({ bucket, prefix });
+                setSelected(null);
+              }}
+              selected={selected}
+              onSelect={setSelected}
+            />
+          )}
+          {showSettings && (
+            <SettingsView
+              initial={settings}
+              profiles={boot.profiles.profiles}
+              active={active?.profile ?? null}
+              logDir={boot.logDir}
+              onSaved={(s) => {
+                setSettings(s);
+                if (
+                  active &&
+                  JSON.stringify(s.profiles[active.profile]) !== JSON.stringify(settings.profiles[active.profile])
+                )
+                  void selectProfile(active.profile);
+              }}
+              onClose={() => setShowSettings(false)}
+            />
+          )}
+          {mfa}
+          {showAddProfile && (
+            <AddProfileDialog
+              onCancel={() => setShowAddProfile(false)}
+              onAdded={(profiles, name) => {
+                setShowAddProfile(false);
+                setBoot({ ...boot, profiles, profilesError: null });
+                void selectProfile(name);
+              }}
+            />
+          )}
+          {showAbout && (
+            <Dialog title={t("about.title")} onCancel={() => setShowAbout(false)}>
+              <p>BucketLens {boot.version}</p>
+              <p className="muted">{t("about.body")}</p>
+              <div className="dialog-buttons">
+                <button type="button" onClick={() => setShowAbout(false)}>
+                  {t("settings.close")}
+                </button>
+              </div>
+            </Dialog>
+          )}
+        </div>
+      </ActiveProfileContext.Provider>
     </LocaleContext.Provider>
   );
 }

@@ -87,7 +87,17 @@ export type Language = "system" | "ja" | "en";
 
 export type Theme = "system" | "light" | "dark";
 
-export type ProfileSettings = { defaultBucket: string | null, defaultPrefix: string | null, region: string | null, endpointUrl: string | null, pathStyle: boolean | null, };
+export type ProfileSettings = { defaultBucket: string | null, defaultPrefix: string | null, 
+/**
+ * Shown beside the profile and along the top of the window while it is active.
+ */
+color: ProfileColor | null, 
+/**
+ * Uploads and deletes through this profile ask first, naming it and the bucket (a production guard).
+ */
+confirmChanges: boolean, region: string | null, endpointUrl: string | null, pathStyle: boolean | null, };
+
+export type ProfileColor = "red" | "orange" | "yellow" | "green" | "blue" | "purple" | "gray";
 
 export type ExpirySettings = { previewSecs: number, shareSecs: number, uploadSecs: number, deleteSecs: number, };
 
@@ -221,6 +231,8 @@ cancelled: boolean, };
 
 export type ObjectRef = { bucket: string, key: string, };
 
+export type DeleteObjectRequest = { bucket: string, key: string, confirmedFor: string | null, };
+
 export type SelectProfileRequest = { name: string, };
 
 export type ListPrefixRequest = { bucket: string, prefix: string, };
@@ -255,7 +267,11 @@ export type UploadItem = {
  */
 id: string, path: string, key: string, conflict: Conflict, };
 
-export type StartUploadRequest = { bucket: string, items: Array<UploadItem>, };
+export type StartUploadRequest = { bucket: string, items: Array<UploadItem>, 
+/**
+ * The profile the person confirmed these uploads for (needed when its settings ask for a confirmation).
+ */
+confirmedFor: string | null, };
 
 export type CancelUploadRequest = { 
 /**
@@ -318,7 +334,7 @@ export type Commands = {
   save_settings: { request: Settings; response: Settings; channel: never };
   validate_settings: { request: Settings; response: Array<FieldError>; channel: never };
   parse_location: { request: ParseLocationRequest; response: S3Location; channel: never };
-  delete_object: { request: ObjectRef; response: null; channel: never };
+  delete_object: { request: DeleteObjectRequest; response: null; channel: never };
   open_url: { request: OpenUrlRequest; response: null; channel: never };
   copy_text: { request: CopyTextRequest; response: null; channel: never };
   test_connection: { request: TestConnectionRequest; response: ConnectionTest; channel: never };

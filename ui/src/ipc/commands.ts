@@ -63,7 +63,8 @@ export const api = {
   saveSettings: (settings: Settings) => call("save_settings", settings),
   validateSettings: (settings: Settings) => call("validate_settings", settings),
   parseLocation: (input: string) => call("parse_location", { input }),
-  deleteObject: (bucket: string, key: string) => call("delete_object", { bucket, key }),
+  deleteObject: (bucket: string, key: string, confirmedFor: string | null) =>
+    call("delete_object", { bucket, key, confirmedFor }),
   openUrl: (url: string) => call("open_url", { url }),
   copyText: (text: string) => call("copy_text", { text }),
   testConnection: (name: string, overrides: Overrides, defaultBucket: string | null) =>
@@ -86,8 +87,9 @@ export const api = {
   startUpload: (
     bucket: string,
     items: { id: string; path: string; key: string; conflict: Conflict }[],
+    confirmedFor: string | null,
     onEvent: (e: Message<"start_upload">) => void,
-  ) => stream("start_upload", { bucket, items }, onEvent),
+  ) => stream("start_upload", { bucket, items, confirmedFor }, onEvent),
   cancelUpload: (id: string) => call("cancel_upload", { id }),
   pickFiles: () => call("pick_files"),
   pendingUploads: () => call("pending_uploads"),

@@ -29,7 +29,7 @@ macro_rules! with_commands {
             save_settings($crate::settings::Settings) -> $crate::settings::Settings;
             validate_settings($crate::settings::Settings) -> Vec<$crate::settings::FieldError>;
             parse_location($crate::ipc::ParseLocationRequest) -> $crate::s3url::S3Location;
-            delete_object($crate::ipc::ObjectRef) -> ();
+            delete_object($crate::ipc::DeleteObjectRequest) -> ();
             open_url($crate::ipc::OpenUrlRequest) -> ();
             copy_text($crate::ipc::CopyTextRequest) -> ();
             test_connection($crate::ipc::TestConnectionRequest) -> $crate::ipc::ConnectionTest;

@@ -103,6 +103,19 @@ pub struct UploadItem {
 pub struct StartUploadRequest {
     pub bucket: String,
     pub items: Vec<UploadItem>,
+    /// The profile the person confirmed these uploads for (needed when its settings ask for a confirmation).
+    #[serde(default)]
+    pub confirmed_for: Option<String>,
+}
+
+/// Deletes one object; `confirmed_for` as for uploads.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DeleteObjectRequest {
+    pub bucket: String,
+    pub key: String,
+    #[serde(default)]
+    pub confirmed_for: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]

@@ -41,6 +41,23 @@ pub struct ProfileSettings {
     pub overrides: Overrides,
     pub default_bucket: Option<String>,
     pub default_prefix: Option<String>,
+    /// Shown beside the profile and along the top of the window while it is active.
+    pub color: Option<ProfileColor>,
+    /// Uploads and deletes through this profile ask first, naming it and the bucket (a production guard).
+    pub confirm_changes: bool,
+}
+
+/// The colours a profile can carry (a closed list: each has a light and a dark theme variant).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ProfileColor {
+    Red,
+    Orange,
+    Yellow,
+    Green,
+    Blue,
+    Purple,
+    Gray,
 }
 
 /// Default lifetimes of presigned URLs, in seconds.
@@ -208,6 +225,17 @@ impl Settings {
     pub fn profile(&self, name: &str) -> ProfileSettings {
         self.profiles.get(name).cloned().unwrap_or_default()
     }
+
+    /// A change (upload, delete) through `profile` in `bucket` may go ahead: the profile is not guarded, or
+    /// the window says the person confirmed it for this very profile.
+    pub fn guard(&self, profile: &str, bucket: &str, confirmed_for: Option<&str>) -> crate::Result<()> {
+        if !self.profile(profile).confirm_changes || confirmed_for == Some(profile) {
+            return Ok(());
+        }
+        Err(crate::Error::invalid_input(format!(
+            "profile {profile:?} asks for a confirmation before anything in {bucket:?} changes; nothing was changed"
+        )))
+    }
 }
 
 /// Something the UI should tell the user once (for example, that settings were recovered).
@@ -228,4 +256,20 @@ pub enum NoticeKey {
     SettingsRecovered,
     #[serde(rename = "notice.settingsRepaired")]
     SettingsRepaired,
+}
+
+#[cfg(test)]
+mod guard_tests {
+    use super::*;
+
+    #[test]
+    fn a_guarded_profile_changes_nothing_without_a_confirmation_naming_it() {
+        let mut s = Settings::default();
+        s.profiles.entry("prod".into()).or_default().confirm_changes = true;
+        assert!(s.guard("prod", "ledger", None).is_err());
+        let e = s.guard("prod", "ledger", Some("staging")).unwrap_err();
+        assert!(e.message().contains("\"prod\"") && e.message().contains("\"ledger\""), "{e}");
+        assert!(s.guard("prod", "ledger", Some("prod")).is_ok());
+        assert!(s.guard("staging", "ledger", None).is_ok(), "unguarded profiles need nothing");
+    }
 }

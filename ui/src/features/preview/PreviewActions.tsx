@@ -6,6 +6,7 @@ import { useT } from "../../i18n/i18n";
 import { Dialog } from "../../shared/Dialog";
 import { ErrorBox } from "../../shared/ErrorBox";
 import { formatDate } from "../../shared/format";
+import { useActiveProfile } from "../profiles/activeProfile";
 
 export const SHARE_CHOICES = [
   { secs: 300, key: "share.5min" },
@@ -29,6 +30,7 @@ export function PreviewActions({
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
+  const profile = useActiveProfile();
 
   const run = async (fn: () => Promise<void>) => {
     setError(null);
@@ -60,7 +62,7 @@ export function PreviewActions({
     });
   const remove = () =>
     run(async () => {
-      await api.deleteObject(bucket, objectKey);
+      await api.deleteObject(bucket, objectKey, profile.guarded ? profile.name : null);
       setConfirming(false);
       onDeleted();
     });
@@ -110,6 +112,11 @@ export function PreviewActions({
       {confirming && (
         <Dialog title={t("delete.title")} onCancel={() => setConfirming(false)}>
           <p>{t("delete.body")}</p>
+          {profile.guarded && (
+            <p className="guard-note" data-testid="guard-delete">
+              {t("guard.deleteBody", { profile: profile.name ?? "", bucket })}
+            </p>
+          )}
           <code className="key-to-delete" data-testid="delete-key">
             s3://{bucket}/{objectKey}
           </code>

@@ -1,5 +1,5 @@
 // The sidebar's profile list: kind badge, region, the active one marked; a click switches.
-import type { ConnectionInfo, ProfileInfo, ProfileKind } from "../../ipc/bindings";
+import type { ConnectionInfo, ProfileColor, ProfileInfo, ProfileKind } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/en";
 
@@ -10,6 +10,10 @@ interface Props {
   onSelect: (name: string) => void;
   onReload: () => void;
   onAdd: () => void;
+  /** Each profile's colour from the settings. */
+  colors: Record<string, ProfileColor | null>;
+  /** The active profile asks before changes (shown as a badge). */
+  guarded: boolean;
 }
 
 export const KIND_KEY: Record<ProfileKind, MessageKey> = {
@@ -22,7 +26,7 @@ export const KIND_KEY: Record<ProfileKind, MessageKey> = {
   other: "profiles.kind.other",
 };
 
-export function ProfileSwitcher({ profiles, active, switching, onSelect, onReload, onAdd }: Props) {
+export function ProfileSwitcher({ profiles, active, switching, onSelect, onReload, onAdd, colors, guarded }: Props) {
   const { t } = useT();
   return (
     <section className="profiles" aria-labelledby="profiles-title">
@@ -64,11 +68,20 @@ export function ProfileSwitcher({ profiles, active, switching, onSelect, onReloa
                   className={`profile ${isActive ? "active" : ""}`}
                   onClick={() => onSelect(p.name)}
                   data-profile={p.name}
+                  data-color={colors[p.name] ?? undefined}
                 >
-                  <span className="profile-name">{p.name}</span>
+                  <span className="profile-name">
+                    {colors[p.name] && <span className="color-dot" aria-hidden="true" />}
+                    {p.name}
+                  </span>
                   <span className={`badge kind-${p.kind}`}>{t(KIND_KEY[p.kind])}</span>
                   <span className="profile-region">
                     {switching === p.name ? t("profiles.switching") : (p.region ?? "")}
+                    {isActive && guarded && (
+                      <span className="badge guard-badge" data-testid="guard-badge">
+                        {t("guard.badge")}
+                      </span>
+                    )}
                   </span>
                 </button>
               </li>

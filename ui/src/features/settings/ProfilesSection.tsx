@@ -1,11 +1,12 @@
 // Profiles in the settings view: kind and region of each, the app's overrides, and Test connection.
 import { useState } from "react";
 import { api, AppError } from "../../ipc/commands";
-import type { ConnectionTest, ErrorPayload, ProfileInfo, Settings } from "../../ipc/bindings";
+import type { ConnectionTest, ErrorPayload, ProfileColor, ProfileInfo, Settings } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { ErrorBox } from "../../shared/ErrorBox";
 import { Field } from "../../shared/Field";
 import { blankToNull, withProfile } from "./form";
+import { PROFILE_COLORS } from "../profiles/activeProfile";
 import { KIND_KEY } from "../profiles/ProfileSwitcher";
 
 type Props = {
@@ -27,6 +28,8 @@ export function ProfilesSection({ s, set, errors, profiles, active }: Props) {
     pathStyle: null,
     defaultBucket: null,
     defaultPrefix: null,
+    color: null,
+    confirmChanges: false,
   };
   const key = (f: string) => `profiles.${editing}.${f}`;
   const patch = (x: Parameters<typeof withProfile>[2]) => editing && set(withProfile(s, editing, x));
@@ -129,6 +132,34 @@ export function ProfilesSection({ s, set, errors, profiles, active }: Props) {
               id={key("defaultPrefix")}
               value={o.defaultPrefix ?? ""}
               onChange={(e) => patch({ defaultPrefix: blankToNull(e.target.value) })}
+            />
+          </Field>
+          <Field id={key("color")} label={t("settings.profileColor")}>
+            <select
+              id={key("color")}
+              data-testid="profile-color"
+              value={o.color ?? ""}
+              onChange={(e) => patch({ color: e.target.value === "" ? null : (e.target.value as ProfileColor) })}
+            >
+              <option value="">{t("settings.profileColorNone")}</option>
+              {PROFILE_COLORS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`color.${c}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            id={key("confirmChanges")}
+            label={t("settings.confirmChanges")}
+            hint={t("settings.confirmChangesHint")}
+          >
+            <input
+              id={key("confirmChanges")}
+              type="checkbox"
+              data-testid="confirm-changes"
+              checked={o.confirmChanges}
+              onChange={(e) => patch({ confirmChanges: e.target.checked })}
             />
           </Field>
           <div className="action-row">

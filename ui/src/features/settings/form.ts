@@ -14,6 +14,8 @@ export function withProfile(s: Settings, name: string, patch: Partial<ProfileSet
     pathStyle: null,
     defaultBucket: null,
     defaultPrefix: null,
+    color: null,
+    confirmChanges: false,
   };
   return { ...s, profiles: { ...s.profiles, [name]: { ...current, ...patch } } };
 }

@@ -73,6 +73,16 @@ export function UploadDialogs({
       </Dialog>
     );
   }
+  if (ask.kind === "guard") {
+    return (
+      <Dialog title={t("guard.uploadTitle")} onCancel={() => answer(false)}>
+        <p data-testid="guard-body">
+          {t("guard.uploadBody", { count: formatCount(ask.count, locale), profile: ask.profile, bucket: ask.bucket })}
+        </p>
+        <YesNo answer={answer} yes={t("guard.uploadGo")} testId="confirm-guard" />
+      </Dialog>
+    );
+  }
   const choose = (choice: Conflict) => answer({ choice, all });
   return (
     <Dialog title={t("upload.existsTitle")} onCancel={() => answer(null)}>

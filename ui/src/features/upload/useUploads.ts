@@ -3,11 +3,13 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { api, AppError } from "../../ipc/commands";
 import type { Conflict, Entry, ErrorPayload, LifetimeWarning, ScanResult, Skipped } from "../../ipc/bindings";
 import { applyEvent, ConflictAnswers, newRowId, type Row } from "./queue";
+import { useActiveProfile } from "../profiles/activeProfile";
 
 export type Ask =
   | { kind: "folder"; scan: ScanResult }
   | { kind: "conflict"; key: string; remaining: number }
-  | { kind: "lifetime"; warning: LifetimeWarning; bytes: number };
+  | { kind: "lifetime"; warning: LifetimeWarning; bytes: number }
+  | { kind: "guard"; profile: string; bucket: string; count: number };
 
 const nameError = (message: string): ErrorPayload => ({
   kind: "InvalidInput",
@@ -41,6 +43,7 @@ function skippedRow({ path, reason, detail }: Skipped): Row {
 export function useUploads(bucket: string | null, prefix: string, onDone: (key: string) => void) {
   const [rows, setRows] = useState<Row[]>([]);
   const [ask, setAsk] = useState<Ask | null>(null);
+  const profile = useActiveProfile();
   const [error, setError] = useState<ErrorPayload | null>(null);
   const resolver = useRef<((v: unknown) => void) | null>(null);
   const question = useCallback(
@@ -101,6 +104,9 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
         const bytes = ok.reduce((sum, i) => sum + i.size, 0);
         const warning = ok.length ? await api.checkUploadTime(bytes) : null;
         if (warning && !(await question<boolean>({ kind: "lifetime", warning, bytes }))) return;
+        // A production profile: the person confirms, naming the profile and the bucket.
+        const guard = profile.guarded && ok.length > 0 ? profile.name : null;
+        if (guard && !(await question<boolean>({ kind: "guard", profile: guard, bucket, count: ok.length }))) return;
         // Rows are listed before the uploads are queued, under ids the window chose: every event finds its row.
         const pendingRows: Row[] = ok.map((i) => ({
           id: newRowId(),
@@ -124,7 +130,7 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
         setRows((rs) => [...refused, ...pendingRows, ...rs]);
         if (items.length === 0) return;
         try {
-          await api.startUpload(bucket, items, (e) => {
+          await api.startUpload(bucket, items, guard, (e) => {
             setRows((rs) => applyEvent(rs, e));
             if (e.state === "done") onDone(e.key);
           });
@@ -139,7 +145,7 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
         if (e instanceof AppError) setError(e.payload);
       }
     },
-    [bucket, prefix, onDone, question],
+    [bucket, prefix, onDone, question, profile],
   );
 
   // Multipart uploads a crash, a kill or a quit left unfinished: offered for Resume or Discard.
