@@ -110,6 +110,7 @@ error_kinds! {
     ExpiredUrl => "error.expiredUrl", "The link expired: make a new one.";
     ClockSkew => "error.clockSkew", "This computer's clock is off: set the time automatically, then retry.";
     Network => "error.network", "Check the network connection and the endpoint, then retry.";
+    TlsUntrusted => "error.tlsUntrusted", "Ask IT to install the company's root certificate on this computer (or name it in SSL_CERT_FILE), then retry.";
     Throttled => "error.throttled", "The server asked to slow down: wait a moment and retry.";
     AlreadyExists => "error.alreadyExists", "An object with this name exists: replace it, keep both, or skip.";
     PreconditionFailed => "error.preconditionFailed", "The object changed meanwhile: refresh and retry.";

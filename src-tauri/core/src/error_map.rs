@@ -195,7 +195,7 @@ where
             );
             clock_check(err, se.raw().headers().get("date"))
         }
-        SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => Error::Network(Detail::msg(full_chain(&err))),
+        SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => network(full_chain(&err)),
         SdkError::ResponseError(r) => {
             let status = r.raw().status().as_u16();
             Error::new(
@@ -230,10 +230,22 @@ pub fn full_chain(err: &(dyn std::error::Error + 'static)) -> String {
     out
 }
 
+/// A failure to reach the server; one whose certificate this computer does not trust (a company proxy or an
+/// internal CA missing from the system's store) says so, since checking the network would not help.
+fn network(text: String) -> Error {
+    let lower = text.to_lowercase();
+    if lower.contains("certificate") || lower.contains("unknownissuer") {
+        return Error::TlsUntrusted(Detail::msg(format!(
+            "the server's TLS certificate is not trusted by this computer ({text})"
+        )));
+    }
+    Error::Network(Detail::msg(text))
+}
+
 impl From<reqwest::Error> for Error {
     fn from(e: reqwest::Error) -> Self {
         if e.is_connect() || e.is_timeout() || e.is_request() || e.is_body() {
-            Error::Network(Detail::msg(crate::logging::redact(&full_chain(&e))))
+            network(crate::logging::redact(&full_chain(&e)))
         } else {
             Error::Internal(Detail::msg(crate::logging::redact(&full_chain(&e))))
         }

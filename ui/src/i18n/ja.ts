@@ -253,6 +253,7 @@ export const ja: Record<MessageKey, string> = {
   "error.noSuchBucket": "そのバケットは存在しません。",
   "error.noSuchKey": "そのオブジェクトは存在しません。",
   "error.mfaRejected": "MFA コードが AWS に受け付けられませんでした。",
+  "error.tlsUntrusted": "このコンピューターはサーバーの証明書を信頼していません。",
   "error.expiredToken": "一時的な認証情報の期限が切れました。",
   "error.ssoLoginRequired": "AWS SSO でサインインが必要です。",
   "error.signatureMismatch": "シークレットキーが一致しません。",
@@ -279,6 +280,7 @@ export const ja: Record<MessageKey, string> = {
   "error.noSuchKey.next": "移動または削除されました。フォルダを更新してください。",
   "error.mfaRejected.next":
     "MFA デバイスに今表示されているコード（30 秒ごとに変わります）を入力して、再試行してください。",
+  "error.tlsUntrusted.next": "会社のルート証明書をこのコンピューターに入れてもらう（または SSL_CERT_FILE で指定する）よう IT 担当に依頼してから、再試行してください。",
   "error.expiredToken.next": "もう一度サインインするか認証情報を更新してから、再試行してください。",
   "error.ssoLoginRequired.next": "サインイン（プロファイルの下のボタン）をしてから、再試行してください。",
   "error.signatureMismatch.next": "プロファイルのシークレットキーを確認してください。",

@@ -1,7 +1,7 @@
 // Generated from the Rust types by `cargo test -p bucketlens-core bindings` (UPDATE_BINDINGS=1 rewrites it).
 // Do not edit by hand.
 
-export type ErrorKind = "NoCredentials" | "ProfileNotFound" | "InvalidProfile" | "AccessDenied" | "InvalidAccessKey" | "NoSuchBucket" | "NoSuchKey" | "ExpiredToken" | "SsoLoginRequired" | "MfaRejected" | "SignatureMismatch" | "ExpiredUrl" | "ClockSkew" | "Network" | "Throttled" | "AlreadyExists" | "PreconditionFailed" | "InvalidInput" | "UnsupportedType" | "Cancelled" | "Io" | "FileChanged" | "Internal";
+export type ErrorKind = "NoCredentials" | "ProfileNotFound" | "InvalidProfile" | "AccessDenied" | "InvalidAccessKey" | "NoSuchBucket" | "NoSuchKey" | "ExpiredToken" | "SsoLoginRequired" | "MfaRejected" | "SignatureMismatch" | "ExpiredUrl" | "ClockSkew" | "Network" | "TlsUntrusted" | "Throttled" | "AlreadyExists" | "PreconditionFailed" | "InvalidInput" | "UnsupportedType" | "Cancelled" | "Io" | "FileChanged" | "Internal";
 
 export type ErrorPayload = { kind: ErrorKind, message: string, messageKey: string, nextStep: string, profile?: string, bucket?: string, key?: string, };
 
@@ -317,7 +317,7 @@ uploadId: string | null, parts: Array<DonePart>,
  */
 startedMs: number, state: EntryState, };
 
-export const ERROR_KINDS: readonly ErrorKind[] = ["NoCredentials", "ProfileNotFound", "InvalidProfile", "AccessDenied", "InvalidAccessKey", "NoSuchBucket", "NoSuchKey", "ExpiredToken", "SsoLoginRequired", "MfaRejected", "SignatureMismatch", "ExpiredUrl", "ClockSkew", "Network", "Throttled", "AlreadyExists", "PreconditionFailed", "InvalidInput", "UnsupportedType", "Cancelled", "Io", "FileChanged", "Internal"];
+export const ERROR_KINDS: readonly ErrorKind[] = ["NoCredentials", "ProfileNotFound", "InvalidProfile", "AccessDenied", "InvalidAccessKey", "NoSuchBucket", "NoSuchKey", "ExpiredToken", "SsoLoginRequired", "MfaRejected", "SignatureMismatch", "ExpiredUrl", "ClockSkew", "Network", "TlsUntrusted", "Throttled", "AlreadyExists", "PreconditionFailed", "InvalidInput", "UnsupportedType", "Cancelled", "Io", "FileChanged", "Internal"];
 
 /** Every IPC command (src-tauri/core/src/ipc/contract.rs): its request, response and channel message. */
 export type Commands = {

@@ -4,6 +4,7 @@
 pub mod fake_http;
 pub mod fake_sso;
 pub mod fake_sts;
+pub mod tls;
 pub mod uploads;
 
 use bucketlens_core::client::{connect, Connection, Secret, Target};
