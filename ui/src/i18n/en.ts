@@ -276,7 +276,8 @@ export const en = {
   "error.noSuchBucket.next": "Check the bucket name and the profile's region or endpoint.",
   "error.noSuchKey.next": "It was moved or deleted: refresh the folder.",
   "error.mfaRejected.next": "Type the code your MFA device shows now (it changes every 30 seconds), then retry.",
-  "error.tlsUntrusted.next": "Ask IT to install the company's root certificate on this computer (or name it in SSL_CERT_FILE), then retry.",
+  "error.tlsUntrusted.next":
+    "Ask IT to install the company's root certificate on this computer (or name it in SSL_CERT_FILE), then retry.",
   "error.expiredToken.next": "Sign in again or refresh the credentials, then retry.",
   "error.ssoLoginRequired.next": "Sign in (the button under the profiles), then retry.",
   "error.signatureMismatch.next": "Check the profile's secret key.",

@@ -280,7 +280,8 @@ export const ja: Record<MessageKey, string> = {
   "error.noSuchKey.next": "移動または削除されました。フォルダを更新してください。",
   "error.mfaRejected.next":
     "MFA デバイスに今表示されているコード（30 秒ごとに変わります）を入力して、再試行してください。",
-  "error.tlsUntrusted.next": "会社のルート証明書をこのコンピューターに入れてもらう（または SSL_CERT_FILE で指定する）よう IT 担当に依頼してから、再試行してください。",
+  "error.tlsUntrusted.next":
+    "会社のルート証明書をこのコンピューターに入れてもらう（または SSL_CERT_FILE で指定する）よう IT 担当に依頼してから、再試行してください。",
   "error.expiredToken.next": "もう一度サインインするか認証情報を更新してから、再試行してください。",
   "error.ssoLoginRequired.next": "サインイン（プロファイルの下のボタン）をしてから、再試行してください。",
   "error.signatureMismatch.next": "プロファイルのシークレットキーを確認してください。",
