@@ -5,6 +5,7 @@ import http from "node:http";
 import { createInterface } from "node:readline";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { MFA_SERIAL, startFakeAws } from "./fakes.mjs";
 
 /**
  * A loopback proxy in front of the S3 server that holds back every upload part after the first `fast` ones
@@ -50,14 +51,23 @@ export async function startS3(cli, home) {
     if (k === "data") break;
   }
   // Three profiles: the right keys, the right key id with a wrong secret, and the right keys through a
-  // proxy that slows uploads down.
+  // proxy that slows uploads down. Two more reach STS and IAM Identity Center fakes through `[services]`:
+  // a role with an MFA device (source: e2e) and an SSO profile.
   const slow = await startSlowProxy(info.endpoint);
+  const fakes = await startFakeAws(info);
   writeFileSync(
     process.env.AWS_CONFIG_FILE,
     [
       `[profile e2e]\nregion = us-east-1\nendpoint_url = ${info.endpoint}\n`,
       `[profile e2e-wrong]\nregion = us-east-1\nendpoint_url = ${info.endpoint}\n`,
       `[profile e2e-slow]\nregion = us-east-1\nendpoint_url = ${slow.endpoint}\n`,
+      `[profile e2e-mfa]\nrole_arn = arn:aws:iam::111122223333:role/E2EAdmin\nsource_profile = e2e\n` +
+        `mfa_serial = ${MFA_SERIAL}\nregion = us-east-1\nendpoint_url = ${info.endpoint}\nservices = e2e-fakes\n`,
+      `[profile e2e-sso]\nsso_session = e2e-corp\nsso_account_id = 111122223333\nsso_role_name = E2EReader\n` +
+        `region = us-east-1\nendpoint_url = ${info.endpoint}\nservices = e2e-fakes\n`,
+      "[sso-session e2e-corp]\nsso_start_url = https://e2e-corp.awsapps.com/start\nsso_region = us-east-1\n",
+      `[services e2e-fakes]\nsts =\n  endpoint_url = ${fakes.stsUrl}\nsso-oidc =\n  endpoint_url = ${fakes.oidcUrl}\n` +
+        `sso =\n  endpoint_url = ${fakes.portalUrl}\n`,
     ].join("\n"),
   );
   writeFileSync(
@@ -70,7 +80,9 @@ export async function startS3(cli, home) {
   );
   return {
     info,
+    fakes,
     stop: () => {
+      fakes.stop();
       slow.stop();
       child.kill();
     },

@@ -6,8 +6,8 @@ import { join } from "node:path";
 
 export const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const q = (s, css) => s.exec(`return document.querySelector(${JSON.stringify(css)}) !== null`);
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const q = (s, css) => s.exec(`return document.querySelector(${JSON.stringify(css)}) !== null`);
 const keys = (s) => s.exec("return [...document.querySelectorAll('.row.object')].map(r => r.dataset.key)");
 
 /** Standard deviation of a screen region (0 = blank), via ImageMagick. */
@@ -45,14 +45,14 @@ async function pdfPaints(s, ctx) {
   });
 }
 
-async function openProfile(s, name) {
+export async function openProfile(s, name) {
   await s.click(await s.waitFor(`profile ${name}`, () => s.find(`[data-profile="${name}"]`), 60000));
   await s.waitFor(`${name} active`, () =>
     s.exec(`return document.querySelector('.profile.active')?.dataset.profile === ${JSON.stringify(name)}`),
   );
 }
 
-async function openFolder(s, prefix) {
+export async function openFolder(s, prefix) {
   await s.click(await s.waitFor(prefix, () => s.find(`.row.folder[data-prefix="${prefix}"]`)));
   await s.waitFor(`inside ${prefix}`, () =>
     s.exec(
@@ -63,7 +63,7 @@ async function openFolder(s, prefix) {
   );
 }
 
-async function root(s) {
+export async function root(s) {
   await s.click(await s.find('.crumb[data-prefix=""]'));
   await s.waitFor("the bucket root", () => q(s, '.row.folder[data-prefix="reports/"]'));
 }
@@ -292,7 +292,7 @@ test("a profile with a wrong secret explains itself; the previous one still work
 });
 
 /** Hands `paths` to the window's drop handler exactly as a native drop does (the test-only `e2e_drop`). */
-async function dropPaths(s, paths) {
+export async function dropPaths(s, paths) {
   const r = await s.exec(
     "return window.__TAURI_INTERNALS__.invoke('e2e_drop', { paths: arguments[0] })" +
       ".then(() => 'ok', (e) => 'error: ' + JSON.stringify(e))",
@@ -301,12 +301,12 @@ async function dropPaths(s, paths) {
   if (r !== "ok") throw new Error(`e2e_drop: ${r}`);
 }
 
-async function openSettings(s) {
+export async function openSettings(s) {
   await s.click(await s.find("[data-testid=open-settings]"));
   await s.waitFor("settings", () => q(s, "#settings-title"));
 }
 
-async function setSelect(s, css, value) {
+export async function setSelect(s, css, value) {
   await s.click(await s.find(`${css} option[value="${value}"]`));
 }
 

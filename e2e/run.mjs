@@ -6,7 +6,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Session } from "./webdriver.mjs";
 import { startS3 } from "./fixture.mjs";
-import { tests } from "./flows.mjs";
+import { tests as browseTests } from "./flows.mjs";
+import { credentialTests, japaneseTests } from "./flows-credentials.mjs";
 
 const app = resolve(process.argv[2] ?? "target/debug/bucketlens");
 const cli = resolve(process.argv[3] ?? "target/debug/bucketlens-cli");
@@ -32,8 +33,15 @@ mkdirSync(files, { recursive: true });
 execFileSync("convert", ["-size", "320x240", "gradient:#1f4e79-#f4c430", join(files, "e2e-photo.jpg")]);
 writeFileSync(join(files, "script.sh"), "#!/bin/sh\necho hi\n");
 
+// The credential flows run in English, before the switch to Japanese; then the Japanese screenshots.
+const language = browseTests.findIndex((t) => t.name.startsWith("switching the language"));
+const tests = [...browseTests.slice(0, language), ...credentialTests, ...browseTests.slice(language), ...japaneseTests];
+
 let session;
 const ctx = {
+  /** The embedded server (endpoint, keys) and the identity fakes. */
+  s3: s3.info,
+  fakes: s3.fakes,
   app,
   home,
   artifacts,

@@ -21,7 +21,8 @@ unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_
 if (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null; then
   echo "port 4444 is taken (a tauri-driver left running?); the end-to-end suite needs it" >&2
 fi
-DISPLAY="$display" tauri-driver --port 4444 --native-port 4446 >"$OUT/tauri-driver.log" 2>&1 &
+# HOME too: the app keeps SSO sign-ins in ~/.aws/sso/cache, as the AWS CLI does.
+HOME="$E2E_HOME" DISPLAY="$display" tauri-driver --port 4444 --native-port 4446 >"$OUT/tauri-driver.log" 2>&1 &
 driver_pid=$!
 DISPLAY="$display" node e2e/run.mjs target/debug/bucketlens target/debug/bucketlens-cli
 rc=$?

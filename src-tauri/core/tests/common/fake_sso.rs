@@ -61,6 +61,18 @@ pub fn oidc(req: &Seen, polls: &Mutex<u32>) -> (u16, &'static str, String) {
                 )
             }
         }
+        // The SDK renewing an expired token: only the refresh token it was given works.
+        "/token" if body["grantType"] == "refresh_token" && body["clientSecret"] == "csecret-1" => {
+            if body["refreshToken"] == "rt-1" {
+                json(serde_json::json!({"accessToken": "at-1", "tokenType": "Bearer", "expiresIn": 3600, "refreshToken": "rt-2"}))
+            } else {
+                (
+                    400,
+                    "application/json",
+                    r#"{"__type":"InvalidGrantException","error":"invalid_grant"}"#.into(),
+                )
+            }
+        }
         _ => (
             400,
             "application/json",
