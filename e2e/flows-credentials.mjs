@@ -103,9 +103,14 @@ test("a production profile asks before an upload, naming itself and the bucket",
   await openSettings(s);
   await s.click(await s.waitFor("the profile in settings", () => s.find('[data-edit-profile="e2e"]')));
   await setSelect(s, "[data-testid=profile-color]", "red");
+  await s.waitFor(
+    "red picked",
+    async () => (await s.exec("return document.querySelector('[data-testid=profile-color]').value")) === "red",
+  );
   await s.click(await s.find("[data-testid=confirm-changes]"));
   await s.click(await s.find("[data-testid=save-settings]"));
   await s.click(await s.find(".settings-head button"));
+  await s.waitFor("the red band", () => q(s, '.app[data-profile-color="red"]'));
   await s.click(await s.waitFor("bucket demo", () => s.find('[data-bucket="demo"]')));
   await root(s);
   await openFolder(s, "images/");
@@ -116,7 +121,7 @@ test("a production profile asks before an upload, naming itself and the bucket",
   if (!body.includes("e2e") || !body.includes("demo")) throw new Error(body);
   await ctx.shot(s, "15-guard");
   await s.click(await s.find("[data-testid=confirm-guard]"));
-  // The name exists from the upload flow: keep both.
+  // Then the usual question: the name exists from the upload flow, keep both.
   await s.click(await s.waitFor("the replace prompt", () => s.find("[data-testid=conflict-keep]")));
   await s.waitFor(
     "uploaded",
@@ -133,7 +138,7 @@ test("a production profile asks before an upload, naming itself and the bucket",
 });
 
 japaneseTests.push({
-  name: "in Japanese: the add-profile dialog and the MFA prompt",
+  name: "in Japanese: the add-profile dialog",
   fn: async (s, ctx) => {
     await s.click(await s.find("[data-testid=add-profile]"));
     await s.click(await s.waitFor("the choice", () => s.find("[data-testid=add-kind-sso]")));

@@ -80,11 +80,15 @@ export class Session {
   }
 }
 
+/** No WebDriver command takes longer than this: an app that never starts fails the run instead of hanging it. */
+const COMMAND_TIMEOUT_MS = 120_000;
+
 async function call(base, method, path, body) {
   const res = await fetch(base + path, {
     method,
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS),
   });
   const json = await res.json().catch(() => ({}));
   if (!res.ok || json.value?.error) {

@@ -38,6 +38,34 @@ pub fn plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
     tauri_plugin_single_instance::init(on_second_launch)
 }
 
+/// Whether a failed start means the running instance was quitting while this one handed over (it left the
+/// bus without answering), rather than that it took the hand-over.
+pub fn previous_was_quitting(error: &str) -> bool {
+    error.contains("single-instance") && (error.contains("NoReply") || error.contains("disconnected") || error.contains("ServiceUnknown"))
+}
+
+/// Replaces this process with a new start of the same program and arguments after a pause, at most three
+/// times in a row (counted in the environment). Returns only when it may not (or could not).
+pub fn start_again_shortly() {
+    const COUNT: &str = "BUCKETLENS_START_AGAIN";
+    let n: u32 = std::env::var(COUNT).ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+    if n >= 3 {
+        return;
+    }
+    tracing::info!(attempt = n + 1, "the running BucketLens was quitting; starting again");
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let Ok(exe) = std::env::current_exe() else { return };
+        let err = std::process::Command::new(exe)
+            .args(std::env::args_os().skip(1))
+            .env(COUNT, (n + 1).to_string())
+            .exec();
+        tracing::error!(error = %err, "could not start again");
+    }
+}
+
 /// Gives up being the one instance (on quit, before the uploads are paused).
 pub fn release<R: Runtime>(app: &AppHandle<R>) {
     tauri_plugin_single_instance::destroy(app);
@@ -49,6 +77,15 @@ mod tests {
 
     fn args(a: &[&str]) -> Vec<String> {
         a.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_hand_over_to_a_quitting_instance_is_told_apart() {
+        let quitting = "failed to initialize plugin `single-instance`: failed to forward arguments to the running \
+                        instance: org.freedesktop.DBus.Error.NoReply: Message recipient disconnected from message bus";
+        assert!(previous_was_quitting(quitting));
+        assert!(!previous_was_quitting("failed to initialize plugin `dialog`: NoReply"));
+        assert!(!previous_was_quitting("failed to create webview"));
     }
 
     #[test]

@@ -40,14 +40,10 @@ macro_rules! surface {
 }
 bucketlens_core::with_commands!(surface);
 
-/// Runs the desktop app.
-pub fn run() {
-    // The state loads the settings once (a broken file is moved aside and reported to the window).
-    let state = AppState::new(LaunchOptions::from_env());
+/// Builds the desktop app around `state` (with the CSP widened to the endpoints in use).
+fn build(state: AppState) -> tauri::Result<tauri::App> {
     state.native_menu.store(true, std::sync::atomic::Ordering::SeqCst);
     let settings = state.settings();
-    let _guard = bucketlens_core::logging::init(&state.paths.log_dir, &settings.log_level);
-    tracing::info!(demo = state.options.demo, "BucketLens starting");
     let mut context = tauri::generate_context!();
     let profile_endpoints: Vec<String> = tauri::async_runtime::block_on(bucketlens_core::profiles::list_profiles(&Default::default()))
         .map(|l| l.profiles.into_iter().filter_map(|p| p.endpoint_url).collect())
@@ -69,22 +65,38 @@ pub fn run() {
             }
         })
         .build(context)
-        .unwrap_or_else(|e| {
-            // A running BucketLens that did not take the hand-over (it was quitting): say so, no backtrace.
+}
+
+/// Runs the desktop app.
+pub fn run() {
+    // The state loads the settings once (a broken file is moved aside and reported to the window).
+    let options = LaunchOptions::from_env();
+    let state = AppState::new(options.clone());
+    let _guard = bucketlens_core::logging::init(&state.paths.log_dir, &state.settings().log_level);
+    tracing::info!(demo = state.options.demo, "BucketLens starting");
+    let app = match build(state) {
+        Ok(app) => app,
+        Err(e) => {
+            // The running BucketLens was quitting as this one handed over (it left the bus without answering):
+            // once it has gone, this launch is the first, so start again (a fresh process; bounded).
+            if instance::previous_was_quitting(&e.to_string()) {
+                instance::start_again_shortly();
+            }
             tracing::error!(error = %e, "BucketLens could not start");
             eprintln!("BucketLens could not start: {e}");
             std::process::exit(1)
-        })
-        .run(|app, event| {
-            // A normal quit pauses running uploads: multipart ones stay resumable (journal and server).
-            if let tauri::RunEvent::Exit = event {
-                use tauri::Manager;
-                // First give up the single-instance name, so a launch during the wind-down starts normally.
-                instance::release(app);
-                let paused = app.state::<AppState>().uploads.pause_all(std::time::Duration::from_secs(5));
-                if paused > 0 {
-                    tracing::info!(paused, "uploads paused for the next start");
-                }
+        }
+    };
+    app.run(|app, event| {
+        // A normal quit pauses running uploads: multipart ones stay resumable (journal and server).
+        if let tauri::RunEvent::Exit = event {
+            use tauri::Manager;
+            // First give up the single-instance name, so a launch during the wind-down starts normally.
+            instance::release(app);
+            let paused = app.state::<AppState>().uploads.pause_all(std::time::Duration::from_secs(5));
+            if paused > 0 {
+                tracing::info!(paused, "uploads paused for the next start");
             }
-        });
+        }
+    });
 }

@@ -247,8 +247,13 @@ const fakes: Fakes = {
       return { ...bootstrap.active, credentialsExpireAt: Date.now() + 3600_000 };
     return bootstrap.active;
   },
-  list_buckets: () => {
+  list_buckets: async () => {
     if (params.get("denyBuckets")) throw error("AccessDenied", "error.accessDenied");
+    // `?slowFailure=1`: "personal" answers after 600 ms, with a network error (a DNS lookup that fails late).
+    if (params.get("slowFailure") && state.selected.at(-1) === "personal") {
+      await new Promise((r) => setTimeout(r, 600));
+      throw error("Network", "error.network");
+    }
     return state.selected.at(-1) === "personal"
       ? [{ name: "personal-photos", created: when }]
       : [{ name: "team-docs", created: when }];

@@ -1,16 +1,10 @@
 // Adding a profile without a terminal, with mocked IPC: the two choices, field checks before anything is
 // sent, an existing name refused with the backend's message, and the new profile selected after saving.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startHarness, harnessState } from "./harness-server.mjs";
+import { harnessState, harnessForThisFile } from "./harness-server.mjs";
 
-let h;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+const h = harnessForThisFile();
 
 for (const lang of ["en", "ja"]) {
   test(`an access-key profile is added from the first-run screen and selected (${lang})`, async () => {

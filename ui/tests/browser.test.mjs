@@ -1,16 +1,10 @@
 // Browser tests: the real UI in Debian's Chromium (playwright-core), IPC mocked by ui/harness.
 // Run after `vite build --config ui/vite.harness.config.ts`: node --test ui/tests/
-import { after, before, describe, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startHarness, harnessState as harness } from "./harness-server.mjs";
+import { harnessState as harness, harnessForThisFile } from "./harness-server.mjs";
 
-let h;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+const h = harnessForThisFile();
 const open = (q) => h.open(q);
 
 for (const lang of ["en", "ja"]) {

@@ -1,17 +1,11 @@
 // Typing into a dialog key by key (as a person and WebDriver do, unlike `fill`): every re-render of the
 // dialog must leave the focus where it is. Before the fix, focus jumped back to the first button after
 // each key, so only the first character of each field arrived.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startHarness } from "./harness-server.mjs";
+import { harnessForThisFile } from "./harness-server.mjs";
 
-let h;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+const h = harnessForThisFile();
 
 test("every character typed into the add-profile dialog arrives", async () => {
   const { page, errors } = await h.open("lang=en");

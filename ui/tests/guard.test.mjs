@@ -1,17 +1,11 @@
 // A profile marked production, with mocked IPC: its colour beside its name and along the window, a badge, and
 // uploads and deletes that ask first, naming the profile and the bucket. The fake backend refuses changes
 // through it that do not name it as confirmed, as the real one does.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startHarness, harnessState } from "./harness-server.mjs";
+import { harnessState, harnessForThisFile } from "./harness-server.mjs";
 
-let h;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+const h = harnessForThisFile();
 
 for (const lang of ["en", "ja"]) {
   test(`a guarded profile asks before an upload and a delete, naming itself and the bucket (${lang})`, async () => {

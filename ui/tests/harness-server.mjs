@@ -1,4 +1,5 @@
 // Serves the mocked-IPC build (ui/harness-dist) and launches Debian's Chromium for the browser tests.
+import { after, before } from "node:test";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -49,6 +50,18 @@ export async function startHarness() {
     server.close();
   };
   return { open, stop };
+}
+
+/** One harness for the calling test file, started before its tests and stopped after them. */
+export function harnessForThisFile() {
+  let h;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h?.stop();
+  });
+  return { open: (...args) => h.open(...args) };
 }
 
 export const harnessState = (page) => page.evaluate(() => window.__harness);

@@ -1,16 +1,10 @@
 // The active profile's credential lifetime, with mocked IPC and a fake clock: the expiry is shown, turns into
 // a warning under ten minutes, follows the backend's renewal, and a failed renewal offers Sign in.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startHarness } from "./harness-server.mjs";
+import { harnessForThisFile } from "./harness-server.mjs";
 
-let h;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+const h = harnessForThisFile();
 
 for (const lang of ["en", "ja"]) {
   test(`credentials ending soon are a warning, and the backend's renewal clears it (${lang})`, async () => {

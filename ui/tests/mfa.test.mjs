@@ -1,17 +1,11 @@
 // MFA codes for role profiles, with mocked IPC: the backend's question opens a dialog naming the profile and
 // device; only six digits can be sent; a wrong code shows MfaRejected and the next try asks again; Cancel
 // sends no code.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startHarness, harnessState } from "./harness-server.mjs";
+import { harnessState, harnessForThisFile } from "./harness-server.mjs";
 
-let h;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+const h = harnessForThisFile();
 
 for (const lang of ["en", "ja"]) {
   test(`a role profile with an MFA device asks for the code in a dialog (${lang})`, async () => {

@@ -1,15 +1,9 @@
 // Settings, profile switching and first run in Chromium with mocked IPC.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startHarness, harnessState } from "./harness-server.mjs";
+import { harnessState, harnessForThisFile } from "./harness-server.mjs";
 
-let h;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+const h = harnessForThisFile();
 
 test("invalid values are refused next to the field and nothing is saved", async () => {
   const { page, errors } = await h.open();
@@ -84,5 +78,36 @@ test("no profiles: a first-run screen with the demo and the steps", async () => 
 test("a recovered settings file is reported once with the backup path", async () => {
   const { page } = await h.open("recovered=1");
   assert.match(await page.textContent(".notice"), /settings\.json\.broken-1\.bak/);
+  await page.close();
+});
+
+test("a profile's colour and production guard are set in Settings and shown at once", async () => {
+  const { page, errors } = await h.open("lang=en");
+  await page.click("[data-testid=open-settings]");
+  await page.selectOption("[data-testid=profile-color]", "red");
+  await page.check("[data-testid=confirm-changes]");
+  await page.click("[data-testid=save-settings]");
+  const saved = (await harnessState(page)).saved.at(-1);
+  assert.equal(saved.profiles.work.color, "red");
+  assert.equal(saved.profiles.work.confirmChanges, true);
+  await page.click(".settings-head button");
+  await page.waitForSelector('.app[data-profile-color="red"]');
+  await page.waitForSelector('[data-profile="work"][data-color="red"] .color-dot');
+  await page.waitForSelector('[data-profile="work"] [data-testid=guard-badge]');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a slow failure of the previous profile's bucket list does not replace the current one's", async () => {
+  const { page, errors } = await h.open("lang=en&slowFailure=1");
+  await page.click('[data-profile="personal"]');
+  await page.waitForSelector('.profile.active[data-profile="personal"]');
+  await page.click('[data-profile="work"]');
+  await page.waitForSelector('.profile.active[data-profile="work"]');
+  await page.waitForSelector('[data-bucket="team-docs"]');
+  await page.waitForTimeout(900); // the personal listing fails meanwhile
+  assert.equal(await page.$(".buckets .error-box"), null);
+  assert.ok(await page.$('[data-bucket="team-docs"]'));
+  assert.deepEqual(errors, []);
   await page.close();
 });

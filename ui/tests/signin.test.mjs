@@ -1,16 +1,10 @@
 // SSO sign-in inside the app, with mocked IPC: the code to confirm is shown, the profile is selected again once
 // the sign-in is saved, and Cancel stops it without an error.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startHarness, harnessState } from "./harness-server.mjs";
+import { harnessState, harnessForThisFile } from "./harness-server.mjs";
 
-let h;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+const h = harnessForThisFile();
 
 for (const lang of ["en", "ja"]) {
   test(`an SSO profile that is signed out signs in inside the app, showing the code (${lang})`, async () => {

@@ -1,15 +1,9 @@
 // Uploads in Chromium with mocked IPC: drop, refusal, conflict answers, progress to done, refresh.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startHarness, harnessState } from "./harness-server.mjs";
+import { harnessState, harnessForThisFile } from "./harness-server.mjs";
 
-let h;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+const h = harnessForThisFile();
 
 for (const lang of ["en", "ja"]) {
   test(`dropped files: refusal listed, existing name asks, new ones finish and show up (${lang})`, async () => {

@@ -151,7 +151,10 @@ pub fn from_credentials(err: &CredentialsError, profile: &str) -> Error {
     // The kind may come from what the process said ("expired"); the message keeps none of it.
     let text = full_chain(err);
     let lower = text.to_lowercase();
-    let kind = if lower.contains("sso") && (lower.contains("token") || lower.contains("login") || lower.contains("expired")) {
+    // The SSO portal answers UnauthorizedException for a token it no longer accepts (revoked, session ended).
+    let kind = if (lower.contains("sso") && (lower.contains("token") || lower.contains("login") || lower.contains("expired")))
+        || lower.contains("unauthorizedexception")
+    {
         ErrorKind::SsoLoginRequired
     } else if lower.contains("expired") {
         ErrorKind::ExpiredToken

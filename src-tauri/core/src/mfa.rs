@@ -5,7 +5,6 @@
 
 use crate::error::{Detail, Error, ErrorKind, Result};
 use crate::profiles::AwsFiles;
-use aws_config::profile::ProfileFileCredentialsProvider;
 use aws_config::BehaviorVersion;
 use aws_credential_types::provider::{error::CredentialsError, future, ProvideCredentials, SharedCredentialsProvider};
 use aws_credential_types::Credentials;
@@ -118,20 +117,7 @@ fn build(
     mfa: &Arc<Mfa>,
     depth: usize,
 ) -> Result<SharedCredentialsProvider> {
-    let http = crate::http::sdk_http_client();
-    let chain = |n: &str| {
-        SharedCredentialsProvider::new(
-            ProfileFileCredentialsProvider::builder()
-                .configure(
-                    &aws_config::provider_config::ProviderConfig::default()
-                        .with_http_client(http.clone())
-                        .with_region(Some(Region::new(region.to_owned()))),
-                )
-                .profile_files(files.env_config_files())
-                .profile_name(n)
-                .build(),
-        )
-    };
+    let chain = |n: &str| crate::client::profile_chain(files, n, region);
     if !needs_mfa(set, name, depth) {
         return Ok(chain(name));
     }

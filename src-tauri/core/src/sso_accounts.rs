@@ -60,16 +60,14 @@ pub async fn discover(
     let sdk = crate::sso_device::sdk_config(files, None, &req.sso_region).await;
     let token = crate::sso_device::sign_in_to(&sdk, &target, &req.name, cache, show, cancel).await?;
     let sso = aws_sdk_sso::Client::new(&sdk);
-    let accounts: Vec<_> = sso
+    let accounts = sso
         .list_accounts()
         .access_token(&token)
         .into_paginator()
         .items()
         .send()
-        .collect::<Vec<_>>()
+        .try_collect()
         .await
-        .into_iter()
-        .collect::<std::result::Result<_, _>>()
         .map_err(|e| portal_error(e, &req.name))?;
     // Roles of up to eight accounts at a time: a company may have hundreds of accounts.
     let ids: Vec<String> = accounts.iter().map(|a| a.account_id().unwrap_or_default().to_owned()).collect();
@@ -82,10 +80,8 @@ pub async fn discover(
                 .into_paginator()
                 .items()
                 .send()
-                .collect::<Vec<_>>()
+                .try_collect()
                 .await
-                .into_iter()
-                .collect::<std::result::Result<Vec<_>, _>>()
         }
     }))
     .buffered(8)

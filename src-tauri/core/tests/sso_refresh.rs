@@ -36,7 +36,13 @@ async fn an_expired_sso_token_is_renewed_with_its_refresh_token_or_asks_for_a_si
     let file = bucketlens_core::sso_device::token_file(&cache, "corp");
     std::fs::write(&file, token_file("rt-1")).unwrap();
 
-    let creds = connect(&files, &Target::profile("dev")).await.unwrap().creds.current().await.unwrap();
+    let creds = connect(&files, &Target::profile("dev"))
+        .await
+        .unwrap()
+        .creds
+        .current()
+        .await
+        .unwrap();
     assert_eq!(creds.access_key_id(), "ASIASSOEXAMPLE");
     let grants: Vec<String> = oidc_seen
         .lock()
@@ -48,6 +54,12 @@ async fn an_expired_sso_token_is_renewed_with_its_refresh_token_or_asks_for_a_si
 
     // The refresh token is refused (revoked, or the session ended): the person is asked to sign in.
     std::fs::write(&file, token_file("rt-revoked")).unwrap();
-    let e = connect(&files, &Target::profile("dev")).await.unwrap().creds.current().await.unwrap_err();
+    let e = connect(&files, &Target::profile("dev"))
+        .await
+        .unwrap()
+        .creds
+        .current()
+        .await
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::SsoLoginRequired, "{e}");
 }

@@ -1,5 +1,5 @@
 // The main window: profiles and buckets on the left, the folder in the middle, the preview on the right.
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { listen } from "@tauri-apps/api/event";
 import { api, AppError } from "../ipc/commands";
 import type {
@@ -58,13 +58,18 @@ export function App() {
   }, [locale]);
   useTheme(settings?.theme ?? "system");
 
+  // Only the newest listing may show its result: an older one (another profile's, a slow DNS failure) that
+  // answers late must not replace it.
+  const bucketRequest = useRef(0);
   const loadBuckets = useCallback(async () => {
+    const mine = ++bucketRequest.current;
     setBuckets(null);
     setBucketError(null);
     try {
-      setBuckets(await api.listBuckets());
+      const list = await api.listBuckets();
+      if (mine === bucketRequest.current) setBuckets(list);
     } catch (e) {
-      if (e instanceof AppError) setBucketError(e.payload);
+      if (e instanceof AppError && mine === bucketRequest.current) setBucketError(e.payload);
     }
   }, []);
 

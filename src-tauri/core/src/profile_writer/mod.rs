@@ -102,11 +102,7 @@ pub fn check_sso(start_url: &str, sso_region: &str) -> Result<()> {
 
 /// Refuses `name` when a profile (or, for SSO, an `sso-session`) of that name is in either file's text.
 pub fn refuse_taken(config: &str, creds: &str, name: &str, sso: bool) -> Result<()> {
-    let header = if name == "default" {
-        "default".to_owned()
-    } else {
-        format!("profile {name}")
-    };
+    let header = header(name);
     let sections = section_names(config);
     let taken = sections
         .iter()
@@ -167,17 +163,23 @@ pub fn validate(p: &NewProfile) -> Result<()> {
         }
     }
 }
+
+/// The config section a profile lives in: `[default]`, else `[profile NAME]`.
+fn header(name: &str) -> String {
+    if name == "default" {
+        "default".to_owned()
+    } else {
+        format!("profile {name}")
+    }
+}
+
 /// Adds `p` to the files. The config gets `[profile NAME]` (and, for SSO, `[sso-session NAME]`); the
 /// credentials file gets the keys.
 pub fn add_profile(files: &crate::profiles::AwsFiles, p: &NewProfile) -> Result<()> {
     validate(p)?;
     let (config_path, config, creds_path, creds) = read_both(files)?;
     let name = p.name();
-    let header = if name == "default" {
-        "default".to_owned()
-    } else {
-        format!("profile {name}")
-    };
+    let header = header(name);
     refuse_taken(&config, &creds, name, matches!(p, NewProfile::Sso { .. }))?;
     match p {
         NewProfile::AccessKey {

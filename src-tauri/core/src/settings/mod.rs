@@ -263,6 +263,19 @@ mod guard_tests {
     use super::*;
 
     #[test]
+    fn colour_and_guard_travel_as_the_window_sends_them() {
+        let json = r#"{"region":null,"endpointUrl":null,"pathStyle":null,"defaultBucket":null,"defaultPrefix":null,
+            "color":"red","confirmChanges":true}"#;
+        let p: ProfileSettings = serde_json::from_str(json).unwrap();
+        assert_eq!((p.color, p.confirm_changes), (Some(ProfileColor::Red), true));
+        let back = serde_json::to_value(&p).unwrap();
+        assert_eq!(
+            (back["color"].as_str(), back["confirmChanges"].as_bool()),
+            (Some("red"), Some(true))
+        );
+    }
+
+    #[test]
     fn a_guarded_profile_changes_nothing_without_a_confirmation_naming_it() {
         let mut s = Settings::default();
         s.profiles.entry("prod".into()).or_default().confirm_changes = true;

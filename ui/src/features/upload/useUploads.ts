@@ -83,6 +83,9 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
           }));
         refused.push(...scan.skipped.map(skippedRow));
         const ok = scan.items.filter((i) => i.allowed && !i.nameProblem);
+        // A production profile, first of all questions: the person confirms, naming the profile and the bucket.
+        const guard = profile.guarded && ok.length > 0 ? profile.name : null;
+        if (guard && !(await question<boolean>({ kind: "guard", profile: guard, bucket, count: ok.length }))) return;
         const existing = ok.length
           ? await api.checkExisting(
               bucket,
@@ -104,9 +107,6 @@ export function useUploads(bucket: string | null, prefix: string, onDone: (key: 
         const bytes = ok.reduce((sum, i) => sum + i.size, 0);
         const warning = ok.length ? await api.checkUploadTime(bytes) : null;
         if (warning && !(await question<boolean>({ kind: "lifetime", warning, bytes }))) return;
-        // A production profile: the person confirms, naming the profile and the bucket.
-        const guard = profile.guarded && ok.length > 0 ? profile.name : null;
-        if (guard && !(await question<boolean>({ kind: "guard", profile: guard, bucket, count: ok.length }))) return;
         // Rows are listed before the uploads are queued, under ids the window chose: every event finds its row.
         const pendingRows: Row[] = ok.map((i) => ({
           id: newRowId(),

@@ -1,12 +1,10 @@
 //! Builds one S3 client per (profile, overrides), caches it, and knows when its credentials expire.
 
 use crate::error::{Detail, Error, Result};
-use crate::error_map;
 use crate::profiles::{self, AwsFiles};
 use aws_config::identity::IdentityCache;
-use aws_config::profile::ProfileFileCredentialsProvider;
 use aws_config::BehaviorVersion;
-use aws_credential_types::provider::{error::CredentialsError, future, ProvideCredentials, SharedCredentialsProvider};
+use aws_credential_types::provider::SharedCredentialsProvider;
 use aws_credential_types::Credentials;
 use aws_sdk_s3::config::{Region, RequestChecksumCalculation, ResponseChecksumValidation};
 use serde::{Deserialize, Serialize};
@@ -14,6 +12,10 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 use ts_rs::TS;
+
+mod creds;
+pub(crate) use creds::profile_chain;
+pub use creds::CredsHandle;
 
 /// Per-profile settings that win over the profile file and the environment.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -80,54 +82,6 @@ pub struct ConnectionInfo {
     /// When the current credentials stop working, as Unix milliseconds.
     #[ts(type = "number | null")]
     pub credentials_expire_at: Option<i64>,
-}
-
-/// Caches credentials until shortly before they expire, so presigning can read the expiry it signs with.
-#[derive(Debug, Clone)]
-pub struct CredsHandle(Arc<CredsInner>);
-
-#[derive(Debug)]
-struct CredsInner {
-    inner: SharedCredentialsProvider,
-    profile: String,
-    cached: tokio::sync::Mutex<Option<Credentials>>,
-}
-
-impl CredsHandle {
-    fn new(inner: SharedCredentialsProvider, profile: &str) -> Self {
-        Self(Arc::new(CredsInner {
-            inner,
-            profile: profile.to_owned(),
-            cached: Default::default(),
-        }))
-    }
-
-    async fn fetch(&self) -> std::result::Result<Credentials, CredentialsError> {
-        let mut g = self.0.cached.lock().await;
-        if let Some(c) = g.as_ref() {
-            let fresh = c.expiry().is_none_or(|e| e > SystemTime::now() + Duration::from_secs(60));
-            if fresh {
-                return Ok(c.clone());
-            }
-        }
-        let c = self.0.inner.provide_credentials().await?;
-        *g = Some(c.clone());
-        Ok(c)
-    }
-
-    /// The credentials that the next signature will use.
-    pub async fn current(&self) -> Result<Credentials> {
-        self.fetch().await.map_err(|e| error_map::from_credentials(&e, &self.0.profile))
-    }
-}
-
-impl ProvideCredentials for CredsHandle {
-    fn provide_credentials<'a>(&'a self) -> future::ProvideCredentials<'a>
-    where
-        Self: 'a,
-    {
-        future::ProvideCredentials::new(self.fetch())
-    }
 }
 
 /// A ready client with what it was built from.
@@ -236,9 +190,8 @@ pub async fn connect_with(files: &AwsFiles, target: &Target, mfa: &Arc<crate::mf
         .connect_timeout(Duration::from_secs(5))
         .read_timeout(Duration::from_secs(60))
         .build();
-    let http = crate::http::sdk_http_client();
     let base = aws_config::defaults(BehaviorVersion::latest())
-        .http_client(http.clone())
+        .http_client(crate::http::sdk_http_client())
         .timeout_config(timeouts)
         .identity_cache(IdentityCache::no_cache());
     let (loader, region, endpoint, path_style, creds) = match target {
@@ -251,18 +204,7 @@ pub async fn connect_with(files: &AwsFiles, target: &Target, mfa: &Arc<crate::mf
             let endpoint = endpoint_for(overrides, profile.get("endpoint_url"));
             let provider = match crate::mfa::provider_for(files, name, &region, mfa).await? {
                 Some(p) => p,
-                None => SharedCredentialsProvider::new(
-                    ProfileFileCredentialsProvider::builder()
-                        // STS and SSO calls of the chain (a role, SSO) go through the same client and need the region.
-                        .configure(
-                            &aws_config::provider_config::ProviderConfig::default()
-                                .with_http_client(http.clone())
-                                .with_region(Some(Region::new(region.clone()))),
-                        )
-                        .profile_files(files.env_config_files())
-                        .profile_name(name)
-                        .build(),
-                ),
+                None => profile_chain(files, name, &region),
             };
             let creds = CredsHandle::new(provider, name);
             let loader = base.profile_files(files.env_config_files()).profile_name(name);
