@@ -29,7 +29,8 @@ export async function startFakeAws({ access_key: accessKey, secret_key: secretKe
   const xmlError = (code, message) => [
     403,
     "text/xml",
-    `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error></ErrorResponse>`,
+    `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error>` +
+      "</ErrorResponse>",
   ];
   const sts = await serve((req, body) => {
     const f = Object.fromEntries(new URLSearchParams(body));

@@ -20,13 +20,13 @@ async function bucketsListed(s) {
   await s.waitFor("the demo bucket", () => q(s, '[data-bucket="demo"]'), 30000);
 }
 
-test("an MFA role profile asks for the code in a dialog; a wrong code is refused, the right one browses", async (s, ctx) => {
+test("an MFA role profile asks for the code in a dialog; a wrong code is refused, the right one browses", async (s, c) => {
   await s.click(await s.waitFor("profile e2e-mfa", () => s.find('[data-profile="e2e-mfa"]')));
   await s.waitFor("the MFA dialog", () => q(s, "[data-testid=mfa-dialog]"), 30000);
   const text = await s.exec("return document.querySelector('[data-testid=mfa-dialog]').textContent");
   if (!text.includes("e2e-mfa") || !text.includes("mfa/e2e")) throw new Error(text);
   await type(s, "[data-testid=mfa-code]", "111111");
-  await ctx.shot(s, "10-mfa-dialog");
+  await c.shot(s, "10-mfa-dialog");
   await s.click(await s.find("[data-testid=mfa-submit]"));
   const kind = await s.waitFor("the refusal", () =>
     s.exec("return document.querySelector('.sidebar .error-box')?.dataset.kind ?? null"),
@@ -40,9 +40,9 @@ test("an MFA role profile asks for the code in a dialog; a wrong code is refused
     s.exec("return document.querySelector('.profile.active')?.dataset.profile === 'e2e-mfa'"),
   );
   await bucketsListed(s);
-  const codes = ctx.fakes.seen.sts.map((f) => f.TokenCode);
+  const codes = c.fakes.seen.sts.map((f) => f.TokenCode);
   if (codes.join() !== `111111,${MFA_CODE}`) throw new Error(`STS got codes ${codes}`);
-  await ctx.shot(s, "11-mfa-browsing");
+  await c.shot(s, "11-mfa-browsing");
 });
 
 test("an SSO profile signs in inside the app: the code shown, confirmed, then it browses", async (s, ctx) => {
