@@ -20,7 +20,8 @@ async function bucketsListed(s) {
   await s.waitFor("the demo bucket", () => q(s, '[data-bucket="demo"]'), 30000);
 }
 
-test("an MFA role profile asks for the code in a dialog; a wrong code is refused, the right one browses", async (s, c) => {
+const mfaFlow = "an MFA role profile asks for the code in a dialog; a wrong code is refused, the right one browses";
+test(mfaFlow, async (s, c) => {
   await s.click(await s.waitFor("profile e2e-mfa", () => s.find('[data-profile="e2e-mfa"]')));
   await s.waitFor("the MFA dialog", () => q(s, "[data-testid=mfa-dialog]"), 30000);
   const text = await s.exec("return document.querySelector('[data-testid=mfa-dialog]').textContent");
