@@ -160,7 +160,7 @@ export const en = {
   "lifetime.hours": "{hours} h",
   "guard.uploadTitle": "Change a production bucket?",
   "guard.uploadBody":
-    "Profile {profile} asks for a confirmation before anything changes. Upload to the bucket {bucket} ({count} in all)?",
+    "Profile {profile} asks for a confirmation before any change. Upload to the bucket {bucket} ({count} in all)?",
   "guard.uploadGo": "Upload to this bucket",
   "guard.deleteBody":
     "Profile {profile} asks for a confirmation before anything changes: this deletes from the bucket {bucket}.",
