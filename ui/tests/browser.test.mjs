@@ -1,6 +1,6 @@
 // Browser tests: the real UI in Debian's Chromium (playwright-core), IPC mocked by ui/harness.
 // Run after `vite build --config ui/vite.harness.config.ts`: node --test ui/tests/
-import { test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { harnessState as harness, harnessForThisFile } from "./harness-server.mjs";
 
