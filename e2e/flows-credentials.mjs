@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { MFA_CODE } from "./fakes.mjs";
-import { dropPaths, openFolder, openProfile, openSettings, q, root, setSelect, sleep } from "./flows.mjs";
+import { clickSettled, dropPaths, openFolder, openProfile, openSettings, q, root, setSelect, sleep } from "./flows.mjs";
 
 export const credentialTests = [];
 export const japaneseTests = [];
@@ -112,7 +112,8 @@ test("a production profile asks before an upload, naming itself and the bucket",
   await s.click(await s.find("[data-testid=save-settings]"));
   await s.click(await s.find(".settings-head button"));
   await s.waitFor("the red band", () => q(s, '.app[data-profile-color="red"]'));
-  await s.click(await s.waitFor("bucket demo", () => s.find('[data-bucket="demo"]')));
+  // Saving re-selects the profile, so the bucket list is drawn again: click it once settled.
+  await clickSettled(s, "bucket demo", '[data-bucket="demo"]');
   await root(s);
   await openFolder(s, "images/");
   await dropPaths(s, [join(ctx.files, "e2e-photo.jpg")]);

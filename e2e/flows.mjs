@@ -45,6 +45,17 @@ async function pdfPaints(s, ctx) {
   });
 }
 
+/**
+ * Clicks `css`, trying again while the element is replaced under the click (a list drawn again after a profile
+ * switch: both profiles may show the same bucket, found in the old list just before it goes).
+ */
+export async function clickSettled(s, what, css) {
+  await s.waitFor(what, async () => {
+    await s.click(await s.find(css));
+    return true;
+  });
+}
+
 export async function openProfile(s, name) {
   await s.click(await s.waitFor(`profile ${name}`, () => s.find(`[data-profile="${name}"]`), 60000));
   await s.waitFor(`${name} active`, () =>
@@ -79,7 +90,7 @@ test("launch lists the profiles; the bucket opens; breadcrumbs navigate; odd nam
   );
   if (!names.includes("e2e-wrong")) throw new Error(`profiles: ${names}`);
   await openProfile(s, "e2e");
-  await s.click(await s.waitFor("bucket demo", () => s.find('[data-bucket="demo"]')));
+  await clickSettled(s, "bucket demo", '[data-bucket="demo"]');
   await openFolder(s, "reports/");
   await openFolder(s, "reports/archive/");
   await s.click(await s.find('.crumb[data-prefix="reports/"]'));
@@ -360,7 +371,7 @@ test(resumeFlow, async (s, ctx) => {
   for (let i = 8; i < body.length; i += 4096) body[i] = i % 251;
   writeFileSync(file, body);
   await openProfile(s, "e2e-slow");
-  await s.click(await s.waitFor("bucket demo", () => s.find('[data-bucket="demo"]')));
+  await clickSettled(s, "bucket demo", '[data-bucket="demo"]');
   await s.waitFor("the bucket root", () => q(s, '.row.folder[data-prefix="reports/"]'));
   await dropPaths(s, [file]);
   const journal = join(ctx.home, "data", "uploads");

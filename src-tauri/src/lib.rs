@@ -74,6 +74,10 @@ pub fn run() {
     let state = AppState::new(options.clone());
     let _guard = bucketlens_core::logging::init(&state.paths.log_dir, &state.settings().log_level);
     tracing::info!(demo = state.options.demo, "BucketLens starting");
+    // Before the webview opens its storage: folders of the old identifier move to the new one's name, once.
+    for (from, to) in bucketlens_core::paths::migrate_identifier(&bucketlens_core::paths::identifier_roots()) {
+        tracing::info!(from = %from.display(), to = %to.display(), "moved to the new identifier's folder");
+    }
     let app = match build(state) {
         Ok(app) => app,
         Err(e) => {

@@ -161,6 +161,7 @@ impl AppState {
             notices: std::mem::take(&mut *self.notices.lock().unwrap()),
             demo: self.demo_running(),
             log_dir: self.paths.log_dir.display().to_string(),
+            system_locale: bucketlens_core::settings::system_locale(),
         }
     }
 }

@@ -15,12 +15,13 @@ import type {
   Presigned,
   Viewer,
   MfaRequest,
+  MenuAction,
   ScanItem,
   Settings,
 } from "../src/ipc/bindings";
 
 const params = new URLSearchParams(location.search);
-const lang = (params.get("lang") ?? "en") as "en" | "ja";
+const lang = (params.get("lang") ?? "en") as "en" | "ja" | "system";
 const many = Number(params.get("rows") ?? 2500);
 const when = "2026-11-20T10:00:00Z";
 
@@ -136,6 +137,8 @@ const bootstrap: Bootstrap = {
     : [],
   demo: false,
   logDir: "/tmp/logs",
+  // `?systemLocale=ja-JP`: the operating system's language as the backend reads it.
+  systemLocale: params.get("systemLocale"),
 };
 
 const tinyPng =
@@ -575,5 +578,7 @@ mockIPC(
 mockWindows("main");
 (window as unknown as { __drop: (paths: string[]) => Promise<void> }).__drop = (paths) =>
   emit("tauri://drag-drop", { paths, position: { x: 10, y: 10 } });
+// A native menu click (or its keyboard shortcut), as the backend sends it.
+(window as unknown as { __menu: (action: MenuAction) => Promise<void> }).__menu = (action) => emit("menu", action);
 
 await import("../src/main");

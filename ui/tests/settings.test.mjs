@@ -111,3 +111,26 @@ test("a slow failure of the previous profile's bucket list does not replace the 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("\"System\" follows the operating system's language from the backend, not the webview's", async () => {
+  const { page, errors } = await h.open("lang=system&systemLocale=ja-JP");
+  assert.equal(await page.evaluate(() => navigator.language), "en-US");
+  assert.equal(await page.textContent("#profiles-title"), "プロファイル");
+  await page.close();
+  const en = await h.open("lang=system&systemLocale=en-GB");
+  assert.equal(await en.page.textContent("#profiles-title"), "Profiles");
+  assert.deepEqual([...errors, ...en.errors], []);
+  await en.page.close();
+});
+
+test("the menu's shortcuts reach the window: location, filter, upload", async () => {
+  const { page, errors } = await h.open("lang=en");
+  await page.evaluate(() => window.__menu({ action: "focusLocation" }));
+  await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "path");
+  await page.evaluate(() => window.__menu({ action: "focusFilter" }));
+  await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "filter");
+  await page.evaluate(() => window.__menu({ action: "upload" }));
+  await page.waitForFunction(() => window.__harness.calls.includes("pick_files"));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

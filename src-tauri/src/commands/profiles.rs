@@ -13,6 +13,7 @@ use tauri::{AppHandle, Runtime, State};
 pub async fn bootstrap<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Bootstrap> {
     let boot = state.bootstrap().await;
     crate::menu::refresh(&app).await;
+    crate::menu::apply_theme(&app, boot.settings.theme);
     Ok(boot)
 }
 

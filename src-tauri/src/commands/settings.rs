@@ -20,5 +20,6 @@ pub fn validate_settings(request: Settings) -> Vec<FieldError> {
 pub async fn save_settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, request: Settings) -> Result<Settings> {
     let saved = state.settings.replace(request)?;
     crate::menu::refresh(&app).await;
+    crate::menu::apply_theme(&app, saved.theme);
     Ok(saved)
 }

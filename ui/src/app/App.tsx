@@ -52,7 +52,9 @@ export function App() {
     });
   }, []);
 
-  const locale = useMemo(() => resolveLocale(settings?.language ?? "system", navigator.language), [settings?.language]);
+  // "System" follows the operating system's language as the backend reads it, then the webview's.
+  const system = boot?.systemLocale ?? navigator.language;
+  const locale = useMemo(() => resolveLocale(settings?.language ?? "system", system), [settings?.language, system]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

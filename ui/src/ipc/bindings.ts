@@ -149,13 +149,18 @@ profilesError: ErrorPayload | null, active: ConnectionInfo | null,
 /**
  * Why the remembered profile could not be selected at start, if it could not.
  */
-activeError: ErrorPayload | null, settings: Settings, notices: Array<Notice>, demo: boolean, logDir: string, };
+activeError: ErrorPayload | null, settings: Settings, notices: Array<Notice>, demo: boolean, logDir: string, 
+/**
+ * The operating system's language (e.g. `ja-JP`) for the "System" setting; the webview's own
+ * `navigator.language` need not follow it.
+ */
+systemLocale: string | null, };
 
 export type ConnectionTest = { operation: TestOperation, bucketCount: number | null, region: string, endpointUrl: string | null, };
 
 export type TestOperation = "ListBuckets" | "HeadBucket";
 
-export type MenuAction = { "action": "settings" } | { "action": "refresh" } | { "action": "reloadProfiles" } | { "action": "about" } | { "action": "selectProfile", profile: string, } | { "action": "openLocation", bucket: string, prefix: string, };
+export type MenuAction = { "action": "settings" } | { "action": "refresh" } | { "action": "focusLocation" } | { "action": "focusFilter" } | { "action": "upload" } | { "action": "reloadProfiles" } | { "action": "about" } | { "action": "selectProfile", profile: string, } | { "action": "openLocation", bucket: string, prefix: string, };
 
 export type DeviceCode = { userCode: string, verificationUri: string, 
 /**

@@ -29,6 +29,9 @@ pub struct Bootstrap {
     pub notices: Vec<Notice>,
     pub demo: bool,
     pub log_dir: String,
+    /// The operating system's language (e.g. `ja-JP`) for the "System" setting; the webview's own
+    /// `navigator.language` need not follow it.
+    pub system_locale: Option<String>,
 }
 
 /// The answer of Settings → Test connection.
@@ -54,6 +57,12 @@ pub enum TestOperation {
 pub enum MenuAction {
     Settings,
     Refresh,
+    /// Focus the location box (Ctrl/⌘+L).
+    FocusLocation,
+    /// Focus the folder filter (Ctrl/⌘+F).
+    FocusFilter,
+    /// Pick files to upload into the open folder (Ctrl/⌘+U).
+    Upload,
     ReloadProfiles,
     About,
     SelectProfile {

@@ -238,6 +238,12 @@ impl Settings {
     }
 }
 
+/// The operating system's language tag (e.g. `ja-JP`), for the "System" language: read through `sys-locale`,
+/// since GUI apps on macOS and Windows usually have no `LANG`.
+pub fn system_locale() -> Option<String> {
+    sys_locale::get_locale()
+}
+
 /// Something the UI should tell the user once (for example, that settings were recovered).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -1,7 +1,8 @@
 // The middle and right of the window: path box, breadcrumbs, the folder listing and the preview.
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { api, AppError } from "../../ipc/commands";
-import type { ErrorPayload, ObjectEntry } from "../../ipc/bindings";
+import { listen } from "@tauri-apps/api/event";
+import type { ErrorPayload, MenuAction, ObjectEntry } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { ErrorBox } from "../../shared/ErrorBox";
 import { formatCount } from "../../shared/format";
@@ -69,6 +70,20 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
     setPath(location.bucket ? `s3://${location.bucket}/${location.prefix}` : "");
     setFilter("");
   }, [location.bucket, location.prefix]);
+
+  // The native menu's shortcuts (Ctrl/⌘+L, F, U) arrive as menu events; the keys also work without a menu.
+  const pickRef = useRef(pick);
+  pickRef.current = pick;
+  useEffect(() => {
+    const un = listen<MenuAction>("menu", ({ payload }) => {
+      if (payload.action === "focusLocation") pathBox.current?.select();
+      else if (payload.action === "focusFilter") filterBox.current?.select();
+      else if (payload.action === "upload") void pickRef.current();
+    }).catch(() => null);
+    return () => {
+      void un.then((f) => f?.());
+    };
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
