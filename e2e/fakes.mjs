@@ -8,7 +8,8 @@ import http from "node:http";
 export const MFA_CODE = "246810";
 export const MFA_SERIAL = "arn:aws:iam::111122223333:mfa/e2e";
 
-function serve(handler) {
+/** Listens on `port` (0: any free one). */
+function serve(handler, port = 0) {
   const server = http.createServer((req, res) => {
     const chunks = [];
     req.on("data", (c) => chunks.push(c));
@@ -18,12 +19,16 @@ function serve(handler) {
       res.end(body);
     });
   });
-  return new Promise((r) => server.listen(0, "127.0.0.1", () => r(server)));
+  return new Promise((r) => server.listen(port, "127.0.0.1", () => r(server)));
 }
 
 const url = (server) => `http://127.0.0.1:${server.address().port}`;
 
-export async function startFakeAws({ access_key: accessKey, secret_key: secretKey }) {
+/**
+ * `ports`: where SSO-OIDC and the portal listen. The app was started with `AWS_ENDPOINT_URL_SSO_OIDC` / `_SSO`
+ * naming them (scripts/e2e.sh), so a sign-in for a profile that does not exist yet reaches them too.
+ */
+export async function startFakeAws({ access_key: accessKey, secret_key: secretKey }, ports = {}) {
   const seen = { sts: [], oidc: [], portal: [] };
   const codes = new Map(); // user code → { device, confirmed }
   const xmlError = (code, message) => [
@@ -73,7 +78,7 @@ export async function startFakeAws({ access_key: accessKey, secret_key: secretKe
       return json({ accessToken: `token-${b.deviceCode}`, tokenType: "Bearer", expiresIn: 3600 });
     }
     return oidcError("invalid_request");
-  });
+  }, ports.oidc ?? 0);
   const portal = await serve((req) => {
     seen.portal.push({ path: req.url, token: req.headers["x-amz-sso_bearer_token"] });
     const token = req.headers["x-amz-sso_bearer_token"] ?? "";
@@ -95,7 +100,7 @@ export async function startFakeAws({ access_key: accessKey, secret_key: secretKe
     if (req.url.startsWith("/assignment/roles"))
       return json({ roleList: [{ roleName: "E2EReader", accountId: "111122223333" }] });
     return [404, "application/json", JSON.stringify({ message: req.url })];
-  });
+  }, ports.portal ?? 0);
   return {
     seen,
     stsUrl: url(sts),

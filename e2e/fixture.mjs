@@ -54,7 +54,8 @@ export async function startS3(cli, home) {
   // proxy that slows uploads down. Two more reach STS and IAM Identity Center fakes through `[services]`:
   // a role with an MFA device (source: e2e) and an SSO profile.
   const slow = await startSlowProxy(info.endpoint);
-  const fakes = await startFakeAws(info);
+  const port = (name) => Number(process.env[name] ?? 0);
+  const fakes = await startFakeAws(info, { oidc: port("E2E_OIDC_PORT"), portal: port("E2E_PORTAL_PORT") });
   writeFileSync(
     process.env.AWS_CONFIG_FILE,
     [

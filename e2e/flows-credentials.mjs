@@ -99,6 +99,42 @@ test("a profile added through the dialog is written like aws configure and brows
   await bucketsListed(s);
 });
 
+test("an SSO profile is added by signing in and picking the account and role, then browses", async (s, ctx) => {
+  await s.click(await s.find("[data-testid=add-profile]"));
+  await s.click(await s.waitFor("the choice", () => s.find("[data-testid=add-kind-sso]")));
+  await type(s, "[data-testid=add-name]", "e2e-company");
+  await type(s, "[data-testid=add-startUrl]", "https://e2e-corp.awsapps.com/start");
+  await type(s, "[data-testid=add-ssoRegion]", "us-east-1");
+  await type(s, "[data-testid=add-region]", "us-east-1");
+  await s.click(await s.find("[data-testid=add-profile-save]"));
+  const code = await s.waitFor("the code in the dialog", () =>
+    s.exec(
+      "return document.querySelector('.dialog [data-testid=sign-in-code] .user-code')?.lastChild?.textContent ?? null",
+    ),
+  );
+  if (!ctx.fakes.confirm(code.trim())) throw new Error(`the dialog shows ${code}, which the fake never issued`);
+  const role = await s.waitFor("the roles to pick from", () =>
+    s.exec("return document.querySelector('[data-testid=add-role] option')?.textContent ?? null"),
+  );
+  if (role !== "E2E (111122223333) · E2EReader") throw new Error(role);
+  await ctx.shot(s, "17-add-sso-profile");
+  await s.click(await s.find("[data-testid=add-profile-save]"));
+  await s.waitFor("e2e-company listed", () => q(s, '[data-profile="e2e-company"]'));
+  const config = readFileSync(process.env.AWS_CONFIG_FILE, "utf8");
+  for (const line of ["[profile e2e-company]", "sso_session = e2e-company", "sso_role_name = E2EReader"])
+    if (!config.includes(line)) throw new Error(`${line} not in the config`);
+  // No second sign-in: the token saved while picking is the profile's. Its S3 endpoint is the local server.
+  await openSettings(s);
+  await s.click(await s.waitFor("the profile in settings", () => s.find('[data-edit-profile="e2e-company"]')));
+  await type(s, "[data-testid=override-endpoint]", ctx.s3.endpoint);
+  await s.click(await s.find("[data-testid=save-settings]"));
+  await s.click(await s.find(".settings-head button"));
+  await openProfile(s, "e2e-company");
+  await bucketsListed(s);
+  const signIns = ctx.fakes.seen.oidc.filter((r) => r.path === "/device_authorization").length;
+  if (signIns !== 2) throw new Error(`${signIns} device sign-ins (expected one for e2e-sso, one here)`);
+});
+
 test("a production profile asks before an upload, naming itself and the bucket", async (s, ctx) => {
   await openProfile(s, "e2e");
   await openSettings(s);

@@ -18,6 +18,17 @@ export DBUS_SESSION_BUS_ADDRESS
 export E2E_HOME BUCKETLENS_CONFIG_DIR="$E2E_HOME/config" BUCKETLENS_DATA_DIR="$E2E_HOME/data" \
   AWS_CONFIG_FILE="$E2E_HOME/aws-config" AWS_SHARED_CREDENTIALS_FILE="$E2E_HOME/aws-credentials"
 unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_ENDPOINT_URL
+# The IAM Identity Center fakes listen on ports chosen here, so the app (started by tauri-driver before the
+# fakes exist) reaches them for a sign-in that no profile names yet (adding an SSO profile).
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
+export E2E_OIDC_PORT="$(free_port)" E2E_PORTAL_PORT="$(free_port)"
+export AWS_ENDPOINT_URL_SSO_OIDC="http://127.0.0.1:$E2E_OIDC_PORT" AWS_ENDPOINT_URL_SSO="http://127.0.0.1:$E2E_PORTAL_PORT"
 if (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null; then
   echo "port 4444 is taken (a tauri-driver left running?); the end-to-end suite needs it" >&2
 fi
