@@ -90,21 +90,22 @@ export function ObjectList({
     e.preventDefault();
   };
 
+  // A column header is a cell that holds a button (the WAI-ARIA grid pattern), not a button posing as a cell.
   const header = (key: SortKey, label: string, cls = "") => (
-    <button
-      type="button"
+    <div
       role="columnheader"
-      className={`sort ${cls} ${sort.key === key ? "on" : ""}`}
-      onClick={() => onSort(key)}
+      className={`col ${cls}`}
       aria-sort={sort.key === key ? (sort.asc ? "ascending" : "descending") : "none"}
     >
-      {label}
-      {sort.key === key ? (sort.asc ? " ▲" : " ▼") : ""}
-    </button>
+      <button type="button" className={`sort ${cls} ${sort.key === key ? "on" : ""}`} onClick={() => onSort(key)}>
+        {label}
+        {sort.key === key ? (sort.asc ? " ▲" : " ▼") : ""}
+      </button>
+    </div>
   );
   return (
-    <div className="object-list" role="grid" aria-rowcount={rows.length}>
-      <div className="row head" role="row">
+    <div className="object-list" role="grid" aria-rowcount={rows.length + 1}>
+      <div className="row head" role="row" aria-rowindex={1}>
         {header("name", t("list.name"))}
         {header("size", t("list.size"), "num")}
         {header("date", t("list.modified"))}
@@ -137,15 +138,18 @@ export function ObjectList({
                     key={r.entry.prefix}
                     className={`row folder ${cur}`}
                     role="row"
+                    aria-rowindex={index + 2}
                     style={{ top }}
                     onClick={() => onOpenFolder(r.entry.prefix)}
                     data-prefix={r.entry.prefix}
                   >
-                    <span className="name">
+                    <span className="name" role="gridcell">
                       <Icon name="folder" /> {visibleName(r.entry.name)}
                     </span>
-                    <span className="num muted">{t("list.folder")}</span>
-                    <span />
+                    <span className="num muted" role="gridcell">
+                      {t("list.folder")}
+                    </span>
+                    <span role="gridcell" />
                   </div>
                 );
               }
@@ -162,6 +166,7 @@ export function ObjectList({
                     .filter(Boolean)
                     .join(" ")}
                   role="row"
+                  aria-rowindex={index + 2}
                   aria-selected={selectedKey === o.key}
                   style={{ top }}
                   onClick={() => {
@@ -170,11 +175,15 @@ export function ObjectList({
                   }}
                   data-key={o.key}
                 >
-                  <span className="name" title={visibleName(o.name)}>
+                  <span className="name" role="gridcell" title={visibleName(o.name)}>
                     <Icon name={iconFor(o.name)} /> {visibleName(o.name)}
                   </span>
-                  <span className="num">{formatSize(o.size, locale)}</span>
-                  <span className="muted">{formatDate(o.lastModified, locale)}</span>
+                  <span className="num" role="gridcell">
+                    {formatSize(o.size, locale)}
+                  </span>
+                  <span className="muted" role="gridcell">
+                    {formatDate(o.lastModified, locale)}
+                  </span>
                 </div>
               );
             })}
