@@ -91,10 +91,11 @@ fn japanese(lang: Language) -> bool {
     }
 }
 
-fn items<'m, R: Runtime>(
+/// Appends `commands` to `menu`, each with its label in the menu's language and its shortcut.
+fn items<'m, 'c, R: Runtime>(
     app: &AppHandle<R>,
     mut menu: SubmenuBuilder<'m, R, AppHandle<R>>,
-    commands: &[Command],
+    commands: impl IntoIterator<Item = &'c Command>,
     ja: bool,
 ) -> tauri::Result<SubmenuBuilder<'m, R, AppHandle<R>>> {
     for c in commands {
@@ -113,7 +114,6 @@ pub async fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let state = app.state::<AppState>();
     let ja = japanese(state.settings().language);
     let t = if ja { &JA } else { &EN };
-    let label = |c: &Command| if ja { c.ja } else { c.en };
     let names: Vec<String> = state
         .session
         .profiles()
@@ -123,17 +123,11 @@ pub async fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let active = state.session.active_info().await.ok().flatten().map(|i| i.profile);
     let mac = cfg!(target_os = "macos");
     let mut menus = Vec::new();
+    // On macOS About and Settings live in the app menu instead of Help and File.
+    let moved = |c: &&Command| mac && (c.id == "about" || c.id == "settings");
     if mac {
-        let about = &HELP[1];
-        let settings = &FILE[2];
-        let app_menu = SubmenuBuilder::new(app, t.app)
-            .item(&MenuItemBuilder::with_id(about.id, label(about)).build(app)?)
-            .separator()
-            .item(
-                &MenuItemBuilder::with_id(settings.id, label(settings))
-                    .accelerator(settings.accelerator.unwrap_or_default())
-                    .build(app)?,
-            )
+        let app_menu = items(app, SubmenuBuilder::new(app, t.app), HELP.iter().filter(|c| c.id == "about"), ja)?.separator();
+        let app_menu = items(app, app_menu, FILE.iter().filter(|c| c.id == "settings"), ja)?
             .separator()
             .item(&PredefinedMenuItem::hide(app, Some(t.hide))?)
             .item(&PredefinedMenuItem::hide_others(app, None)?)
@@ -142,11 +136,7 @@ pub async fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
             .build()?;
         menus.push(app_menu);
     }
-    let file_items: Vec<&Command> = FILE.iter().filter(|c| !(mac && c.id == "settings")).collect();
-    let mut file = SubmenuBuilder::new(app, t.file);
-    for c in file_items {
-        file = items(app, file, std::slice::from_ref(c), ja)?;
-    }
+    let mut file = items(app, SubmenuBuilder::new(app, t.file), FILE.iter().filter(|c| !moved(c)), ja)?;
     if !mac {
         file = file.separator().item(&PredefinedMenuItem::quit(app, Some(t.quit))?);
     }
@@ -171,11 +161,7 @@ pub async fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         profile = profile.item(&item);
     }
     menus.push(items(app, profile.separator(), PROFILE, ja)?.build()?);
-    let help: Vec<&Command> = HELP.iter().filter(|c| !(mac && c.id == "about")).collect();
-    let mut help_menu = SubmenuBuilder::new(app, t.help);
-    for c in help {
-        help_menu = items(app, help_menu, std::slice::from_ref(c), ja)?;
-    }
+    let help_menu = items(app, SubmenuBuilder::new(app, t.help), HELP.iter().filter(|c| !moved(c)), ja)?;
     menus.push(help_menu.build()?);
     let refs: Vec<&dyn tauri::menu::IsMenuItem<R>> = menus.iter().map(|m| m as &dyn tauri::menu::IsMenuItem<R>).collect();
     MenuBuilder::new(app).items(&refs).build()
