@@ -41,6 +41,7 @@ fi
 step "UI build" npm run --silent build:ui
 # After the UI build: clippy checks the app with the UI embedded (custom-protocol needs ui/dist).
 step "Lint and format (Biome, line length, rustfmt, clippy)" bash scripts/lint.sh
+step "Dependency audit (cargo-deny: advisories, bans, licences, sources)" bash scripts/audit.sh
 
 mark "UI browser tests (Chromium, mocked IPC)"
 if npx vite build --config ui/vite.harness.config.ts --logLevel warn; then
