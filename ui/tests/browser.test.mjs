@@ -50,7 +50,7 @@ for (const lang of ["en", "ja"]) {
 
     test("keyboard: arrows, Enter into a folder, Backspace up", async () => {
       const { page } = await open(`lang=${lang}`);
-      await page.focus("[data-testid=rows]");
+      await page.focus("[role=grid]");
       await page.keyboard.press("ArrowDown");
       await page.keyboard.press("Enter");
       await page.waitForSelector('.row.object[data-key="many/item-00001.txt"]');
@@ -137,7 +137,7 @@ test("a 1,000,000-key prefix loads in pages, keeps at most 200 rows in the DOM, 
   console.log(`    1,000,000 keys listed in ${((Date.now() - started) / 1000).toFixed(1)} s (1,000 pages)`);
   const rowsAtTop = await page.locator(".rows .row").count();
   assert.ok(rowsAtTop > 10 && rowsAtTop <= 200, `rows at top: ${rowsAtTop}`);
-  await page.focus("[data-testid=rows]");
+  await page.focus("[role=grid]");
   await page.keyboard.press("End");
   await page.waitForSelector('.row.object[data-key="many/item-1000000.txt"]');
   const last = await page.$eval('.row.object[data-key="many/item-1000000.txt"]', (r) => {

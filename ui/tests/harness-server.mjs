@@ -36,8 +36,9 @@ export async function startHarness() {
     ],
   });
   // `clock`: the page's timers run on Playwright's fake clock (page.clock.fastForward), from the first script.
-  const open = async (query = "", ready = '.row.folder[data-prefix="many/"]', { clock = false } = {}) => {
-    const page = await browser.newPage({ viewport: { width: 1300, height: 800 } });
+  // `colorScheme`: the system appearance the page sees ("light" or "dark").
+  const open = async (query = "", ready = '.row.folder[data-prefix="many/"]', { clock = false, colorScheme } = {}) => {
+    const page = await browser.newPage({ viewport: { width: 1300, height: 800 }, colorScheme });
     if (clock) await page.clock.install();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));

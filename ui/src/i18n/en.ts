@@ -27,6 +27,7 @@ export const en = {
   "list.pickBucket": "Pick a bucket to browse.",
   "list.countPartial": "{loaded} loaded…",
   "list.countAll": "All {count}",
+  "list.label": "Files and folders",
   "list.name": "Name",
   "list.size": "Size",
   "list.modified": "Last modified",

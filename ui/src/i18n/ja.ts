@@ -29,6 +29,7 @@ export const ja: Record<MessageKey, string> = {
   "list.pickBucket": "バケットを選んでください。",
   "list.countPartial": "{loaded} 件を読み込み済み…",
   "list.countAll": "全 {count} 件",
+  "list.label": "ファイルとフォルダ",
   "list.name": "名前",
   "list.size": "サイズ",
   "list.modified": "更新日時",

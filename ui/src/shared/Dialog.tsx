@@ -1,32 +1,21 @@
-// A modal dialog: focus moves in once when it opens (not on every render: typing must stay where it is), Esc
-// cancels, the backdrop blocks the rest of the window, and focus returns where it was when it closes.
-import { useEffect, useRef, type ReactNode } from "react";
+// A modal dialog on the native <dialog> element (see useModal): focus trapped inside and restored after, Esc
+// cancels, a click on the dimmed backdrop cancels.
+import type { MouseEvent, ReactNode } from "react";
+import { useModal } from "./useModal";
 
 export function Dialog({ title, children, onCancel }: { title: string; children: ReactNode; onCancel: () => void }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const cancel = useRef(onCancel);
-  cancel.current = onCancel;
-  useEffect(() => {
-    const prev = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>("[data-autofocus], button")?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
-        e.preventDefault();
-        cancel.current();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => {
-      window.removeEventListener("keydown", onKey);
-      prev?.focus();
-    };
-  }, []);
+  const ref = useModal<HTMLDialogElement>(onCancel);
+  // A press on the backdrop reaches the <dialog> itself, outside its box.
+  const onBackdrop = (e: MouseEvent<HTMLDialogElement>) => {
+    if (e.target !== e.currentTarget) return;
+    const box = e.currentTarget.getBoundingClientRect();
+    const inside = e.clientX >= box.left && e.clientX <= box.right && e.clientY >= box.top && e.clientY <= box.bottom;
+    if (!inside) onCancel();
+  };
   return (
-    <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={title} ref={ref}>
-        <h2>{title}</h2>
-        {children}
-      </div>
-    </div>
+    <dialog className="dialog" aria-label={title} ref={ref} onMouseDown={onBackdrop}>
+      <h2>{title}</h2>
+      {children}
+    </dialog>
   );
 }

@@ -1,6 +1,8 @@
 // Folders then objects, in a virtualised list: only the rows in view (plus a margin) are in the DOM.
-// ↑/↓ move the cursor, Enter opens a folder or previews, Backspace / Alt+↑ go up.
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+// ↑/↓ move the cursor, Enter opens a folder or previews, Backspace / Alt+↑ go up. The grid itself holds the
+// focus and names the cursor's row in aria-activedescendant (WAI-ARIA grid pattern), so a screen reader reads
+// the row the cursor is on while focus never jumps into rows that scroll away.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { ObjectEntry } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { formatDate, formatSize, visibleName } from "../../shared/format";
@@ -41,6 +43,8 @@ export function ObjectList({
   const [height, setHeight] = useState(600);
   const [cursor, setCursor] = useState(0);
   const box = useRef<HTMLDivElement>(null);
+  const idBase = useId();
+  const rowId = (index: number) => `${idBase}-row-${index}`;
 
   const empty = rows.length === 0;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new folder (the list empties) resets the cursor
@@ -77,6 +81,7 @@ export function ObjectList({
   };
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return; // keys on the column headers' buttons are theirs
     if (e.key === "ArrowDown") moveTo(cursor + 1);
     else if (e.key === "ArrowUp" && e.altKey) onUp();
     else if (e.key === "ArrowUp") moveTo(cursor - 1);
@@ -103,8 +108,17 @@ export function ObjectList({
       </button>
     </div>
   );
+  const cursorShown = !empty && cursor >= lay.start && cursor < lay.end;
   return (
-    <div className="object-list" role="grid" aria-rowcount={rows.length + 1}>
+    <div
+      className="object-list"
+      role="grid"
+      aria-rowcount={rows.length + 1}
+      aria-label={t("list.label")}
+      aria-activedescendant={cursorShown ? rowId(cursor) : undefined}
+      tabIndex={0}
+      onKeyDown={onKey}
+    >
       <div className="row head" role="row" aria-rowindex={1}>
         {header("name", t("list.name"))}
         {header("size", t("list.size"), "num")}
@@ -113,8 +127,7 @@ export function ObjectList({
       <div
         className="rows"
         ref={box}
-        tabIndex={0}
-        onKeyDown={onKey}
+        role="presentation"
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         data-testid="rows"
       >
@@ -138,6 +151,7 @@ export function ObjectList({
                     key={r.entry.prefix}
                     className={`row folder ${cur}`}
                     role="row"
+                    id={rowId(index)}
                     aria-rowindex={index + 2}
                     style={{ top }}
                     onClick={() => onOpenFolder(r.entry.prefix)}
@@ -166,6 +180,7 @@ export function ObjectList({
                     .filter(Boolean)
                     .join(" ")}
                   role="row"
+                  id={rowId(index)}
                   aria-rowindex={index + 2}
                   aria-selected={selectedKey === o.key}
                   style={{ top }}

@@ -76,7 +76,13 @@ export function PreviewActions({
         <button type="button" onClick={openInBrowser} disabled={busy}>
           {t("actions.openInBrowser")}
         </button>
-        <button type="button" className="danger" onClick={() => setConfirming(true)} disabled={busy}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => setConfirming(true)}
+          disabled={busy}
+          data-testid="delete"
+        >
           {t("actions.delete")}
         </button>
       </div>

@@ -111,7 +111,7 @@ export function PreviewPane({ bucket, object, onDeleted }: Props) {
       </header>
       {error && <ErrorBox error={error} action="read" onRetry={() => setGeneration((g) => g + 1)} />}
       <div className="preview-body">
-        {!preview && !error && <div className="preview-skeleton" aria-label={t("list.loading")} />}
+        {!preview && !error && <div className="preview-skeleton" role="status" aria-label={t("list.loading")} />}
         {link && preview?.viewer === "pdf" && (
           <iframe
             key={link.url}

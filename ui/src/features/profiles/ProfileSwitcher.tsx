@@ -58,14 +58,15 @@ export function ProfileSwitcher({ profiles, active, switching, onSelect, onReloa
           <code>{t("profiles.howToAdd")}</code>
         </div>
       ) : (
-        <ul className="profile-list" role="listbox" aria-label={t("profiles.title")}>
+        <ul className="profile-list" aria-label={t("profiles.title")}>
           {profiles.map((p) => {
             const isActive = active?.profile === p.name;
             return (
-              <li key={p.name} role="option" aria-selected={isActive}>
+              <li key={p.name}>
                 <button
                   type="button"
                   className={`profile ${isActive ? "active" : ""}`}
+                  aria-current={isActive ? "true" : undefined}
                   onClick={() => onSelect(p.name)}
                   data-profile={p.name}
                   data-color={colors[p.name] ?? undefined}

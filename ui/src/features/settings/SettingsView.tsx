@@ -4,6 +4,7 @@ import { api, AppError } from "../../ipc/commands";
 import type { ErrorPayload, FieldError, ProfileInfo, Settings } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { ErrorBox } from "../../shared/ErrorBox";
+import { useModal } from "../../shared/useModal";
 import { errorsByField } from "./form";
 import { AppearanceSection, DiagnosticsSection, LinksSection, UploadsSection } from "./GeneralSections";
 import { ProfilesSection } from "./ProfilesSection";
@@ -38,11 +39,8 @@ export function SettingsView({ initial, profiles, active, logDir, onSaved, onClo
     };
   }, [s]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  // A full-window modal: the rest of the window is inert while it is open, Esc closes it.
+  const ref = useModal<HTMLDialogElement>(onClose);
 
   const errors = errorsByField(fieldErrors);
   const dirty = JSON.stringify(s) !== JSON.stringify(initial);
@@ -66,7 +64,7 @@ export function SettingsView({ initial, profiles, active, logDir, onSaved, onClo
     logDir,
   };
   return (
-    <div className="settings" role="dialog" aria-modal="true" aria-labelledby="settings-title">
+    <dialog className="settings" aria-labelledby="settings-title" ref={ref}>
       <header className="settings-head">
         <h2 id="settings-title">{t("settings.title")}</h2>
         <div className="action-row">
@@ -102,6 +100,6 @@ export function SettingsView({ initial, profiles, active, logDir, onSaved, onClo
         <AppearanceSection {...props} />
         <DiagnosticsSection {...props} />
       </div>
-    </div>
+    </dialog>
   );
 }
