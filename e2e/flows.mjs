@@ -28,7 +28,7 @@ function variance(png, ctx, { x, y, w, h }) {
   );
 }
 
-async function pdfPaints(s, ctx) {
+export async function pdfPaints(s, ctx) {
   const rect = await s.exec(
     "const r = document.querySelector('iframe.pdf-frame').getBoundingClientRect(); " +
       "return {x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height)}",

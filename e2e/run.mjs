@@ -8,6 +8,7 @@ import { Session } from "./webdriver.mjs";
 import { startS3 } from "./fixture.mjs";
 import { tests as browseTests } from "./flows.mjs";
 import { credentialTests, japaneseTests } from "./flows-credentials.mjs";
+import { keyboardTests } from "./flows-keyboard.mjs";
 
 const app = resolve(process.argv[2] ?? "target/debug/bucketlens");
 const cli = resolve(process.argv[3] ?? "target/debug/bucketlens-cli");
@@ -33,9 +34,17 @@ mkdirSync(files, { recursive: true });
 execFileSync("convert", ["-size", "320x240", "gradient:#1f4e79-#f4c430", join(files, "e2e-photo.jpg")]);
 writeFileSync(join(files, "script.sh"), "#!/bin/sh\necho hi\n");
 
-// The credential flows run in English, before the switch to Japanese; then the Japanese screenshots.
+// The credential and keyboard flows run in English, before the switch to Japanese; then the Japanese screenshots.
 const language = browseTests.findIndex((t) => t.name.startsWith("switching the language"));
-const tests = [...browseTests.slice(0, language), ...credentialTests, ...browseTests.slice(language), ...japaneseTests];
+// E2E_ONLY=text runs only the flows whose names contain it (while working on them; CI runs all).
+const only = process.env.E2E_ONLY;
+const tests = [
+  ...browseTests.slice(0, language),
+  ...credentialTests,
+  ...keyboardTests,
+  ...browseTests.slice(language),
+  ...japaneseTests,
+].filter((t) => !only || t.name.includes(only));
 
 let session;
 const ctx = {

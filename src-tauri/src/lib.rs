@@ -9,6 +9,7 @@ pub mod instance;
 pub mod menu;
 pub mod mfa_prompt;
 pub mod state;
+pub mod window_state;
 #[cfg(test)]
 mod tests;
 
@@ -44,6 +45,7 @@ bucketlens_core::with_commands!(surface);
 fn build(state: AppState) -> tauri::Result<tauri::App> {
     state.native_menu.store(true, std::sync::atomic::Ordering::SeqCst);
     let settings = state.settings();
+    let config_dir = state.paths.config_dir.clone();
     let mut context = tauri::generate_context!();
     let profile_endpoints: Vec<String> = tauri::async_runtime::block_on(bucketlens_core::profiles::list_profiles(&Default::default()))
         .map(|l| l.profiles.into_iter().filter_map(|p| p.endpoint_url).collect())
@@ -56,8 +58,10 @@ fn build(state: AppState) -> tauri::Result<tauri::App> {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(window_state::plugin(&config_dir))
         .on_menu_event(menu::on_event)
         .on_window_event(|window, event| {
+            window_state::on_window_event(window, event);
             // The only way a path reaches the upload flow: a real drop (or the file picker, see pick_files).
             if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
                 use tauri::Manager;

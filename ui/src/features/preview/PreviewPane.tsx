@@ -109,6 +109,9 @@ export function PreviewPane({ bucket, object, onDeleted }: Props) {
           </span>
         )}
       </header>
+      {/* Before the document: a keyboard user reaches the actions without entering the PDF viewer, whose
+          frame keeps Tab to itself. */}
+      <PreviewActions bucket={bucket} objectKey={object.key} onDeleted={onDeleted} />
       {error && <ErrorBox error={error} action="read" onRetry={() => setGeneration((g) => g + 1)} />}
       <div className="preview-body">
         {!preview && !error && <div className="preview-skeleton" role="status" aria-label={t("list.loading")} />}
@@ -161,7 +164,6 @@ export function PreviewPane({ bucket, object, onDeleted }: Props) {
           ))}
         </dl>
       )}
-      <PreviewActions bucket={bucket} objectKey={object.key} onDeleted={onDeleted} />
     </aside>
   );
 }
