@@ -9,9 +9,9 @@ pub mod instance;
 pub mod menu;
 pub mod mfa_prompt;
 pub mod state;
-pub mod window_state;
 #[cfg(test)]
 mod tests;
+pub mod window_state;
 
 use state::{AppState, LaunchOptions};
 use tauri::Runtime;

@@ -20,7 +20,10 @@ fn flags() -> StateFlags {
 
 /// The plugin, saving to `config_dir/window-state.json` (the plugin joins an absolute name as is).
 pub fn plugin<R: Runtime>(config_dir: &Path) -> TauriPlugin<R> {
-    Builder::new().with_state_flags(flags()).with_filename(config_dir.join(FILE).to_string_lossy()).build()
+    Builder::new()
+        .with_state_flags(flags())
+        .with_filename(config_dir.join(FILE).to_string_lossy())
+        .build()
 }
 
 /// How long after the last move or resize the state is written.
