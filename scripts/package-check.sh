@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds the .deb (debug profile, to stay within CI's budget), installs it with dpkg, starts the
-# installed binary with --demo under Xvfb, checks through WebDriver that the window shows the demo
-# listing, then removes the package. Prints "package: N passed, M failed".
+# Builds the .deb (debug profile, to stay within CI's budget) the way the release workflow does when its
+# signing secret is set (scripts/updater-config.sh, with a throwaway key pair made here), checks the updater
+# signature with minisign, installs the package with dpkg, starts the installed binary with --demo under
+# Xvfb, checks through WebDriver that the window shows the demo listing, then removes the package.
+# Prints "package: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 OUT=target/test-results
@@ -14,9 +16,21 @@ check() { # check NAME COMMAND...
 
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-npx tauri build --debug --bundles deb --no-sign 2>&1 | tail -n 4
+keys="$(mktemp -d)"
+CI=true npx tauri signer generate --ci -p "" -w "$keys/updater.key" >/dev/null
+bash scripts/updater-config.sh "$keys/updater.conf.json" "https://updates.example.com/latest.json" \
+  "$(cat "$keys/updater.key.pub")"
+rm -f target/debug/bundle/deb/*.deb target/debug/bundle/deb/*.sig
+TAURI_SIGNING_PRIVATE_KEY="$(cat "$keys/updater.key")" TAURI_SIGNING_PRIVATE_KEY_PASSWORD="" \
+  npx tauri build --debug --bundles deb --config "$keys/updater.conf.json" 2>&1 | tail -n 4
 deb="$(ls -t target/debug/bundle/deb/*.deb 2>/dev/null | head -n 1)"
 check "a .deb is built" test -f "$deb"
+signed_for_version() { # the .sig verifies against the public key and is bound to the app's version
+  base64 -d <"$deb.sig" >"$keys/deb.minisig" && base64 -d <"$keys/updater.key.pub" >"$keys/updater.pub" &&
+    minisign -Vm "$deb" -x "$keys/deb.minisig" -p "$keys/updater.pub" -o >/dev/null &&
+    grep -q "version:$(node -p 'require("./tauri.conf.json").version')" "$keys/deb.minisig"
+}
+check "its updater signature verifies and names the version" signed_for_version
 if [ -f "$deb" ]; then
   dpkg-deb --info "$deb" | sed -n '1,20p' >"$OUT/deb-info.txt"
   check "the package depends on WebKitGTK 4.1" grep -q "libwebkit2gtk-4.1" "$OUT/deb-info.txt"
@@ -40,5 +54,6 @@ if [ -f "$deb" ]; then
   check "dpkg removes it" bash -c "$SUDO dpkg -r '$pkg' && ! dpkg -s '$pkg' >/dev/null 2>&1"
   check "nothing is left on PATH" test ! -e /usr/bin/bucketlens
 fi
+rm -rf "$keys"
 echo "package: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

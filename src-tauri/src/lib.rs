@@ -11,6 +11,7 @@ pub mod mfa_prompt;
 pub mod state;
 #[cfg(test)]
 mod tests;
+pub mod updates;
 pub mod window_state;
 
 use state::{AppState, LaunchOptions};
@@ -18,7 +19,7 @@ use tauri::Runtime;
 
 /// Registers state and commands on any runtime, so tests can run the app on the mock runtime.
 pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.manage(state).invoke_handler(handlers())
+    builder.manage(state).manage(updates::Pending::default()).invoke_handler(handlers())
 }
 
 /// The handler list and the command names, generated from the core's declaration of the IPC surface.
@@ -59,6 +60,7 @@ fn build(state: AppState) -> tauri::Result<tauri::App> {
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(window_state::plugin(&config_dir))
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .on_menu_event(menu::on_event)
         .on_window_event(|window, event| {
             window_state::on_window_event(window, event);

@@ -44,6 +44,7 @@ pub const PROFILE: &[Command] = &[cmd(
 )];
 pub const HELP: &[Command] = &[
     cmd("open-logs", None, "Open log folder", "ログフォルダを開く"),
+    cmd("check-updates", None, "Check for updates…", "アップデートを確認…"),
     cmd("about", None, "About BucketLens", "BucketLens について"),
 ];
 
@@ -211,6 +212,7 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
             "refresh" => MenuAction::Refresh,
             "reload-profiles" => MenuAction::ReloadProfiles,
             "about" => MenuAction::About,
+            "check-updates" => MenuAction::CheckUpdates,
             "open-logs" => {
                 let dir = app.state::<AppState>().paths.log_dir.clone();
                 use tauri_plugin_opener::OpenerExt;
@@ -266,6 +268,7 @@ mod tests {
             "refresh",
             "reload-profiles",
             "open-logs",
+            "check-updates",
             "about",
         ];
         for c in all() {

@@ -47,6 +47,7 @@ const state = {
   discarded: [] as string[],
   cancelled: [] as string[],
   mfaCodes: [] as (string | null)[],
+  installs: 0,
   added: [] as unknown[],
 };
 
@@ -561,6 +562,16 @@ const fakes: Fakes = {
     mfaWaiting.delete(id);
     waiting?.(code);
     return waiting !== undefined;
+  },
+  // `?update=1`: the feed offers 0.2.0; `?update=bad`: it offers one whose signature does not verify.
+  check_update: () =>
+    params.get("update")
+      ? { version: "0.2.0", current: "0.1.0", date: "2026-11-20T09:00:00Z", notes: "Gallery view.\nFaster search." }
+      : null,
+  install_update: async () => {
+    state.installs++;
+    if (params.get("update") === "bad") throw error("UpdateRejected", "error.updateRejected");
+    return null;
   },
 };
 

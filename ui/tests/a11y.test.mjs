@@ -83,6 +83,14 @@ const SCREENS = [
     },
   },
   {
+    name: "update offer",
+    query: "update=1",
+    go: async (page) => {
+      await page.evaluate(() => window.__menu({ action: "checkUpdates" }));
+      await page.waitForSelector('[data-testid=update-dialog][data-step="offer"]');
+    },
+  },
+  {
     name: "upload conflict",
     query: "",
     go: async (page) => {

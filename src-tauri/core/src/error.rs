@@ -119,6 +119,7 @@ error_kinds! {
     Cancelled => "error.cancelled", "Nothing was changed.";
     Io => "error.io", "Check that the file exists and can be read, and that the disk has room.";
     FileChanged => "error.fileChanged", "Wait until the file is no longer being written, then upload it again.";
+    UpdateRejected => "error.updateRejected", "Nothing was installed. Download the release from the project's page, or ask IT whether updates are mirrored.";
     Internal => "error.internal", "Retry; if it happens again, send the log file from Help → Open log folder.";
 }
 

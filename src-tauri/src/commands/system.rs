@@ -34,3 +34,25 @@ pub async fn pick_files<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState
     state.grants.allow_scan(paths.iter().cloned());
     Ok(paths.iter().map(|p| p.display().to_string()).collect())
 }
+
+/// Asks the release feed for a newer signed version (nothing is downloaded).
+#[tauri::command]
+pub async fn check_update<R: Runtime>(
+    app: AppHandle<R>,
+    pending: State<'_, crate::updates::Pending>,
+) -> Result<Option<bucketlens_core::ipc::UpdateInfo>> {
+    crate::updates::check(crate::updates::builder(&app)?, &pending).await
+}
+
+/// Downloads the update the last check offered, verifies it, pauses uploads (resumable), installs, restarts.
+#[tauri::command]
+pub async fn install_update<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    pending: State<'_, crate::updates::Pending>,
+) -> Result<()> {
+    let (update, bytes) = crate::updates::download(&pending).await?;
+    state.uploads.pause_all(std::time::Duration::from_secs(5));
+    crate::updates::install(&update, &bytes)?;
+    app.restart()
+}

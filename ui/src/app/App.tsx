@@ -22,6 +22,7 @@ import { BucketList } from "../features/browse/BucketList";
 import { Browser } from "../features/browse/Browser";
 import { SettingsView } from "../features/settings/SettingsView";
 import { FirstRun } from "../features/onboarding/FirstRun";
+import { UpdateDialog } from "../features/updates/UpdateDialog";
 import { ErrorBox } from "../shared/ErrorBox";
 import { Dialog } from "../shared/Dialog";
 import { useTheme } from "./theme";
@@ -38,6 +39,7 @@ export function App() {
   const [selected, setSelected] = useState<ObjectEntry | null>(null);
   const [showSettings, setShowSettings] = useState(false);
   const [showAbout, setShowAbout] = useState(false);
+  const [showUpdates, setShowUpdates] = useState(false);
   const [showAddProfile, setShowAddProfile] = useState(false);
   const [refresh, setRefresh] = useState(0);
   const [mfaQuestions, mfaAnswered] = useMfaQuestions();
@@ -112,6 +114,7 @@ export function App() {
     const un = listen<MenuAction>("menu", ({ payload }) => {
       if (payload.action === "settings") setShowSettings(true);
       else if (payload.action === "about") setShowAbout(true);
+      else if (payload.action === "checkUpdates") setShowUpdates(true);
       else if (payload.action === "refresh") setRefresh((r) => r + 1);
       else if (payload.action === "reloadProfiles") void reloadProfiles();
       else if (payload.action === "selectProfile") void selectProfile(payload.profile);
@@ -265,6 +268,7 @@ export function App() {
               }}
             />
           )}
+          {showUpdates && <UpdateDialog version={boot.version} onClose={() => setShowUpdates(false)} />}
           {showAbout && (
             <Dialog title={t("about.title")} onCancel={() => setShowAbout(false)}>
               <p>BucketLens {boot.version}</p>

@@ -189,6 +189,15 @@ export const en = {
   "signIn.codeLabel": "Sign-in code",
   "signIn.waiting": "Waiting for you to confirm in the browser…",
   "signIn.openAgain": "Open the sign-in page again",
+  "updates.title": "Updates",
+  "updates.checking": "Asking for a newer version…",
+  "updates.none": "BucketLens {version} is the newest version.",
+  "updates.offer": "BucketLens {version} is available (you have {current}).",
+  "updates.published": "Published {date}",
+  "updates.uploadsPause": "Uploads in progress pause and can be resumed after the restart.",
+  "updates.install": "Install and restart",
+  "updates.installing": "Downloading and checking the signature…",
+  "updates.later": "Later",
   "about.title": "About BucketLens",
   "about.body":
     "Browse, preview and share documents in private S3 buckets. " +
@@ -266,6 +275,7 @@ export const en = {
   "error.cancelled": "Cancelled.",
   "error.fileChanged": "The file changed while it was being uploaded; nothing was stored.",
   "error.io": "The file could not be read or written.",
+  "error.updateRejected": "The update did not pass its signature check, so nothing was installed.",
   "error.internal": "Something went wrong.",
   "error.noCredentials.next":
     "Add credentials for this profile (aws configure --profile NAME) or pick another profile.",
@@ -293,6 +303,7 @@ export const en = {
   "error.cancelled.next": "Nothing was changed.",
   "error.fileChanged.next": "Wait until the file is no longer being written, then upload it again.",
   "error.io.next": "Check that the file exists and can be read.",
+  "error.updateRejected.next": "Download the release from the project's page, or ask IT whether updates are mirrored.",
   "error.internal.next": "Retry; if it happens again, send the log file.",
   "notice.settingsRepaired":
     "Some settings were invalid and are back to their defaults: {fields}. The old file was kept at {path}.",

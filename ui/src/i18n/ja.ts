@@ -191,6 +191,15 @@ export const ja: Record<MessageKey, string> = {
     "ブラウザでサインインのページが開きました。このコードが表示されていることを確かめてから、アクセスを許可してください。",
   "signIn.codeLabel": "サインインのコード",
   "signIn.openAgain": "サインインのページをもう一度開く",
+  "updates.title": "アップデート",
+  "updates.checking": "新しいバージョンを確認しています…",
+  "updates.none": "BucketLens {version} は最新バージョンです。",
+  "updates.offer": "BucketLens {version} を利用できます(現在は {current})。",
+  "updates.published": "公開日: {date}",
+  "updates.uploadsPause": "実行中のアップロードは一時停止し、再起動後に再開できます。",
+  "updates.install": "インストールして再起動",
+  "updates.installing": "ダウンロードして署名を確認しています…",
+  "updates.later": "後で",
   "about.title": "BucketLens について",
   "about.body":
     "非公開の S3 バケットの文書を閲覧・プレビュー・共有します。認証情報はアプリ内にとどまり、画面には有効期限の短いリンクだけが渡ります。",
@@ -269,6 +278,7 @@ export const ja: Record<MessageKey, string> = {
   "error.cancelled": "キャンセルしました。",
   "error.fileChanged": "アップロード中にファイルが変更されました。何も保存していません。",
   "error.io": "ファイルを読み書きできませんでした。",
+  "error.updateRejected": "更新ファイルの署名を確認できなかったため、何もインストールしていません。",
   "error.internal": "問題が発生しました。",
   "error.noCredentials.next":
     "このプロファイルに認証情報を追加する(aws configure --profile 名前)か、別のプロファイルを選んでください。",
@@ -297,6 +307,8 @@ export const ja: Record<MessageKey, string> = {
   "error.cancelled.next": "何も変更していません。",
   "error.fileChanged.next": "ファイルへの書き込みが終わってから、もう一度アップロードしてください。",
   "error.io.next": "ファイルが存在し、読み取れることを確認してください。",
+  "error.updateRejected.next":
+    "プロジェクトのページからリリースをダウンロードするか、更新の配布方法を IT 担当者に確認してください。",
   "error.internal.next": "再試行してください。繰り返す場合はログファイルを送ってください。",
   "notice.settingsRepaired":
     "一部の設定が無効だったため既定値に戻しました: {fields}。元のファイルは {path} に残しています。",

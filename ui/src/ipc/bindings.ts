@@ -1,7 +1,7 @@
 // Generated from the Rust types by `cargo test -p bucketlens-core bindings` (UPDATE_BINDINGS=1 rewrites it).
 // Do not edit by hand.
 
-export type ErrorKind = "NoCredentials" | "ProfileNotFound" | "InvalidProfile" | "AccessDenied" | "InvalidAccessKey" | "NoSuchBucket" | "NoSuchKey" | "ExpiredToken" | "SsoLoginRequired" | "MfaRejected" | "SignatureMismatch" | "ExpiredUrl" | "ClockSkew" | "Network" | "TlsUntrusted" | "Throttled" | "AlreadyExists" | "PreconditionFailed" | "InvalidInput" | "UnsupportedType" | "Cancelled" | "Io" | "FileChanged" | "Internal";
+export type ErrorKind = "NoCredentials" | "ProfileNotFound" | "InvalidProfile" | "AccessDenied" | "InvalidAccessKey" | "NoSuchBucket" | "NoSuchKey" | "ExpiredToken" | "SsoLoginRequired" | "MfaRejected" | "SignatureMismatch" | "ExpiredUrl" | "ClockSkew" | "Network" | "TlsUntrusted" | "Throttled" | "AlreadyExists" | "PreconditionFailed" | "InvalidInput" | "UnsupportedType" | "Cancelled" | "Io" | "FileChanged" | "UpdateRejected" | "Internal";
 
 export type ErrorPayload = { kind: ErrorKind, message: string, messageKey: string, nextStep: string, profile?: string, bucket?: string, key?: string, };
 
@@ -156,11 +156,29 @@ activeError: ErrorPayload | null, settings: Settings, notices: Array<Notice>, de
  */
 systemLocale: string | null, };
 
+export type UpdateInfo = { 
+/**
+ * The version offered, e.g. "0.2.0".
+ */
+version: string, 
+/**
+ * The version running now.
+ */
+current: string, 
+/**
+ * When it was published (RFC 3339), if the feed says.
+ */
+date: string | null, 
+/**
+ * The release notes, as the feed gives them (plain text).
+ */
+notes: string | null, };
+
 export type ConnectionTest = { operation: TestOperation, bucketCount: number | null, region: string, endpointUrl: string | null, };
 
 export type TestOperation = "ListBuckets" | "HeadBucket";
 
-export type MenuAction = { "action": "settings" } | { "action": "refresh" } | { "action": "focusLocation" } | { "action": "focusFilter" } | { "action": "upload" } | { "action": "reloadProfiles" } | { "action": "about" } | { "action": "selectProfile", profile: string, } | { "action": "openLocation", bucket: string, prefix: string, };
+export type MenuAction = { "action": "settings" } | { "action": "refresh" } | { "action": "focusLocation" } | { "action": "focusFilter" } | { "action": "upload" } | { "action": "reloadProfiles" } | { "action": "about" } | { "action": "checkUpdates" } | { "action": "selectProfile", profile: string, } | { "action": "openLocation", bucket: string, prefix: string, };
 
 export type DeviceCode = { userCode: string, verificationUri: string, 
 /**
@@ -322,7 +340,7 @@ uploadId: string | null, parts: Array<DonePart>,
  */
 startedMs: number, state: EntryState, };
 
-export const ERROR_KINDS: readonly ErrorKind[] = ["NoCredentials", "ProfileNotFound", "InvalidProfile", "AccessDenied", "InvalidAccessKey", "NoSuchBucket", "NoSuchKey", "ExpiredToken", "SsoLoginRequired", "MfaRejected", "SignatureMismatch", "ExpiredUrl", "ClockSkew", "Network", "TlsUntrusted", "Throttled", "AlreadyExists", "PreconditionFailed", "InvalidInput", "UnsupportedType", "Cancelled", "Io", "FileChanged", "Internal"];
+export const ERROR_KINDS: readonly ErrorKind[] = ["NoCredentials", "ProfileNotFound", "InvalidProfile", "AccessDenied", "InvalidAccessKey", "NoSuchBucket", "NoSuchKey", "ExpiredToken", "SsoLoginRequired", "MfaRejected", "SignatureMismatch", "ExpiredUrl", "ClockSkew", "Network", "TlsUntrusted", "Throttled", "AlreadyExists", "PreconditionFailed", "InvalidInput", "UnsupportedType", "Cancelled", "Io", "FileChanged", "UpdateRejected", "Internal"];
 
 /** Every IPC command (src-tauri/core/src/ipc/contract.rs): its request, response and channel message. */
 export type Commands = {
@@ -359,6 +377,8 @@ export type Commands = {
   resume_upload: { request: ResumeUploadRequest; response: null; channel: UploadEvent };
   discard_upload: { request: PendingUploadRequest; response: null; channel: never };
   pick_files: { request: null; response: Array<string>; channel: never };
+  check_update: { request: null; response: UpdateInfo | null; channel: never };
+  install_update: { request: null; response: null; channel: never };
 };
 
 export type CommandName = keyof Commands;

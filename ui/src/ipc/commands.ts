@@ -49,6 +49,8 @@ export function stream<K extends Streaming>(
 
 export const api = {
   bootstrap: () => call("bootstrap"),
+  checkUpdate: () => call("check_update"),
+  installUpdate: () => call("install_update"),
   listProfiles: () => call("list_profiles"),
   reloadProfiles: () => call("reload_profiles"),
   selectProfile: (name: string) => call("select_profile", { name }),

@@ -64,6 +64,8 @@ macro_rules! with_commands {
             /// Aborts one on the server and forgets it.
             discard_upload($crate::ipc::PendingUploadRequest) -> ();
             pick_files(()) -> Vec<String>;
+            check_update(()) -> Option<$crate::ipc::UpdateInfo>;
+            install_update(()) -> ();
         }
     };
 }

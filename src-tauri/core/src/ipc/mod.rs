@@ -65,6 +65,8 @@ pub enum MenuAction {
     Upload,
     ReloadProfiles,
     About,
+    /// Ask the release feed for a newer version (Help → Check for updates…).
+    CheckUpdates,
     SelectProfile {
         profile: String,
     },
@@ -112,4 +114,18 @@ pub struct UploadEvent {
     pub content_type: Option<String>,
     #[ts(type = "ErrorPayload | null")]
     pub error: Option<Error>,
+}
+
+/// A newer signed release the update feed offers (`check_update`); installed by `install_update`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateInfo {
+    /// The version offered, e.g. "0.2.0".
+    pub version: String,
+    /// The version running now.
+    pub current: String,
+    /// When it was published (RFC 3339), if the feed says.
+    pub date: Option<String>,
+    /// The release notes, as the feed gives them (plain text).
+    pub notes: Option<String>,
 }
