@@ -1,19 +1,23 @@
-// App figures under Xvfb through tauri-driver: cold start to first painted list, idle PSS of the app and
-// its WebKit processes, click-to-loaded for a ~5 MB PDF and a 4000×3000 JPEG from the embedded server.
-// Usage (from bench/run.sh): node bench/app.mjs <app> <cli> <runs>   (tauri-driver on :4450)
+// App figures under Xvfb through tauri-driver, each beside its floor measured in the same run:
+// - cold start to first painted list, and idle PSS of the app and its WebKit processes, against the probe
+//   (bench/probe: the same Tauri and WebKitGTK, one window, one static page): its first paint and idle PSS;
+// - click to decoded for a 4000×3000 JPEG, timed in the page, against the same object's presigned URL
+//   decoded by a bare <img> in the same webview; click to painted for a ~4 MB PDF against a bare <iframe>
+//   with the same sandbox in the same webview (both polled by screenshots: WebKit gives a PDF frame no
+//   load or paint signal; the poll's length is reported as the error).
+// Usage (from bench/run.sh): node bench/app.mjs <app> <cli> <runs> [probe]   (tauri-driver on :4450)
 import { execFileSync, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Session } from "../e2e/webdriver.mjs";
+import { paintedSd as sd, pss, summary } from "./measure.mjs";
 
-const [app, cli, runsArg] = process.argv.slice(2);
+const [app, cli, runsArg, probe] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
 const work = resolve("target/bench/app");
 mkdirSync(work, { recursive: true });
-const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-const summary = (v) => ({ median: median(v), min: Math.min(...v), max: Math.max(...v), runs: v.length });
 
 const server = spawn(cli, ["demo-server", "--no-seed", "--data", join(work, "s3")], {
   stdio: ["ignore", "pipe", "ignore"],
@@ -49,33 +53,6 @@ writeFileSync(
   `[bench]\naws_access_key_id = ${info.access_key}\naws_secret_access_key = ${info.secret_key}\n`,
 );
 
-function pss(rootPid) {
-  const kids = new Map();
-  for (const d of readdirSync("/proc").filter((x) => /^\d+$/.test(x))) {
-    try {
-      const ppid = Number(readFileSync(`/proc/${d}/stat`, "utf8").split(") ")[1].split(" ")[1]);
-      kids.set(Number(d), ppid);
-    } catch {}
-  }
-  const tree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, ppid] of kids) {
-      if (tree.has(ppid) && !tree.has(pid)) {
-        tree.add(pid);
-        grew = true;
-      }
-    }
-  }
-  let kb = 0;
-  for (const pid of tree) {
-    try {
-      kb += Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))[1]);
-    } catch {}
-  }
-  return { mib: kb / 1024, processes: tree.size };
-}
-
 for (let i = 0; i < 100; i++) {
   try {
     if ((await fetch("http://127.0.0.1:4450/status")).ok) break;
@@ -87,23 +64,32 @@ const start = [],
   jpgMs = [],
   pdfMs = [],
   pollMs = [];
-/** Standard deviation of a screenshot region (0 = blank), via ImageMagick. */
-function paintedSd(png, { x, y, w, h }) {
-  const file = join(work, "region.png");
-  writeFileSync(file, png);
-  return Number(
-    execFileSync("convert", [
-      file,
-      "-crop",
-      `${w}x${h}+${x}+${y}`,
-      "-colorspace",
-      "Gray",
-      "-format",
-      "%[fx:standard_deviation]",
-      "info:",
-    ]).toString(),
-  );
+const paintedSd = (png, rect) => sd(png, rect, join(work, "region.png"));
+const presign = (key) =>
+  execFileSync(cli, ["presign", "get", `s3://bench/${key}`], { env })
+    .toString()
+    .trim();
+// Warm the server's file cache for both objects, so neither the app nor the floor pays a cold disk.
+for (const key of ["big/big.jpg", "big/big.pdf"]) await (await fetch(presign(key))).arrayBuffer();
+const probeStart = [];
+const probeMem = [];
+if (probe) {
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    const s = await Session.create("http://127.0.0.1:4450", {
+      alwaysMatch: { "tauri:options": { application: probe } },
+    });
+    await s.waitFor("the probe's page", () => s.exec("return document.getElementById('painted') !== null"), 60000);
+    probeStart.push(performance.now() - t0);
+    await new Promise((res) => setTimeout(res, 3000));
+    probeMem.push(pss(Number(execFileSync("pgrep", ["-n", "-f", probe]).toString().trim())));
+    await s.close();
+  }
 }
+const jpgInPage = [];
+const jpgFloor = [];
+const pdfFloor = [];
+const floorPollMs = [];
 for (let r = 0; r < runs; r++) {
   // A cold start each run: no settings or remembered location from the run before.
   for (const d of [process.env.BUCKETLENS_CONFIG_DIR, process.env.BUCKETLENS_DATA_DIR])
@@ -133,6 +119,20 @@ for (let r = 0; r < runs; r++) {
   mem.push(pss(pid));
   await clickOn('.row.folder[data-prefix="big/"]');
   await s.waitFor("big/", () => s.find('.row.object[data-key="big/big.jpg"]'));
+  // In the page: from the click to the preview's <img> decoded (no WebDriver round trip inside).
+  await s.exec(`
+    window.__img = {};
+    document.addEventListener("click", () => { window.__img.click = performance.now(); }, { capture: true, once: true });
+    const watch = new MutationObserver(() => {
+      const i = document.querySelector("img.image-view");
+      if (!i || window.__img.seen) return;
+      window.__img.seen = true;
+      watch.disconnect();
+      i.decode().then(() => { window.__img.ms = performance.now() - window.__img.click; },
+        (e) => { window.__img.error = String(e); });
+    });
+    watch.observe(document.body, { subtree: true, childList: true });
+  `);
   let t = performance.now();
   await clickOn('.row.object[data-key="big/big.jpg"]');
   await s.waitFor(
@@ -142,6 +142,17 @@ for (let r = 0; r < runs; r++) {
     60000,
   );
   jpgMs.push(performance.now() - t);
+  const inPage = await s.waitFor("decode()", () => s.exec("return window.__img.ms ?? window.__img.error ?? null"));
+  if (typeof inPage !== "number") throw new Error(`the preview did not decode: ${inPage}`);
+  jpgInPage.push(inPage);
+  // The floor: the same object through a fresh presigned URL (not in the cache), a bare <img>, same webview.
+  jpgFloor.push(
+    await s.exec(
+      "const i = new Image(); const t = performance.now(); i.src = arguments[0]; " +
+        "return i.decode().then(() => performance.now() - t)",
+      presign("big/big.jpg"),
+    ),
+  );
   t = performance.now();
   await clickOn('.row.object[data-key="big/big.pdf"]');
   // Loaded = WebKit's viewer has painted the page (a PDF frame fires no load event here): screenshots
@@ -167,18 +178,62 @@ for (let r = 0; r < runs; r++) {
   );
   pdfMs.push(performance.now() - t);
   pollMs.push((performance.now() - t) / polls);
+  // The floor: a bare <iframe> with the same sandbox, size and place, over the preview, with a fresh URL.
+  t = performance.now();
+  await s.exec(
+    "const f = document.createElement('iframe'); f.id = 'floor'; f.setAttribute('sandbox', arguments[1]); " +
+      "const r = document.querySelector('iframe.pdf-frame').getBoundingClientRect(); " +
+      "Object.assign(f.style, {position: 'fixed', left: r.x + 'px', top: r.y + 'px', width: r.width + 'px', " +
+      "height: r.height + 'px', border: '0', background: '#fff', zIndex: 100}); " +
+      "document.body.appendChild(f); f.src = arguments[0];",
+    presign("big/big.pdf"),
+    await s.exec("return document.querySelector('iframe.pdf-frame').getAttribute('sandbox')"),
+  );
+  polls = 0;
+  await s.waitFor(
+    "bare pdf painted",
+    async () => {
+      polls++;
+      return paintedSd(await s.screenshot(), rect) > 0.05;
+    },
+    60000,
+  );
+  pdfFloor.push(performance.now() - t);
+  floorPollMs.push((performance.now() - t) / polls);
   await s.close();
 }
 server.kill();
 const pdfSize = readFileSync(pdf).length;
+const ratio = (a, b) => a.map((x, i) => x / b[i]);
+const floors = probe
+  ? {
+      probe_first_paint_ms: summary(probeStart),
+      probe_idle_pss_mib: summary(probeMem.map((m) => m.mib)),
+      probe_processes: probeMem[0]?.processes,
+      start_ratio_to_probe: summary(ratio(start, probeStart)),
+      pss_ratio_to_probe: summary(
+        ratio(
+          mem.map((m) => m.mib),
+          probeMem.map((m) => m.mib),
+        ),
+      ),
+    }
+  : {};
 console.log(
   JSON.stringify({
     cold_start_to_list_ms: summary(start),
     idle_pss_mib: summary(mem.map((m) => m.mib)),
     processes: mem[0]?.processes,
+    ...floors,
     jpeg_4000x3000_click_to_loaded_ms: summary(jpgMs),
+    jpeg_click_to_decoded_in_page_ms: summary(jpgInPage),
+    jpeg_bare_img_decoded_ms: summary(jpgFloor),
+    jpeg_ratio_to_bare: summary(ratio(jpgInPage, jpgFloor)),
     pdf_click_to_painted_ms: summary(pdfMs),
     pdf_poll_resolution_ms: summary(pollMs),
+    pdf_bare_iframe_painted_ms: summary(pdfFloor),
+    pdf_bare_poll_resolution_ms: summary(floorPollMs),
+    pdf_ratio_to_bare: summary(ratio(pdfMs, pdfFloor)),
     pdf_bytes: pdfSize,
   }),
 );

@@ -4,6 +4,7 @@
 #   LISTING_KEYS=N  keys under the listed prefix (default 100000; see BENCHMARKS.md for why a run may use fewer)
 #   RUNS_1GIB=N     runs of the 1 GiB upload (default: runs)
 #   BENCH_APP=PATH  the app binary to measure (default: a release build made here, ~8 min cold)
+#   MILLION_RUNS=N  runs of the 1,000,000-key listing (CLI vs boto3) and of the window on it (default 3; 0 skips)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-5}"
@@ -23,12 +24,19 @@ if [ -z "${BENCH_APP:-}" ]; then # the app as users get it: release build with t
   npm run --silent build:ui >/dev/null
   cargo build --release --features custom-protocol -p bucketlens --bin bucketlens
 fi
+# The floor the app is compared with: the same Tauri and WebKitGTK, one window, one static page.
+cargo build --release --features custom-protocol -p bucketlens-probe
 mkdir -p bench/out
 echo "== presign (20,000 URLs per run)"
 target/release/examples/presign_bench --count 20000 --runs "$RUNS" | tee bench/out/presign-rust.json
 "$VENV/bin/python" bench/presign_boto3.py 20000 "$RUNS" | tee bench/out/presign-boto3.json
 echo "== listing (${LISTING_KEYS:-100000} keys under one prefix)"
 "$VENV/bin/python" bench/listing.py "$RUNS" | tee bench/out/listing.json
+MILLION_RUNS="${MILLION_RUNS:-3}"
+if [ "$MILLION_RUNS" -gt 0 ]; then
+  echo "== listing (1,000,000 keys under one prefix)"
+  LISTING_KEYS=1000000 "$VENV/bin/python" bench/listing.py "$MILLION_RUNS" | tee bench/out/listing-1m.json
+fi
 echo "== upload (10 MiB, 100 MiB, 1 GiB)"
 "$VENV/bin/python" bench/upload.py "$RUNS" | tee bench/out/upload.json
 echo "== app (real window under Xvfb; the release build unless BENCH_APP names another)"
@@ -41,12 +49,18 @@ if [ -x "$APP" ] && command -v tauri-driver >/dev/null; then
   export AWS_CONFIG_FILE="$H/aws-config" AWS_SHARED_CREDENTIALS_FILE="$H/aws-credentials" BUCKETLENS_CONFIG_DIR="$H/config" BUCKETLENS_DATA_DIR="$H/data"
   DISPLAY=:151 tauri-driver --port 4450 --native-port 4451 >/dev/null 2>&1 &
   driver=$!
-  DISPLAY=:151 node bench/app.mjs "$APP" target/release/bucketlens-cli "$RUNS" | tee bench/out/app.json
+  DISPLAY=:151 node bench/app.mjs "$APP" target/release/bucketlens-cli "$RUNS" target/release/bucketlens-probe |
+    tee bench/out/app.json
+  if [ "$MILLION_RUNS" -gt 0 ]; then
+    echo "== a million keys in the window"
+    DISPLAY=:151 node bench/million.mjs "$APP" target/release/bucketlens-cli target/bench/listing-s3-1000000 \
+      "$MILLION_RUNS" | tee bench/out/million.json
+  fi
   kill "$driver" "$xvfb" 2>/dev/null || true
 fi
 "$VENV/bin/python" - <<'PY'
 import json
-r = {k: json.load(open(f"bench/out/{k}.json")) for k in ("presign-rust", "presign-boto3", "listing", "upload", "app") if __import__("os").path.exists(f"bench/out/{k}.json")}
+r = {k: json.load(open(f"bench/out/{k}.json")) for k in ("presign-rust", "presign-boto3", "listing", "listing-1m", "upload", "app", "million") if __import__("os").path.exists(f"bench/out/{k}.json")}
 json.dump(r, open("bench/out/results.json", "w"), indent=2)
 print("wrote bench/out/results.json")
 PY

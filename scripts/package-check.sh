@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the .deb (debug profile, to stay within CI's budget) the way the release workflow does when its
+# Bundles the .deb from the debug app the test stage built (the same build, profile and features: nothing is
+# compiled again; built here with the same command when run alone), the way the release workflow does when its
 # signing secret is set (scripts/updater-config.sh, with a throwaway key pair made here), checks the updater
 # signature with minisign, installs the package with dpkg, starts the installed binary with --demo under
 # Xvfb, checks through WebDriver that the window shows the demo listing, then removes the package.
@@ -21,8 +22,12 @@ CI=true npx tauri signer generate --ci -p "" -w "$keys/updater.key" >/dev/null
 bash scripts/updater-config.sh "$keys/updater.conf.json" "https://updates.example.com/latest.json" \
   "$(cat "$keys/updater.key.pub")"
 rm -f target/debug/bundle/deb/*.deb target/debug/bundle/deb/*.sig
+[ -d ui/dist ] || npm run --silent build:ui
+# The exact cargo invocation of scripts/test.sh, so its build is reused as is (a no-op after the test stage).
+cargo test --workspace --exclude bucketlens-probe --features bucketlens/custom-protocol,bucketlens/e2e --no-run \
+  --quiet 2>&1 | tail -n 2
 TAURI_SIGNING_PRIVATE_KEY="$(cat "$keys/updater.key")" TAURI_SIGNING_PRIVATE_KEY_PASSWORD="" \
-  npx tauri build --debug --bundles deb --config "$keys/updater.conf.json" 2>&1 | tail -n 4
+  npx tauri bundle --debug --bundles deb --config "$keys/updater.conf.json" 2>&1 | tail -n 4
 deb="$(ls -t target/debug/bundle/deb/*.deb 2>/dev/null | head -n 1)"
 check "a .deb is built" test -f "$deb"
 signed_for_version() { # the .sig verifies against the public key and is bound to the app's version

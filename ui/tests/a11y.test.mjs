@@ -186,3 +186,24 @@ test("the grid names the cursor's row in aria-activedescendant as the cursor mov
   assert.equal(await active(), last);
   await page.close();
 });
+
+test("a folder opened from the keyboard starts with the cursor on its first row", async () => {
+  const { page } = await h.open();
+  await page.focus("[role=grid]");
+  const rowIndex = () =>
+    page.evaluate(() => {
+      const g = document.querySelector("[role=grid]");
+      return document.getElementById(g.getAttribute("aria-activedescendant") ?? "")?.getAttribute("aria-rowindex");
+    });
+  const folders = await page.$$eval(".row.folder", (rows) => rows.map((r) => r.dataset.prefix));
+  for (let i = 0; i < folders.length - 1; i++) await page.keyboard.press("ArrowDown");
+  assert.equal(await rowIndex(), String(folders.length + 1));
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(
+    (p) => [...document.querySelectorAll(".crumb")].some((c) => c.dataset.prefix === p),
+    folders.at(-1),
+  );
+  await page.waitForSelector(".row.object, .row.folder");
+  assert.equal(await rowIndex(), "2");
+  await page.close();
+});

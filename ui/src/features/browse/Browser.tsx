@@ -159,6 +159,7 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
                 <p className="muted empty">{t("list.empty")}</p>
               ) : (
                 <ObjectList
+                  folder={`${bucket}/${location.prefix}`}
                   rows={rows}
                   loading={!listing.done}
                   sort={sort}

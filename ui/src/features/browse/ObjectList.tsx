@@ -13,6 +13,8 @@ import { layout } from "./virtual";
 export const ROW_HEIGHT = 32;
 
 interface Props {
+  /** Which folder the rows are of: another folder starts at the top with the cursor on its first row. */
+  folder: string;
   rows: Rows;
   loading: boolean;
   sort: Sort;
@@ -28,6 +30,7 @@ interface Props {
 const SKELETON_ROWS = [0, 1, 2, 3, 4, 5, 6, 7];
 
 export function ObjectList({
+  folder,
   rows,
   loading,
   sort,
@@ -47,12 +50,12 @@ export function ObjectList({
   const rowId = (index: number) => `${idBase}-row-${index}`;
 
   const empty = rows.length === 0;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new folder (the list empties) resets the cursor
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another folder (or the list emptied) resets the cursor
   useEffect(() => {
     setCursor(0);
     setScrollTop(0);
     if (box.current) box.current.scrollTop = 0;
-  }, [empty]);
+  }, [empty, folder]);
 
   useEffect(() => {
     const el = box.current;

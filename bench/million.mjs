@@ -1,0 +1,128 @@
+// A million keys in the real window: 1,000,000 keys under one prefix on the embedded server (the data folder
+// bench/listing.py seeded with LISTING_KEYS=1000000), the release app under Xvfb through tauri-driver.
+// Per run: first rows painted after the click on the folder, all pages listed, PSS growth of the app and its
+// WebKit processes, and the longest frame while the list is scrolled from top to bottom.
+// Usage (from bench/run.sh): node bench/million.mjs <app> <cli> <data dir> <runs>   (tauri-driver on :4450)
+import { execFileSync, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { rmSync, writeFileSync } from "node:fs";
+import { Session } from "../e2e/webdriver.mjs";
+import { pss, summary } from "./measure.mjs";
+
+const [app, cli, data, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg ?? 3);
+const KEYS = 1_000_000;
+
+const server = spawn(cli, ["demo-server", "--no-seed", "--data", data], { stdio: ["ignore", "pipe", "ignore"] });
+const info = {};
+for await (const line of createInterface({ input: server.stdout })) {
+  const [k, ...v] = line.split(": ");
+  info[k] = v.join(": ");
+  if (k === "data") break;
+}
+writeFileSync(process.env.AWS_CONFIG_FILE, `[profile bench]\nregion = us-east-1\nendpoint_url = ${info.endpoint}\n`);
+writeFileSync(
+  process.env.AWS_SHARED_CREDENTIALS_FILE,
+  `[bench]\naws_access_key_id = ${info.access_key}\naws_secret_access_key = ${info.secret_key}\n`,
+);
+// The server builds its key index on the first listing after it starts: once, untimed.
+execFileSync(cli, ["--json", "ls", "s3://bench/many/"], {
+  env: {
+    ...process.env,
+    AWS_PROFILE: "bench",
+    AWS_ACCESS_KEY_ID: info.access_key,
+    AWS_SECRET_ACCESS_KEY: info.secret_key,
+    AWS_ENDPOINT_URL: info.endpoint,
+  },
+  stdio: "ignore",
+});
+
+const firstRows = [];
+const allPages = [];
+const growth = [];
+const longestFrame = [];
+const frames = [];
+for (let r = 0; r < runs; r++) {
+  for (const d of [process.env.BUCKETLENS_CONFIG_DIR, process.env.BUCKETLENS_DATA_DIR])
+    if (d) rmSync(d, { recursive: true, force: true });
+  const s = await Session.create("http://127.0.0.1:4450", { alwaysMatch: { "tauri:options": { application: app } } });
+  const clickOn = (css) =>
+    s.waitFor(
+      css,
+      async () => {
+        await s.click(await s.find(css));
+        return true;
+      },
+      60000,
+    );
+  await clickOn('[data-profile="bench"]');
+  await clickOn('[data-bucket="bench"]');
+  await s.waitFor("the folder", () =>
+    s.exec("return document.querySelector('.row.folder[data-prefix=\"many/\"]') !== null"),
+  );
+  await new Promise((res) => setTimeout(res, 2000));
+  const pid = Number(execFileSync("pgrep", ["-n", "-f", app]).toString().trim());
+  const before = pss(pid).mib;
+  // Timed in the page: from the click to the frame after the first object row appears, and to the frame
+  // after the count says every key is listed. No WebDriver round trip is inside either figure.
+  await s.exec(`
+    window.__million = {};
+    const folder = document.querySelector('.row.folder[data-prefix="many/"]');
+    const painted = (name, test) => {
+      const check = () => {
+        if (test()) requestAnimationFrame(() => { window.__million[name] = performance.now() - window.__million.click; });
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    };
+    window.__million.click = performance.now();
+    folder.click();
+    painted("first", () => document.querySelector('.row.object') !== null);
+    painted("all", () => /1,000,000/.test(document.querySelector('[data-testid=count]')?.textContent ?? ''));
+  `);
+  const done = await s.waitFor(
+    "every page listed",
+    () => s.exec("return window.__million.all !== undefined && window.__million"),
+    600000,
+  );
+  firstRows.push(done.first);
+  allPages.push(done.all);
+  await new Promise((res) => setTimeout(res, 2000));
+  growth.push(pss(pid).mib - before);
+  // Scroll from top to bottom in 2,000 steps, one per frame, and keep every frame's duration.
+  const scroll = await s.exec(`
+    const box = document.querySelector('[data-testid=rows]');
+    box.scrollTop = 0;
+    return new Promise((resolve) => {
+      const steps = 2000, max = box.scrollHeight - box.clientHeight, times = [];
+      let i = 0, last = performance.now();
+      const step = (now) => {
+        times.push(now - last); last = now;
+        if (i++ >= steps) {
+          const last = document.querySelector('.row.object[data-key="many/item-999999.txt"]') !== null;
+          return resolve({ times: times.slice(1), rows: document.querySelectorAll('.rows .row').length, last });
+        }
+        box.scrollTop = (max * i) / steps;
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+  `);
+  if (!scroll.last) throw new Error("the last key was not reached by scrolling");
+  longestFrame.push(Math.max(...scroll.times));
+  frames.push(...scroll.times);
+  await s.close();
+}
+server.kill();
+const sorted = [...frames].sort((a, b) => a - b);
+console.log(
+  JSON.stringify({
+    keys: KEYS,
+    first_rows_ms: summary(firstRows),
+    all_pages_ms: summary(allPages),
+    pss_growth_mib: summary(growth),
+    longest_frame_ms: summary(longestFrame),
+    frame_p99_ms: sorted[Math.floor(sorted.length * 0.99)],
+    frames_measured: frames.length,
+  }),
+);
