@@ -3,5 +3,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
-    tauri::Builder::default().run(tauri::generate_context!()).expect("the probe window could not start");
+    tauri::Builder::default()
+        .run(tauri::generate_context!())
+        .expect("the probe window could not start");
 }
