@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every suite: UI type check, lint and format checks, UI unit tests, the Rust workspace (core against
-# the embedded S3, CLI, shell on the mock runtime), then the real-window end-to-end tests under Xvfb.
-# Ends with one line: "N passed, M failed".
+# Runs every suite: UI type check, UI unit tests, lint and format checks, the dependency audit, the Rust
+# workspace (core against the embedded S3, CLI, shell on the mock runtime) with the browser suite beside it,
+# the real-window end-to-end tests under Xvfb, then the package check on the same build. One build profile
+# and feature set for all of them. Prints each stage's time, then one line: "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test || exit 1
@@ -43,14 +44,19 @@ step "UI build" npm run --silent build:ui
 step "Lint and format (Biome, line length, rustfmt, clippy)" bash scripts/lint.sh
 step "Dependency audit (cargo-deny: advisories, bans, licences, sources)" bash scripts/audit.sh
 
-mark "UI browser tests (Chromium, mocked IPC)"
-if npx vite build --config ui/vite.harness.config.ts --logLevel warn; then
-  node --test --test-reporter=tap ui/tests/ 2>&1 | tee "$OUT/browser.tap" | grep -E "^(not )?ok|^# (pass|fail)"
-  bp=$(awk '/^# pass/ {print $3}' "$OUT/browser.tap"); bf=$(awk '/^# fail/ {print $3}' "$OUT/browser.tap")
-  if [ -n "$bp" ]; then passed=$((passed + bp)); failed=$((failed + ${bf:-0})); else steps_failed+=("browser tests did not run"); fi
-else
-  steps_failed+=("browser harness build")
-fi
+# The browser suite (Chromium, mostly waiting on pages) runs beside the Rust build and tests, which keep both
+# cores busy; its result is read after them. Its own time is printed with the stage times.
+browser_suite() {
+  local t0=$SECONDS
+  if npx vite build --config ui/vite.harness.config.ts --logLevel warn >"$OUT/harness-build.log" 2>&1; then
+    node --test --test-reporter=tap ui/tests/ >"$OUT/browser.tap" 2>&1
+  else
+    echo "harness build failed" >"$OUT/browser.failed"
+  fi
+  echo "$((SECONDS - t0))" >"$OUT/browser.seconds"
+}
+browser_suite &
+browser_pid=$!
 
 mark "Rust tests (core, demo, CLI, shell)"
 # One build for everything: the app binary the end-to-end suite drives is built here too (app_binary test).
@@ -58,6 +64,18 @@ cargo test --workspace --exclude bucketlens-probe --features bucketlens/custom-p
 read -r cp cf < <(awk '/^test result:/ {for (i=1;i<=NF;i++) {if ($(i+1) ~ /^passed;/) p+=$i; if ($(i+1) ~ /^failed;/) f+=$i}} END {print p+0, f+0}' "$OUT/cargo.log")
 passed=$((passed + cp)); failed=$((failed + cf))
 grep -q "^test result:" "$OUT/cargo.log" || steps_failed+=("cargo test did not run")
+
+mark "UI browser tests (Chromium, mocked IPC; started beside the Rust tests)"
+wait "$browser_pid"
+if [ -f "$OUT/browser.failed" ]; then
+  cat "$OUT/harness-build.log"
+  steps_failed+=("browser harness build")
+else
+  grep -E "^(not )?ok|^# (pass|fail)" "$OUT/browser.tap"
+  bp=$(awk '/^# pass/ {print $3}' "$OUT/browser.tap"); bf=$(awk '/^# fail/ {print $3}' "$OUT/browser.tap")
+  if [ -n "$bp" ]; then passed=$((passed + bp)); failed=$((failed + ${bf:-0})); else steps_failed+=("browser tests did not run"); fi
+fi
+echo "browser suite: $(cat "$OUT/browser.seconds" 2>/dev/null || echo ?) s of its own, beside the Rust tests"
 
 mark "End-to-end (real WebKitGTK window, tauri-driver, Xvfb)"
 if [ -x target/debug/bucketlens ]; then
@@ -73,7 +91,7 @@ else
   steps_failed+=("app build")
 fi
 
-mark "Package (.deb built, installed with dpkg, started, removed)"
+mark "Package (.deb bundled from the test build, signed, installed with dpkg, started, removed)"
 bash scripts/package-check.sh 2>&1 | tee "$OUT/package.log"
 read -r pp pf < <(awk '/^package: [0-9]+ passed/ {print $2, $4}' "$OUT/package.log")
 if [ -n "${pp:-}" ]; then passed=$((passed + pp)); failed=$((failed + pf)); else steps_failed+=("package check did not run"); fi
