@@ -29,12 +29,13 @@ function variance(png, ctx, { x, y, w, h }) {
 }
 
 export async function pdfPaints(s, ctx) {
-  const rect = await s.exec(
-    "const r = document.querySelector('iframe.pdf-frame').getBoundingClientRect(); " +
-      "return {x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height)}",
-  );
   return s.waitFor("the PDF to paint", async () => {
     await sleep(300);
+    // Measured each time: the frame moves while the preview's details arrive.
+    const rect = await s.exec(
+      "const r = document.querySelector('iframe.pdf-frame').getBoundingClientRect(); " +
+        "return {x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height)}",
+    );
     const v = variance(await s.screenshot(), ctx, {
       x: rect.x + 10,
       y: rect.y + 40,
@@ -317,8 +318,16 @@ export async function openSettings(s) {
   await s.waitFor("settings", () => q(s, "#settings-title"));
 }
 
+/** Chooses an option as a person's choice would arrive: the select's value changes and it says so. */
 export async function setSelect(s, css, value) {
-  await s.click(await s.find(`${css} option[value="${value}"]`));
+  await s.find(`${css} option[value="${value}"]`);
+  await s.exec(
+    "const el = document.querySelector(arguments[0]); " +
+      "Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(el, arguments[1]); " +
+      "el.dispatchEvent(new Event('change', { bubbles: true }));",
+    css,
+    value,
+  );
 }
 
 test("preview links re-mint after a few-second expiry", async (s, _ctx) => {

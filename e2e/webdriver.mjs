@@ -1,4 +1,5 @@
 // A minimal W3C WebDriver client over fetch: enough to drive the real app through tauri-driver.
+import { execFileSync } from "node:child_process";
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 export class Session {
@@ -55,8 +56,20 @@ export class Session {
     return this.cmd("POST", "/execute/sync", { script, args });
   }
 
+  /**
+   * A PNG of the page as shown. Under X (the suites run under Xvfb) it is read from the screen with
+   * ImageMagick's `import`, cropped to the webview: WebKitWebDriver's own screenshot hangs when WebKit does
+   * not composite, which is what the app chooses on machines without a GPU (src-tauri/src/render.rs).
+   */
   async screenshot() {
-    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+    if (!process.env.DISPLAY) return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+    const win = await this.cmd("GET", "/window/rect");
+    const [w, h] = await this.exec("return [window.innerWidth, window.innerHeight]");
+    // Below the native menu bar: the webview fills the rest of the window.
+    const crop = `${w}x${h}+${win.x + (win.width - w)}+${win.y + (win.height - h)}`;
+    return execFileSync("import", ["-window", "root", "-crop", crop, "+repage", "png:-"], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
   }
 
   /** Polls `fn` until it returns a truthy value (errors count as "not yet"). */

@@ -49,5 +49,12 @@ elif grep -qE "X-Amz-(Signature|Credential|Security-Token)=[^R&]" "$E2E_HOME"/da
   exit 3
 fi
 echo "app log: $(grep -c 'X-Amz-Signature=REDACTED' "$E2E_HOME"/data/logs/*) minted URLs, all redacted"
+# No GPU here (Xvfb, no /dev/dri render node): the app must have turned WebKit's compositing off by itself,
+# and every flow above ran, screenshots included, in that mode.
+if ! ls /dev/dri/renderD* >/dev/null 2>&1 && ! grep -q "rendering=SoftwareOnly" "$E2E_HOME"/data/logs/*; then
+  echo "app log: no GPU here, yet the app did not turn compositing off" >&2
+  exit 3
+fi
+echo "app log: rendering $(grep -ohE 'rendering=[A-Za-z]+' "$E2E_HOME"/data/logs/* | sort | uniq -c | tr -s ' ')"
 rm -rf "$E2E_HOME"
 exit "$rc"

@@ -8,6 +8,7 @@ pub mod grants;
 pub mod instance;
 pub mod menu;
 pub mod mfa_prompt;
+pub mod render;
 pub mod state;
 #[cfg(test)]
 mod tests;
@@ -75,11 +76,13 @@ fn build(state: AppState) -> tauri::Result<tauri::App> {
 
 /// Runs the desktop app.
 pub fn run() {
+    // Before anything starts a thread or a window: how WebKit will draw.
+    let rendering = render::apply();
     // The state loads the settings once (a broken file is moved aside and reported to the window).
     let options = LaunchOptions::from_env();
     let state = AppState::new(options.clone());
     let _guard = bucketlens_core::logging::init(&state.paths.log_dir, &state.settings().log_level);
-    tracing::info!(demo = state.options.demo, "BucketLens starting");
+    tracing::info!(demo = state.options.demo, ?rendering, "BucketLens starting");
     // Before the webview opens its storage: folders of the old identifier move to the new one's name, once.
     for (from, to) in bucketlens_core::paths::migrate_identifier(&bucketlens_core::paths::identifier_roots()) {
         tracing::info!(from = %from.display(), to = %to.display(), "moved to the new identifier's folder");
