@@ -47,6 +47,9 @@ if [ -x "$APP" ] && command -v tauri-driver >/dev/null; then
   xvfb=$!
   sleep 1
   export AWS_CONFIG_FILE="$H/aws-config" AWS_SHARED_CREDENTIALS_FILE="$H/aws-credentials" BUCKETLENS_CONFIG_DIR="$H/config" BUCKETLENS_DATA_DIR="$H/data"
+  # The probe gets the rendering mode the app chooses for itself here (src-tauri/src/render.rs): without a
+  # GPU render node, WebKit's compositing off. Set for the driver, so the app and the probe both inherit it.
+  ls /dev/dri/renderD* >/dev/null 2>&1 || export WEBKIT_DISABLE_COMPOSITING_MODE=1
   DISPLAY=:151 tauri-driver --port 4450 --native-port 4451 >/dev/null 2>&1 &
   driver=$!
   DISPLAY=:151 node bench/app.mjs "$APP" target/release/bucketlens-cli "$RUNS" target/release/bucketlens-probe |
