@@ -8,11 +8,11 @@
 // Usage (from bench/run.sh): node bench/app.mjs <app> <cli> <runs> [probe]   (tauri-driver on :4450)
 import { execFileSync, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Session } from "../e2e/webdriver.mjs";
-import { paintedSd as sd, pss, summary } from "./measure.mjs";
+import { Session, regionDeviation } from "../e2e/webdriver.mjs";
+import { freshSession, pss, summary } from "./measure.mjs";
 
 const [app, cli, runsArg, probe] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
@@ -64,7 +64,21 @@ const start = [],
   jpgMs = [],
   pdfMs = [],
   pollMs = [];
-const paintedSd = (png, rect) => sd(png, rect, join(work, "region.png"));
+const paintedSd = (png, rect) => regionDeviation(png, rect, join(work, "region.png"));
+/** Polls screenshots from `t` until `rect` is no longer blank; the time and one poll's length. */
+async function untilPainted(s, rect, t) {
+  let polls = 0;
+  await s.waitFor(
+    "painted",
+    async () => {
+      polls++;
+      return paintedSd(await s.screenshot(), rect) > 0.05;
+    },
+    60000,
+  );
+  const ms = performance.now() - t;
+  return { ms, pollMs: ms / polls };
+}
 const presign = (key) =>
   execFileSync(cli, ["presign", "get", `s3://bench/${key}`], { env })
     .toString()
@@ -92,20 +106,8 @@ const pdfFloor = [];
 const floorPollMs = [];
 for (let r = 0; r < runs; r++) {
   // A cold start each run: no settings or remembered location from the run before.
-  for (const d of [process.env.BUCKETLENS_CONFIG_DIR, process.env.BUCKETLENS_DATA_DIR])
-    if (d) rmSync(d, { recursive: true, force: true });
   const t0 = performance.now();
-  const s = await Session.create("http://127.0.0.1:4450", { alwaysMatch: { "tauri:options": { application: app } } });
-  // Click once the element is there and stays there (re-renders make early handles stale).
-  const clickOn = (css) =>
-    s.waitFor(
-      css,
-      async () => {
-        await s.click(await s.find(css));
-        return true;
-      },
-      60000,
-    );
+  const { s, clickOn } = await freshSession(app);
   await clickOn('[data-profile="bench"]');
   await clickOn('[data-bucket="bench"]');
   await s.waitFor(
@@ -167,39 +169,25 @@ for (let r = 0; r < runs; r++) {
       ),
     60000,
   );
-  let polls = 0;
-  await s.waitFor(
-    "pdf painted",
-    async () => {
-      polls++;
-      return paintedSd(await s.screenshot(), rect) > 0.05;
-    },
-    60000,
-  );
-  pdfMs.push(performance.now() - t);
-  pollMs.push((performance.now() - t) / polls);
-  // The floor: a bare <iframe> with the same sandbox, size and place, over the preview, with a fresh URL.
-  t = performance.now();
+  const app_ = await untilPainted(s, rect, t);
+  pdfMs.push(app_.ms);
+  pollMs.push(app_.pollMs);
+  // The floor: a bare <iframe> with the same sandbox, size and place, over the preview (blank first), then
+  // a fresh URL of the same object.
   await s.exec(
-    "const f = document.createElement('iframe'); f.id = 'floor'; f.setAttribute('sandbox', arguments[1]); " +
+    "const f = document.createElement('iframe'); f.id = 'floor'; f.setAttribute('sandbox', arguments[0]); " +
       "const r = document.querySelector('iframe.pdf-frame').getBoundingClientRect(); " +
       "Object.assign(f.style, {position: 'fixed', left: r.x + 'px', top: r.y + 'px', width: r.width + 'px', " +
-      "height: r.height + 'px', border: '0', background: '#fff', zIndex: 100}); " +
-      "document.body.appendChild(f); f.src = arguments[0];",
-    presign("big/big.pdf"),
+      "height: r.height + 'px', border: '0', background: '#fff', zIndex: 100}); document.body.appendChild(f);",
     await s.exec("return document.querySelector('iframe.pdf-frame').getAttribute('sandbox')"),
   );
-  polls = 0;
-  await s.waitFor(
-    "bare pdf painted",
-    async () => {
-      polls++;
-      return paintedSd(await s.screenshot(), rect) > 0.05;
-    },
-    60000,
-  );
-  pdfFloor.push(performance.now() - t);
-  floorPollMs.push((performance.now() - t) / polls);
+  await s.waitFor("the bare frame blank", async () => paintedSd(await s.screenshot(), rect) < 0.01, 60000);
+  const url = presign("big/big.pdf");
+  t = performance.now();
+  await s.exec("document.getElementById('floor').src = arguments[0]", url);
+  const floor = await untilPainted(s, rect, t);
+  pdfFloor.push(floor.ms);
+  floorPollMs.push(floor.pollMs);
   await s.close();
 }
 server.kill();

@@ -1,6 +1,6 @@
-// Shared by the window benchmarks: PSS of a process tree, screenshot paint checks, summaries of runs.
-import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+// Shared by the window benchmarks: a fresh app session, PSS of a process tree, summaries of runs.
+import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { Session } from "../e2e/webdriver.mjs";
 
 export const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 export const summary = (v) => ({ median: median(v), min: Math.min(...v), max: Math.max(...v), runs: v.length });
@@ -32,19 +32,22 @@ export function pss(rootPid) {
   return { mib: kb / 1024, processes: tree.size };
 }
 
-/** Standard deviation of a screenshot region (0 = blank), via ImageMagick; `scratch` is a file to use. */
-export function paintedSd(png, { x, y, w, h }, scratch) {
-  writeFileSync(scratch, png);
-  return Number(
-    execFileSync("convert", [
-      scratch,
-      "-crop",
-      `${w}x${h}+${x}+${y}`,
-      "-colorspace",
-      "Gray",
-      "-format",
-      "%[fx:standard_deviation]",
-      "info:",
-    ]).toString(),
-  );
+/**
+ * Starts `app` through tauri-driver on :4450 with fresh settings and data (a cold start), with a `clickOn`
+ * that clicks once the element is there and stays there (re-renders make early handles stale).
+ */
+export async function freshSession(app) {
+  for (const d of [process.env.BUCKETLENS_CONFIG_DIR, process.env.BUCKETLENS_DATA_DIR])
+    if (d) rmSync(d, { recursive: true, force: true });
+  const s = await Session.create("http://127.0.0.1:4450", { alwaysMatch: { "tauri:options": { application: app } } });
+  const clickOn = (css) =>
+    s.waitFor(
+      css,
+      async () => {
+        await s.click(await s.find(css));
+        return true;
+      },
+      60000,
+    );
+  return { s, clickOn };
 }

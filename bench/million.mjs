@@ -5,9 +5,8 @@
 // Usage (from bench/run.sh): node bench/million.mjs <app> <cli> <data dir> <runs>   (tauri-driver on :4450)
 import { execFileSync, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { rmSync, writeFileSync } from "node:fs";
-import { Session } from "../e2e/webdriver.mjs";
-import { pss, summary } from "./measure.mjs";
+import { writeFileSync } from "node:fs";
+import { freshSession, pss, summary } from "./measure.mjs";
 
 const [app, cli, data, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 3);
@@ -43,18 +42,7 @@ const growth = [];
 const longestFrame = [];
 const frames = [];
 for (let r = 0; r < runs; r++) {
-  for (const d of [process.env.BUCKETLENS_CONFIG_DIR, process.env.BUCKETLENS_DATA_DIR])
-    if (d) rmSync(d, { recursive: true, force: true });
-  const s = await Session.create("http://127.0.0.1:4450", { alwaysMatch: { "tauri:options": { application: app } } });
-  const clickOn = (css) =>
-    s.waitFor(
-      css,
-      async () => {
-        await s.click(await s.find(css));
-        return true;
-      },
-      60000,
-    );
+  const { s, clickOn } = await freshSession(app);
   await clickOn('[data-profile="bench"]');
   await clickOn('[data-bucket="bench"]');
   await s.waitFor("the folder", () =>

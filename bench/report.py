@@ -20,8 +20,7 @@ if pr:
     print(f"| aws-sdk-s3 `presigned()` directly | {fmt(s(pr['sdk_get']))} | {fmt(s(pr['sdk_put']))} |")
 if pb:
     print(f"| boto3 `generate_presigned_url` (s3v4) | {fmt(s(pb['boto3_get']))} | {fmt(s(pb['boto3_put']))} |")
-if "listing" in r:
-    l = r["listing"]
+def listing_table(l):
     print(f"\n### Listing {l.get('keys', 0):,} keys under one prefix (seconds; median (min–max))\n")
     print("| lister | first page | all pages |\n| --- | --- | --- |")
     print(f"| `bucketlens-cli --json ls --all` (includes process start) | {fmt(l['cli_first_page_s'], ' s', 3)} | {fmt(l['cli_all_s'], ' s', 3)} |")
@@ -29,13 +28,11 @@ if "listing" in r:
     print(f"\nRatio boto3 / CLI, all pages (median): {l['boto3_all_s']['median'] / l['cli_all_s']['median']:.2f}×")
     if "server_first_listing_s" in l:
         print(f"\nThe embedded server's first listing after it starts (it scans the bucket into its key index; untimed warm-up): {l['server_first_listing_s']:.2f} s")
-if "listing-1m" in r:
-    l = r["listing-1m"]
-    print(f"\n### Listing {l.get('keys', 0):,} keys under one prefix (seconds; median (min–max))\n")
-    print("| lister | first page | all pages |\n| --- | --- | --- |")
-    print(f"| `bucketlens-cli --json ls --all` (includes process start) | {fmt(l['cli_first_page_s'], ' s', 3)} | {fmt(l['cli_all_s'], ' s', 3)} |")
-    print(f"| boto3 paginator | {fmt(l['boto3_first_page_s'], ' s', 3)} | {fmt(l['boto3_all_s'], ' s', 3)} |")
-    print(f"\nRatio boto3 / CLI, all pages (median): {l['boto3_all_s']['median'] / l['cli_all_s']['median']:.2f}×")
+
+
+for name in ("listing", "listing-1m"):
+    if name in r:
+        listing_table(r[name])
 if "million" in r:
     m = r["million"]
     print(f"\n### {m['keys']:,} keys under one prefix in the window (release app under Xvfb; median (min–max))\n")

@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { regionDeviation } from "./webdriver.mjs";
 
 export const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
@@ -10,23 +11,8 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const q = (s, css) => s.exec(`return document.querySelector(${JSON.stringify(css)}) !== null`);
 const keys = (s) => s.exec("return [...document.querySelectorAll('.row.object')].map(r => r.dataset.key)");
 
-/** Standard deviation of a screen region (0 = blank), via ImageMagick. */
-function variance(png, ctx, { x, y, w, h }) {
-  const file = join(ctx.artifacts, ".region.png");
-  writeFileSync(file, png);
-  return Number(
-    execFileSync("convert", [
-      file,
-      "-crop",
-      `${w}x${h}+${x}+${y}`,
-      "-colorspace",
-      "Gray",
-      "-format",
-      "%[fx:standard_deviation]",
-      "info:",
-    ]).toString(),
-  );
-}
+/** Standard deviation of a screen region (0 = blank). */
+const variance = (png, ctx, rect) => regionDeviation(png, rect, join(ctx.artifacts, ".region.png"));
 
 export async function pdfPaints(s, ctx) {
   return s.waitFor("the PDF to paint", async () => {

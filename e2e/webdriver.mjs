@@ -1,5 +1,6 @@
 // A minimal W3C WebDriver client over fetch: enough to drive the real app through tauri-driver.
 import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 export class Session {
@@ -108,4 +109,11 @@ async function call(base, method, path, body) {
     throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json.value ?? json).slice(0, 400)}`);
   }
   return json.value;
+}
+
+/** Standard deviation of a region of a screenshot (0 = blank), via ImageMagick; `scratch` is a file to use. */
+export function regionDeviation(png, { x, y, w, h }, scratch) {
+  writeFileSync(scratch, png);
+  const args = [scratch, "-crop", `${w}x${h}+${x}+${y}`, "-colorspace", "Gray", "-format", "%[fx:standard_deviation]"];
+  return Number(execFileSync("convert", [...args, "info:"]).toString());
 }
