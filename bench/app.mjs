@@ -108,8 +108,6 @@ for (let r = 0; r < runs; r++) {
   // A cold start each run: no settings or remembered location from the run before.
   const t0 = performance.now();
   const { s, clickOn } = await freshSession(app);
-  await clickOn('[data-profile="bench"]');
-  await clickOn('[data-bucket="bench"]');
   await s.waitFor(
     "first painted list",
     () => s.exec("return document.querySelector('.row.folder[data-prefix=\"big/\"]') !== null"),

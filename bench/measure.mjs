@@ -1,5 +1,6 @@
 // Shared by the window benchmarks: a fresh app session, PSS of a process tree, summaries of runs.
-import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { Session } from "../e2e/webdriver.mjs";
 
 export const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
@@ -33,13 +34,20 @@ export function pss(rootPid) {
 }
 
 /**
- * Starts `app` through tauri-driver on :4450 with fresh settings and data (a cold start), with a `clickOn`
- * that clicks once the element is there and stays there (re-renders make early handles stale).
+ * Starts `app` through tauri-driver on :4450 cold: no data, and a settings file that only names the profile
+ * "bench" and its default bucket "bench", as a returning user's does, so the window opens on the bucket's list
+ * by itself. With a `clickOn` that clicks once the element is there and stays there (re-renders make early
+ * handles stale). Scripts may run for up to 10 minutes.
  */
 export async function freshSession(app) {
   for (const d of [process.env.BUCKETLENS_CONFIG_DIR, process.env.BUCKETLENS_DATA_DIR])
     if (d) rmSync(d, { recursive: true, force: true });
+  const config = process.env.BUCKETLENS_CONFIG_DIR;
+  mkdirSync(config, { recursive: true });
+  const settings = { schemaVersion: 1, activeProfile: "bench", profiles: { bench: { defaultBucket: "bench" } } };
+  writeFileSync(join(config, "settings.json"), JSON.stringify(settings));
   const s = await Session.create("http://127.0.0.1:4450", { alwaysMatch: { "tauri:options": { application: app } } });
+  await s.cmd("POST", "/timeouts", { script: 600000 });
   const clickOn = (css) =>
     s.waitFor(
       css,
