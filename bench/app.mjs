@@ -122,7 +122,8 @@ for (let r = 0; r < runs; r++) {
   // In the page: from the click to the preview's <img> decoded (no WebDriver round trip inside).
   await s.exec(`
     window.__img = {};
-    document.addEventListener("click", () => { window.__img.click = performance.now(); }, { capture: true, once: true });
+    const onClick = () => { window.__img.click = performance.now(); };
+    document.addEventListener("click", onClick, { capture: true, once: true });
     const watch = new MutationObserver(() => {
       const i = document.querySelector("img.image-view");
       if (!i || window.__img.seen) return;

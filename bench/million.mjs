@@ -56,7 +56,8 @@ for (let r = 0; r < runs; r++) {
     const folder = document.querySelector('.row.folder[data-prefix="many/"]');
     const painted = (name, test) => {
       const check = () => {
-        if (test()) requestAnimationFrame(() => { window.__million[name] = performance.now() - window.__million.click; });
+        const since = () => { window.__million[name] = performance.now() - window.__million.click; };
+        if (test()) requestAnimationFrame(since);
         else requestAnimationFrame(check);
       };
       requestAnimationFrame(check);
