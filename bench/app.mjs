@@ -6,28 +6,19 @@
 //   with the same sandbox in the same webview (both polled by screenshots: WebKit gives a PDF frame no
 //   load or paint signal; the poll's length is reported as the error).
 // Usage (from bench/run.sh): node bench/app.mjs <app> <cli> <runs> [probe]   (tauri-driver on :4450)
-import { execFileSync, spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Session, regionDeviation } from "../e2e/webdriver.mjs";
-import { freshSession, pss, summary } from "./measure.mjs";
+import { freshSession, pss, serverWithProfile, summary } from "./measure.mjs";
 
 const [app, cli, runsArg, probe] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
 const work = resolve("target/bench/app");
 mkdirSync(work, { recursive: true });
 
-const server = spawn(cli, ["demo-server", "--no-seed", "--data", join(work, "s3")], {
-  stdio: ["ignore", "pipe", "ignore"],
-});
-const info = {};
-for await (const line of createInterface({ input: server.stdout })) {
-  const [k, ...v] = line.split(": ");
-  info[k] = v.join(": ");
-  if (k === "data") break;
-}
+const { server, info } = await serverWithProfile(cli, join(work, "s3"));
 mkdirSync(join(work, "s3", "bench"), { recursive: true });
 const env = {
   ...process.env,
@@ -47,11 +38,6 @@ if (empty(pageJpg)) execFileSync("convert", ["-size", "4000x3000", "plasma:fract
 if (empty(pdf))
   execFileSync("python3", [join(dirname(fileURLToPath(import.meta.url)), "make_pdf.py"), pdf, pageJpg, pageJpg]);
 for (const f of [jpg, pdf]) execFileSync(cli, ["put", "--overwrite", "--any-type", f, "s3://bench/big/"], { env });
-writeFileSync(process.env.AWS_CONFIG_FILE, `[profile bench]\nregion = us-east-1\nendpoint_url = ${info.endpoint}\n`);
-writeFileSync(
-  process.env.AWS_SHARED_CREDENTIALS_FILE,
-  `[bench]\naws_access_key_id = ${info.access_key}\naws_secret_access_key = ${info.secret_key}\n`,
-);
 
 for (let i = 0; i < 100; i++) {
   try {

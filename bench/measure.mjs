@@ -1,4 +1,6 @@
 // Shared by the window benchmarks: a fresh app session, PSS of a process tree, summaries of runs.
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Session } from "../e2e/webdriver.mjs";
@@ -58,4 +60,24 @@ export async function freshSession(app) {
       60000,
     );
   return { s, clickOn };
+}
+
+/**
+ * Starts `cli demo-server` on `data` and writes the AWS profile "bench" for it into AWS_CONFIG_FILE and
+ * AWS_SHARED_CREDENTIALS_FILE; returns the server process and what it printed (endpoint, keys).
+ */
+export async function serverWithProfile(cli, data) {
+  const server = spawn(cli, ["demo-server", "--no-seed", "--data", data], { stdio: ["ignore", "pipe", "ignore"] });
+  const info = {};
+  for await (const line of createInterface({ input: server.stdout })) {
+    const [k, ...v] = line.split(": ");
+    info[k] = v.join(": ");
+    if (k === "data") break;
+  }
+  writeFileSync(process.env.AWS_CONFIG_FILE, `[profile bench]\nregion = us-east-1\nendpoint_url = ${info.endpoint}\n`);
+  writeFileSync(
+    process.env.AWS_SHARED_CREDENTIALS_FILE,
+    `[bench]\naws_access_key_id = ${info.access_key}\naws_secret_access_key = ${info.secret_key}\n`,
+  );
+  return { server, info };
 }

@@ -3,27 +3,14 @@
 // Per run: first rows painted after the click on the folder, all pages listed, PSS growth of the app and its
 // WebKit processes, and the longest frame while the list is scrolled from top to bottom.
 // Usage (from bench/run.sh): node bench/million.mjs <app> <cli> <data dir> <runs>   (tauri-driver on :4450)
-import { execFileSync, spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-import { writeFileSync } from "node:fs";
-import { freshSession, pss, summary } from "./measure.mjs";
+import { execFileSync } from "node:child_process";
+import { freshSession, pss, serverWithProfile, summary } from "./measure.mjs";
 
 const [app, cli, data, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 3);
 const KEYS = 1_000_000;
 
-const server = spawn(cli, ["demo-server", "--no-seed", "--data", data], { stdio: ["ignore", "pipe", "ignore"] });
-const info = {};
-for await (const line of createInterface({ input: server.stdout })) {
-  const [k, ...v] = line.split(": ");
-  info[k] = v.join(": ");
-  if (k === "data") break;
-}
-writeFileSync(process.env.AWS_CONFIG_FILE, `[profile bench]\nregion = us-east-1\nendpoint_url = ${info.endpoint}\n`);
-writeFileSync(
-  process.env.AWS_SHARED_CREDENTIALS_FILE,
-  `[bench]\naws_access_key_id = ${info.access_key}\naws_secret_access_key = ${info.secret_key}\n`,
-);
+const { server, info } = await serverWithProfile(cli, data);
 // The server builds its key index on the first listing after it starts: once, untimed.
 execFileSync(cli, ["--json", "ls", "s3://bench/many/"], {
   env: {
