@@ -27,12 +27,16 @@ export function pss(rootPid) {
     }
   }
   let kb = 0;
+  const each = {};
   for (const pid of tree) {
     try {
-      kb += Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))[1]);
+      const own = Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))[1]);
+      const name = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+      kb += own;
+      each[name] = (each[name] ?? 0) + own / 1024;
     } catch {}
   }
-  return { mib: kb / 1024, processes: tree.size };
+  return { mib: kb / 1024, processes: tree.size, each };
 }
 
 /**

@@ -26,6 +26,7 @@ execFileSync(cli, ["--json", "ls", "s3://bench/many/"], {
 const firstRows = [];
 const allPages = [];
 const growth = [];
+const growthEach = [];
 const longestFrame = [];
 const frames = [];
 for (let r = 0; r < runs; r++) {
@@ -35,7 +36,8 @@ for (let r = 0; r < runs; r++) {
   );
   await new Promise((res) => setTimeout(res, 2000));
   const pid = Number(execFileSync("pgrep", ["-n", "-f", app]).toString().trim());
-  const before = pss(pid).mib;
+  const start = pss(pid);
+  const before = start.mib;
   // Timed in the page: from the click to the frame after the first object row appears, and to the frame
   // after the count says every key is listed. No WebDriver round trip is inside either figure.
   await s.exec(`
@@ -62,7 +64,9 @@ for (let r = 0; r < runs; r++) {
   firstRows.push(done.first);
   allPages.push(done.all);
   await new Promise((res) => setTimeout(res, 2000));
-  growth.push(pss(pid).mib - before);
+  const end = pss(pid);
+  growth.push(end.mib - before);
+  growthEach.push(Object.fromEntries(Object.entries(end.each).map(([k, v]) => [k, v - (start.each[k] ?? 0)])));
   // Scroll from top to bottom in 2,000 steps, one per frame, and keep every frame's duration.
   const scroll = await s.exec(`
     const box = document.querySelector('[data-testid=rows]');
@@ -101,6 +105,7 @@ console.log(
     first_rows_ms: summary(firstRows),
     all_pages_ms: summary(allPages),
     pss_growth_mib: summary(growth),
+    pss_growth_by_process_mib: growthEach,
     longest_frame_ms: summary(longestFrame),
     frame_p99_ms: sorted[Math.floor(sorted.length * 0.99)],
     frames_measured: frames.length,

@@ -7,7 +7,7 @@ import type {
   CommandName,
   Commands,
   ErrorKind,
-  ListPage,
+  ColumnPage,
   ObjectEntry,
   Entry,
   ObjectMeta,
@@ -19,6 +19,7 @@ import type {
   ScanItem,
   Settings,
 } from "../src/ipc/bindings";
+import { toColumns } from "../src/features/browse/objectColumns";
 
 const params = new URLSearchParams(location.search);
 const lang = (params.get("lang") ?? "en") as "en" | "ja" | "system";
@@ -169,7 +170,7 @@ function presigned(key: string, secs: number, forPreview: boolean): Presigned {
   };
 }
 
-function list(prefix: string): { folders: ListPage["folders"]; objects: ObjectEntry[] } {
+function list(prefix: string): { folders: ColumnPage["folders"]; objects: ObjectEntry[] } {
   const folders = new Set<string>();
   const out: ObjectEntry[] = [];
   for (const o of objects) {
@@ -274,7 +275,7 @@ const fakes: Fakes = {
         prefix,
         index: i,
         folders: i === 0 ? folders : [],
-        objects: slice,
+        objects: toColumns(slice),
         loaded,
         isLast: i === pages - 1,
       });

@@ -1,6 +1,7 @@
 //! BucketLens core: everything the app does with AWS profiles and S3, with no window attached.
 
 pub mod client;
+pub mod columns;
 pub mod error;
 pub mod error_map;
 pub mod http;

@@ -1,8 +1,9 @@
 //! Commands for reading a bucket: buckets, folders, one object's facts, links to it, deleting it.
 
 use crate::state::AppState;
+use bucketlens_core::columns::ColumnPage;
 use bucketlens_core::ipc::{DeleteObjectRequest, ListPrefixRequest, ObjectRef, ParseLocationRequest, PresignShareRequest};
-use bucketlens_core::listing::{self, BucketInfo, ListPage};
+use bucketlens_core::listing::{self, BucketInfo};
 use bucketlens_core::presign::Presigned;
 use bucketlens_core::preview::{self, Preview};
 use bucketlens_core::s3url::{self, S3Location};
@@ -19,12 +20,12 @@ pub async fn list_buckets(state: State<'_, AppState>) -> Result<Vec<BucketInfo>>
 
 /// Streams the pages of one prefix over `channel`; a newer listing stops this one. Returns the count.
 #[tauri::command]
-pub async fn list_prefix(state: State<'_, AppState>, request: ListPrefixRequest, channel: Channel<ListPage>) -> Result<u32> {
+pub async fn list_prefix(state: State<'_, AppState>, request: ListPrefixRequest, channel: Channel<ColumnPage>) -> Result<u32> {
     let conn = state.session.active()?;
     let generation = state.listing_generation.fetch_add(1, Ordering::SeqCst) + 1;
     let current = &state.listing_generation;
     listing::list_prefix(&conn, &request.bucket, &request.prefix, listing::DEFAULT_PAGE_SIZE, |page| {
-        current.load(Ordering::SeqCst) == generation && channel.send(page).is_ok()
+        current.load(Ordering::SeqCst) == generation && channel.send(ColumnPage::from(page)).is_ok()
     })
     .await
 }

@@ -49,13 +49,27 @@ name: string, size: number,
  */
 lastModified: string | null, etag: string | null, storageClass: string | null, };
 
-export type ListPage = { bucket: string, prefix: string, index: number, folders: Array<FolderEntry>, objects: Array<ObjectEntry>, 
+export type ObjectMeta = { bucket: string, key: string, size: number, contentType: string | null, lastModified: string | null, etag: string | null, storageClass: string | null, metadata: { [key in string]: string }, };
+
+export type ObjectColumns = { 
+/**
+ * Every object's name (its key without the listed prefix), one after another with nothing between.
+ */
+names: string, 
+/**
+ * Where each name ends in `names`, counted in UTF-16 code units (what a JavaScript string index counts).
+ */
+nameEnds: Array<number>, sizes: Array<number>, 
+/**
+ * Last modified, in milliseconds since 1970; null when the server sent no date.
+ */
+modified: Array<number | null>, };
+
+export type ColumnPage = { bucket: string, prefix: string, index: number, folders: Array<FolderEntry>, objects: ObjectColumns, 
 /**
  * Entries delivered so far, this page included.
  */
 loaded: number, isLast: boolean, };
-
-export type ObjectMeta = { bucket: string, key: string, size: number, contentType: string | null, lastModified: string | null, etag: string | null, storageClass: string | null, metadata: { [key in string]: string }, };
 
 export type HeaderPair = { name: string, value: string, };
 
@@ -350,7 +364,7 @@ export type Commands = {
   select_profile: { request: SelectProfileRequest; response: ConnectionInfo; channel: never };
   current_session: { request: null; response: ConnectionInfo | null; channel: never };
   list_buckets: { request: null; response: Array<BucketInfo>; channel: never };
-  list_prefix: { request: ListPrefixRequest; response: number; channel: ListPage };
+  list_prefix: { request: ListPrefixRequest; response: number; channel: ColumnPage };
   preview_object: { request: ObjectRef; response: Preview; channel: never };
   presign_share: { request: PresignShareRequest; response: Presigned; channel: never };
   get_settings: { request: null; response: Settings; channel: never };

@@ -19,8 +19,8 @@ macro_rules! with_commands {
             select_profile($crate::ipc::SelectProfileRequest) -> $crate::client::ConnectionInfo;
             current_session(()) -> Option<$crate::client::ConnectionInfo>;
             list_buckets(()) -> Vec<$crate::listing::BucketInfo>;
-            /// Streams the pages of one prefix; a newer listing stops this one. Returns the entry count.
-            list_prefix($crate::ipc::ListPrefixRequest, channel $crate::listing::ListPage) -> u32;
+            /// Streams the pages of one prefix, objects in columns; a newer listing stops this one. Returns the entry count.
+            list_prefix($crate::ipc::ListPrefixRequest, channel $crate::columns::ColumnPage) -> u32;
             /// An object's facts and, for a PDF or an image, an inline link signed with the type it is served as.
             preview_object($crate::ipc::ObjectRef) -> $crate::preview::Preview;
             /// A link for a browser: inline only for PDFs and raster images, a download otherwise.

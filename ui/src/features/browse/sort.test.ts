@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildRows, FilterMemo, NATURAL_SORT_LIMIT, parentPrefix, type Rows, type Sort } from "./sort";
-import { Chunked } from "./chunked";
+import { ObjectColumns, toColumns } from "./objectColumns";
 import type { ObjectEntry } from "../../ipc/bindings";
 
 const obj = (name: string, size: number, date: string): ObjectEntry => ({
@@ -12,8 +12,8 @@ const obj = (name: string, size: number, date: string): ObjectEntry => ({
   storageClass: null,
 });
 const chunked = (objects: ObjectEntry[], pageSize = 2) => {
-  const c = new Chunked<ObjectEntry>();
-  for (let i = 0; i < objects.length; i += pageSize) c.push(objects.slice(i, i + pageSize));
+  const c = new ObjectColumns("p/");
+  for (let i = 0; i < objects.length; i += pageSize) c.push(toColumns(objects.slice(i, i + pageSize)));
   return c;
 };
 const objects = chunked([
@@ -73,18 +73,17 @@ describe("a large folder", () => {
     expect(size(done.at(n - 1))).toBe(0);
   });
   it("scans each new page once for a filter", () => {
-    const growing = new Chunked<ObjectEntry>();
+    const growing = new ObjectColumns("p/");
     const memo = new FilterMemo();
     let scanned = 0;
-    const counting = keys.map((k) => ({
-      ...k,
-      get name() {
+    const walk = growing.forEachName.bind(growing);
+    growing.forEachName = (from, fn) =>
+      walk(from, (name, i) => {
         scanned++;
-        return k.name;
-      },
-    }));
+        fn(name, i);
+      });
     for (let i = 0; i < n; i += 1000) {
-      growing.push(counting.slice(i, i + 1000));
+      growing.push(toColumns(keys.slice(i, i + 1000)));
       memo.matches(growing, "k0000");
     }
     expect(scanned).toBe(n);
@@ -93,17 +92,38 @@ describe("a large folder", () => {
   });
 });
 
-describe("Chunked", () => {
+describe("ObjectColumns", () => {
+  const page = (names: string[]) =>
+    toColumns(names.map((name, i) => ({ name, size: i, lastModified: i ? `2026-01-0${i}T00:00:00Z` : null })));
+
   it("finds entries across pages and walks from an index", () => {
-    const c = new Chunked<number>();
-    c.push([0, 1, 2]);
-    c.push([]);
-    c.push([3]);
-    c.push([4, 5]);
-    expect([c.length, c.at(0), c.at(3), c.at(5), c.at(6)]).toEqual([6, 0, 3, 5, undefined]);
-    const seen: number[] = [];
-    c.forEachFrom(2, (e) => seen.push(e));
-    expect(seen).toEqual([2, 3, 4, 5]);
+    const c = new ObjectColumns("dir/");
+    c.push(page(["a", "報告書🙂.pdf", ""]));
+    c.push(page([]));
+    c.push(page(["d"]));
+    c.push(page(["e\n", "f"]));
+    expect([c.length, c.name(0), c.name(1), c.name(2), c.name(3), c.name(4), c.name(6)]).toEqual([
+      6,
+      "a",
+      "報告書🙂.pdf",
+      "",
+      "d",
+      "e\n",
+      "",
+    ]);
+    expect(c.at(1)).toEqual({
+      key: "dir/報告書🙂.pdf",
+      name: "報告書🙂.pdf",
+      size: 1,
+      lastModified: "2026-01-01T00:00:00.000Z",
+      etag: null,
+      storageClass: null,
+    });
+    expect(c.at(0)?.lastModified).toBeNull();
+    expect([c.at(6), c.at(-1), c.size(5), c.modified(0)]).toEqual([undefined, undefined, 1, Number.NaN]);
+    const seen: string[] = [];
+    c.forEachName(2, (name, i) => seen.push(`${i}:${name}`));
+    expect(seen).toEqual(["2:", "3:d", "4:e\n", "5:f"]);
   });
 });
 

@@ -2,7 +2,7 @@
 // Rows are a view over the loaded pages, never a copy of them: an unsorted, unfiltered million-key folder
 // costs nothing per page, a filter scans only the pages it has not seen, and a large folder is sorted once.
 import type { FolderEntry, ObjectEntry } from "../../ipc/bindings";
-import type { Chunked } from "./chunked";
+import type { ObjectColumns } from "./objectColumns";
 
 export type SortKey = "name" | "size" | "date";
 export interface Sort {
@@ -31,11 +31,11 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "bas
 /** Remembers which objects match a filter, so each new page is scanned once. */
 export class FilterMemo {
   private filter = "";
-  private source: Chunked<ObjectEntry> | null = null;
+  private source: ObjectColumns | null = null;
   private seen = 0;
   private hits: number[] = [];
 
-  matches(objects: Chunked<ObjectEntry>, filter: string): number[] {
+  matches(objects: ObjectColumns, filter: string): number[] {
     if (filter !== this.filter || objects !== this.source || objects.length < this.seen) {
       this.filter = filter;
       this.source = objects;
@@ -43,8 +43,8 @@ export class FilterMemo {
       this.hits = [];
     }
     if (this.seen < objects.length) {
-      objects.forEachFrom(this.seen, (o, i) => {
-        if (o.name.toLowerCase().includes(filter)) this.hits.push(i);
+      objects.forEachName(this.seen, (name, i) => {
+        if (name.toLowerCase().includes(filter)) this.hits.push(i);
       });
       this.seen = objects.length;
     }
@@ -52,30 +52,26 @@ export class FilterMemo {
   }
 }
 
-function objectOrder(
-  objects: Chunked<ObjectEntry>,
-  picked: number[] | null,
-  sort: Sort,
-  done: boolean,
-): number[] | null {
+function objectOrder(objects: ObjectColumns, picked: number[] | null, sort: Sort, done: boolean): number[] | null {
   const count = picked ? picked.length : objects.length;
   const large = count > NATURAL_SORT_LIMIT;
   if (large && sort.key === "name") return picked; // S3 lists keys in order; descending reads it backwards
   if (large && !done) return picked; // sorted once, when the last page is in
   const idx = picked ?? Array.from({ length: count }, (_, i) => i);
-  const entries = idx.map((i) => objects.at(i) as ObjectEntry);
   const pos = Uint32Array.from({ length: count }, (_, p) => p);
   const dir = sort.asc ? 1 : -1;
   if (sort.key === "name") {
-    pos.sort((a, b) => dir * (collator.compare(entries[a]?.name ?? "", entries[b]?.name ?? "") || a - b));
-  } else if (sort.key === "size") {
-    const size = Float64Array.from(entries, (e) => e.size);
-    pos.sort((a, b) => dir * ((size[a] ?? 0) - (size[b] ?? 0) || a - b));
+    const name = idx.map((i) => objects.name(i));
+    pos.sort((a, b) => dir * (collator.compare(name[a] ?? "", name[b] ?? "") || a - b));
   } else {
-    const date = entries.map((e) => e.lastModified ?? "");
+    // Unknown dates sort before every known one.
+    const value = Float64Array.from(idx, (i) => {
+      const v = sort.key === "size" ? objects.size(i) : objects.modified(i);
+      return Number.isNaN(v) ? Number.NEGATIVE_INFINITY : v;
+    });
     pos.sort((a, b) => {
-      const x = date[a] ?? "";
-      const y = date[b] ?? "";
+      const x = value[a] ?? 0;
+      const y = value[b] ?? 0;
       return dir * (x < y ? -1 : x > y ? 1 : a - b);
     });
   }
@@ -84,7 +80,7 @@ function objectOrder(
 
 export function buildRows(
   folders: FolderEntry[],
-  objects: Chunked<ObjectEntry>,
+  objects: ObjectColumns,
   filter: string,
   sort: Sort,
   done: boolean,

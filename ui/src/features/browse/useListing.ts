@@ -1,23 +1,23 @@
 // Loads one prefix page by page over the IPC channel; rows show as soon as the first page lands. Pages are
-// kept as they arrive (see `Chunked`): nothing is copied per page, so a million keys stay cheap.
+// kept in columns as they arrive (see `ObjectColumns`): nothing is copied per page, so a million keys stay cheap.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, AppError } from "../../ipc/commands";
-import type { ErrorPayload, FolderEntry, ObjectEntry } from "../../ipc/bindings";
-import { Chunked } from "./chunked";
+import type { ErrorPayload, FolderEntry } from "../../ipc/bindings";
+import { ObjectColumns } from "./objectColumns";
 
 export interface Listing {
   folders: FolderEntry[];
   /** Grows in place; `pages` changes with every page so that views recompute. */
-  objects: Chunked<ObjectEntry>;
+  objects: ObjectColumns;
   pages: number;
   loaded: number;
   done: boolean;
   error: ErrorPayload | null;
 }
 
-const empty = (): Listing => ({
+const empty = (prefix = ""): Listing => ({
   folders: [],
-  objects: new Chunked(),
+  objects: new ObjectColumns(prefix),
   pages: 0,
   loaded: 0,
   done: false,
@@ -25,16 +25,16 @@ const empty = (): Listing => ({
 });
 
 export function useListing(bucket: string | null, prefix: string, reloadToken: number): Listing {
-  const [state, setState] = useState<Listing>(empty);
+  const [state, setState] = useState<Listing>(() => empty(prefix));
   const run = useRef(0);
 
   const load = useCallback(() => {
     if (!bucket) {
-      setState({ ...empty(), done: true });
+      setState({ ...empty(prefix), done: true });
       return;
     }
     const id = ++run.current;
-    const fresh = empty();
+    const fresh = empty(prefix);
     setState(fresh);
     api
       .listPrefix(bucket, prefix, (page) => {
