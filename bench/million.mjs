@@ -28,6 +28,7 @@ const allPages = [];
 const growth = [];
 const growthEach = [];
 const longestFrame = [];
+const slowFrames = [];
 const frames = [];
 for (let r = 0; r < runs; r++) {
   const { s } = await freshSession(app);
@@ -94,6 +95,7 @@ for (let r = 0; r < runs; r++) {
   `);
   if (!scroll.last) throw new Error(`scrolling to the bottom showed ${scroll.lastShown}, not the last key`);
   longestFrame.push(Math.max(...scroll.times));
+  slowFrames.push(scroll.times.flatMap((t, i) => (t > 50 ? [[i, Math.round(t)]] : [])));
   frames.push(...scroll.times);
   await s.close();
 }
@@ -107,6 +109,8 @@ console.log(
     pss_growth_mib: summary(growth),
     pss_growth_by_process_mib: growthEach,
     longest_frame_ms: summary(longestFrame),
+    slow_frames_step_ms: slowFrames,
+    frame_median_ms: sorted[Math.floor(sorted.length / 2)],
     frame_p99_ms: sorted[Math.floor(sorted.length * 0.99)],
     frames_measured: frames.length,
   }),

@@ -66,6 +66,7 @@ export function ObjectList({
   }, []);
 
   const lay = layout(rows.length, ROW_HEIGHT, scrollTop, height, 10);
+  const slots = Math.max(1, lay.end - lay.start);
   const moveTo = (i: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, i));
     setCursor(next);
@@ -146,12 +147,15 @@ export function ObjectList({
           <div style={{ height: lay.height, position: "relative" }}>
             {rows.slice(lay.start, lay.end).map((r, i) => {
               const index = lay.start + i;
+              // Keyed by slot, not by entry: the row scrolled out is reused for the row scrolled in, so a jump
+              // through a large folder updates text in place instead of replacing every row.
+              const slot = index % slots;
               const top = lay.top(index);
               const cur = index === cursor ? "cursor" : "";
               if (r.kind === "folder") {
                 return (
                   <div
-                    key={r.entry.prefix}
+                    key={slot}
                     className={`row folder ${cur}`}
                     role="row"
                     id={rowId(index)}
@@ -173,7 +177,7 @@ export function ObjectList({
               const o = r.entry;
               return (
                 <div
-                  key={o.key}
+                  key={slot}
                   className={[
                     "row object",
                     cur,
