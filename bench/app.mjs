@@ -87,6 +87,7 @@ if (probe) {
   }
 }
 const jpgInPage = [];
+const jpgInserted = [];
 const jpgFloor = [];
 const pdfFloor = [];
 const floorPollMs = [];
@@ -114,6 +115,7 @@ for (let r = 0; r < runs; r++) {
       const i = document.querySelector("img.image-view");
       if (!i || window.__img.seen) return;
       window.__img.seen = true;
+      window.__img.inserted = performance.now() - window.__img.click;
       watch.disconnect();
       i.decode().then(() => { window.__img.ms = performance.now() - window.__img.click; },
         (e) => { window.__img.error = String(e); });
@@ -132,6 +134,7 @@ for (let r = 0; r < runs; r++) {
   const inPage = await s.waitFor("decode()", () => s.exec("return window.__img.ms ?? window.__img.error ?? null"));
   if (typeof inPage !== "number") throw new Error(`the preview did not decode: ${inPage}`);
   jpgInPage.push(inPage);
+  jpgInserted.push(await s.exec("return window.__img.inserted"));
   // The floor: the same object through a fresh presigned URL (not in the cache), a bare <img>, same webview.
   jpgFloor.push(
     await s.exec(
@@ -200,6 +203,7 @@ console.log(
     ...floors,
     jpeg_4000x3000_click_to_loaded_ms: summary(jpgMs),
     jpeg_click_to_decoded_in_page_ms: summary(jpgInPage),
+    jpeg_click_to_img_element_ms: summary(jpgInserted),
     jpeg_bare_img_decoded_ms: summary(jpgFloor),
     jpeg_ratio_to_bare: summary(ratio(jpgInPage, jpgFloor)),
     pdf_click_to_painted_ms: summary(pdfMs),

@@ -42,6 +42,16 @@ if "million" in r:
     print(f"| PSS growth, app + WebKit processes, all listed | {fmt(m['pss_growth_mib'], ' MiB', 0)} | ≤ 250 MB |")
     print(f"| longest frame scrolling top to bottom (2,000 steps) | {fmt(m['longest_frame_ms'], ' ms', 1)} | ≤ 50 ms |")
     print(f"| 99th percentile frame over {m['frames_measured']:,} frames | {m['frame_p99_ms']:.1f} ms | |")
+    if "frame_median_ms" in m:
+        print(f"| median frame | {m['frame_median_ms']:.1f} ms | |")
+    if "slow_frames_step_ms" in m:
+        slow = [len(run) for run in m["slow_frames_step_ms"]]
+        print(f"| frames over 50 ms, per run (of {m['frames_measured'] // len(slow):,}) | {', '.join(map(str, slow))} | |")
+    if "pss_growth_by_process_mib" in m:
+        per = m["pss_growth_by_process_mib"]
+        names = sorted({k for run in per for k in run})
+        print("\nPSS growth by process, per run: " + "; ".join(
+            ", ".join(f"{n} {run.get(n, 0):.0f} MiB" for n in names) for run in per) + ".")
 if "upload" in r:
     print("\n### Upload through a presigned PUT (MiB/s and peak RSS; median (min–max))\n")
     print("| size | CLI `put` MiB/s | `curl -T` MiB/s | ratio CLI/curl | CLI forced single PUT MiB/s | ratio single/curl | CLI peak RSS MiB | curl peak RSS MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- |")
@@ -60,6 +70,8 @@ if "app" in r:
         print(f"| {a['pdf_bytes'] / 1e6:.1f} MB PDF: click → painted (screenshot polls) | {fmt(a['pdf_click_to_painted_ms'], ' ms', 0)} | bare `<iframe>` {fmt(a['pdf_bare_iframe_painted_ms'], ' ms', 0)} | {fmt(a['pdf_ratio_to_bare'])} | ≤ 1.3 |")
         print(f"\nPolling error (one screenshot poll): app {fmt(a['pdf_poll_resolution_ms'], ' ms', 0)}, bare frame {fmt(a['pdf_bare_poll_resolution_ms'], ' ms', 0)}.\n")
     print(f"- click to loaded, 4000×3000 JPEG: {fmt(a['jpeg_4000x3000_click_to_loaded_ms'], ' ms', 0)}")
+    if "jpeg_click_to_img_element_ms" in a:
+        print(f"- click to the preview's `<img>` in the page (the app's part before loading starts): {fmt(a['jpeg_click_to_img_element_ms'], ' ms', 0)}")
     if a.get("pdf_click_to_painted_ms"):
         print(f"- click to painted, {a['pdf_bytes'] / 1e6:.1f} MB PDF (2 pages of 4000×3000 JPEG): {fmt(a['pdf_click_to_painted_ms'], ' ms', 0)}; "
               f"one screenshot poll takes {fmt(a['pdf_poll_resolution_ms'], ' ms', 0)}")

@@ -20,7 +20,17 @@ use tauri::Runtime;
 
 /// Registers state and commands on any runtime, so tests can run the app on the mock runtime.
 pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.manage(state).manage(updates::Pending::default()).invoke_handler(handlers())
+    builder
+        .manage(state)
+        .manage(updates::Pending::default())
+        .invoke_handler(handlers())
+        .setup(|app| {
+            // Connect the remembered profile while WebKit starts and loads the page, not after the page asks.
+            use tauri::Manager;
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move { handle.state::<AppState>().warm_up().await });
+            Ok(())
+        })
 }
 
 /// The handler list and the command names, generated from the core's declaration of the IPC surface.

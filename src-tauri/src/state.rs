@@ -140,6 +140,12 @@ impl AppState {
         self.demo_server.lock().unwrap().is_some()
     }
 
+    /// Runs start-up (the demo server, the remembered profile's connection) without waiting for the window to
+    /// ask: the app calls it as it builds the window, so the profile is ready when the page's script first runs.
+    pub async fn warm_up(&self) {
+        self.ready.get_or_init(|| self.start()).await;
+    }
+
     /// Waits for start-up, then describes the app for the window's first frame.
     pub async fn bootstrap(&self) -> Bootstrap {
         let (profiles_error, active_error) = self.ready.get_or_init(|| self.start()).await.clone();

@@ -52,6 +52,22 @@ fn errors_cross_ipc_as_kind_and_message() {
 }
 
 #[test]
+fn the_remembered_profile_connects_as_the_app_starts_before_the_window_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(true, dir.path());
+    // No `bootstrap`: start-up runs on its own as the app is built (the demo server, then its profile).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let session = loop {
+        let s = invoke(&w, "current_session", json!({})).unwrap();
+        if !s.is_null() || std::time::Instant::now() > deadline {
+            break s;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert_eq!(session["profile"], bucketlens_demo::DEMO_PROFILE, "{session}");
+}
+
+#[test]
 fn settings_are_validated_and_saved() {
     let dir = tempfile::tempdir().unwrap();
     let (_app, w) = app(false, dir.path());

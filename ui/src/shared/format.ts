@@ -72,6 +72,11 @@ function hidden(cp: number): boolean {
 
 /** A name as it may be shown: characters that could hide or reverse part of it become `⟨U+202E⟩`. */
 export function visibleName(name: string): string {
+  // Most names have none of them: return those as they are, without building a copy (lists draw many a frame).
+  // Every such character is in the Basic Multilingual Plane, so UTF-16 units are enough to look.
+  let clean = true;
+  for (let i = 0; i < name.length && clean; i++) clean = !hidden(name.charCodeAt(i));
+  if (clean) return name;
   let out = "";
   for (const ch of name) {
     const cp = ch.codePointAt(0) ?? 0;

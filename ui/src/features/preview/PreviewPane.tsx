@@ -1,6 +1,6 @@
 // Shows the selected object as the backend decided: PDF in a sandboxed frame, images in <img>, anything else
 // as a card of facts. Links are re-minted before they expire; a failed image is retried at most twice.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { api, AppError } from "../../ipc/commands";
 import type { CardReason, ErrorPayload, ObjectEntry, Preview } from "../../ipc/bindings";
 import type { MessageKey } from "../../i18n/en";
@@ -41,8 +41,8 @@ export function PreviewPane({ bucket, object, onDeleted }: Props) {
   const retryTimer = useRef<number | undefined>(undefined);
 
   const key = object?.key ?? null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: another object clears what was shown
-  useEffect(() => {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another object clears what was shown (first, then asks)
+  useLayoutEffect(() => {
     setPreview(null);
     setError(null);
     setImageFailed(false);
@@ -50,8 +50,10 @@ export function PreviewPane({ bucket, object, onDeleted }: Props) {
     window.clearTimeout(retryTimer.current);
   }, [bucket, key]);
 
+  // Asked in a layout effect, before the selection's frame is painted rather than after: the backend answers
+  // while WebKit paints, and the image starts loading a frame sooner (about 30 ms without a GPU).
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation mints a fresh link
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!key) return;
     let live = true;
     api
