@@ -86,6 +86,7 @@ if (probe) {
     await s.close();
   }
 }
+const phases = [];
 const jpgInPage = [];
 const jpgInserted = [];
 const jpgFloor = [];
@@ -101,6 +102,13 @@ for (let r = 0; r < runs; r++) {
     60000,
   );
   start.push(performance.now() - t0);
+  // Where the app's start went, from the page's own clock (0 = navigation start): the script running, bootstrap
+  // answered, the first listing page in, and now (the list is painted).
+  phases.push(
+    await s.exec(`const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
+      return { script: at("bucketlens:script"), bootstrap: at("bucketlens:bootstrap"),
+        firstPage: at("bucketlens:first-page"), painted: performance.now() };`),
+  );
   await new Promise((res) => setTimeout(res, 3000));
   const pid = Number(execFileSync("pgrep", ["-n", "-f", app]).toString().trim());
   mem.push(pss(pid));
@@ -202,6 +210,7 @@ console.log(
     processes: mem[0]?.processes,
     ...floors,
     jpeg_4000x3000_click_to_loaded_ms: summary(jpgMs),
+    start_phases_in_page_ms: phases,
     jpeg_click_to_decoded_in_page_ms: summary(jpgInPage),
     jpeg_click_to_img_element_ms: summary(jpgInserted),
     jpeg_bare_img_decoded_ms: summary(jpgFloor),

@@ -62,6 +62,12 @@ if "app" in r:
     print("\n### App under Xvfb (median (min–max))\n")
     print(f"- cold start to first painted list: {fmt(a['cold_start_to_list_ms'], ' ms', 0)}")
     print(f"- idle PSS, app + its {a['processes'] - 1} child processes: {fmt(a['idle_pss_mib'], ' MiB', 0)}")
+    if a.get("start_phases_in_page_ms"):
+        ph = a["start_phases_in_page_ms"]
+        med = lambda k: statistics.median(p[k] for p in ph if p.get(k) is not None)
+        print(f"- where it goes, on the page's clock from navigation start (median of {len(ph)}): script running "
+              f"{med('script'):.0f} ms, bootstrap answered {med('bootstrap'):.0f} ms, first listing page "
+              f"{med('firstPage'):.0f} ms, list painted {med('painted'):.0f} ms")
     if "probe_first_paint_ms" in a:
         print("\n| measurement | BucketLens | floor, same run | ratio (per run) | target |\n| --- | --- | --- | --- | --- |")
         print(f"| cold start → first paint (app: first painted list) | {fmt(a['cold_start_to_list_ms'], ' ms', 0)} | probe's first paint {fmt(a['probe_first_paint_ms'], ' ms', 0)} | {fmt(a['start_ratio_to_probe'])} | ≤ 1.5 |")

@@ -47,6 +47,7 @@ export function App() {
 
   useEffect(() => {
     api.bootstrap().then((b) => {
+      performance.mark("bucketlens:bootstrap");
       setBoot(b);
       setSettings(b.settings);
       setActive(b.active);

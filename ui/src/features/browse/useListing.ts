@@ -39,6 +39,8 @@ export function useListing(bucket: string | null, prefix: string, reloadToken: n
     api
       .listPrefix(bucket, prefix, (page) => {
         if (id !== run.current) return;
+        if (performance.getEntriesByName("bucketlens:first-page").length === 0)
+          performance.mark("bucketlens:first-page");
         fresh.objects.push(page.objects);
         setState((s) => ({
           ...s,
