@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 MODE="${1:-run}"
 
 PKGS=(libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev
-      libayatana-appindicator3-dev libxdo-dev build-essential pkg-config libssl-dev file fonts-noto-cjk mold)
+      libayatana-appindicator3-dev libxdo-dev build-essential pkg-config libssl-dev file fonts-noto-cjk)
 if [ "$MODE" = test ]; then
   PKGS+=(xvfb xauth webkit2gtk-driver imagemagick chromium dbus xclip minisign)
 fi

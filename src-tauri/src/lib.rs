@@ -24,13 +24,21 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
         .manage(state)
         .manage(updates::Pending::default())
         .invoke_handler(handlers())
-        .setup(|app| {
-            // Connect the remembered profile while WebKit starts and loads the page, not after the page asks.
+        .plugin(warm_up())
+}
+
+/// Start-up (the demo server, the remembered profile's connection) begins as the app is built, while WebKit
+/// starts and loads the page, not when the page first asks (`bootstrap` waits for it either way). A plugin's
+/// setup, unlike the app's, runs inside `build`, so the mock-runtime tests exercise it too.
+fn warm_up<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri::plugin::Builder::new("warm-up")
+        .setup(|app, _| {
             use tauri::Manager;
-            let handle = app.handle().clone();
+            let handle = app.clone();
             tauri::async_runtime::spawn(async move { handle.state::<AppState>().warm_up().await });
             Ok(())
         })
+        .build()
 }
 
 /// The handler list and the command names, generated from the core's declaration of the IPC surface.
