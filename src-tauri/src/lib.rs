@@ -35,7 +35,9 @@ fn warm_up<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
         .setup(|app, _| {
             use tauri::Manager;
             let handle = app.clone();
-            tauri::async_runtime::spawn(async move { handle.state::<AppState>().warm_up().await });
+            tauri::async_runtime::spawn(async move {
+                handle.state::<AppState>().warm_up().await;
+            });
             Ok(())
         })
         .build()

@@ -142,13 +142,14 @@ impl AppState {
 
     /// Runs start-up (the demo server, the remembered profile's connection) without waiting for the window to
     /// ask: the app calls it as it builds the window, so the profile is ready when the page's script first runs.
-    pub async fn warm_up(&self) {
-        self.ready.get_or_init(|| self.start()).await;
+    /// Returns what start-up reported: the profile list's error and the remembered profile's.
+    pub async fn warm_up(&self) -> &(Option<Error>, Option<Error>) {
+        self.ready.get_or_init(|| self.start()).await
     }
 
     /// Waits for start-up, then describes the app for the window's first frame.
     pub async fn bootstrap(&self) -> Bootstrap {
-        let (profiles_error, active_error) = self.ready.get_or_init(|| self.start()).await.clone();
+        let (profiles_error, active_error) = self.warm_up().await.clone();
         let (profiles, profiles_error) = match self.session.profiles().await {
             Ok(p) => (p, profiles_error),
             Err(e) => (Default::default(), Some(e)),

@@ -12,6 +12,11 @@ interface Chunk {
   modified: Float64Array;
 }
 
+/** The name of the chunk's `j`-th object. */
+function nameIn(c: Chunk, j: number): string {
+  return c.names.slice(j === 0 ? 0 : (c.ends[j - 1] ?? 0), c.ends[j] ?? 0);
+}
+
 export class ObjectColumns {
   private readonly chunks: Chunk[] = [];
   length = 0;
@@ -46,9 +51,7 @@ export class ObjectColumns {
 
   name(i: number): string {
     const c = this.chunk(i);
-    if (!c) return "";
-    const j = i - c.start;
-    return c.names.slice(j === 0 ? 0 : (c.ends[j - 1] ?? 0), c.ends[j] ?? 0);
+    return c ? nameIn(c, i - c.start) : "";
   }
 
   size(i: number): number {
@@ -64,13 +67,15 @@ export class ObjectColumns {
 
   /** The entry at `i` as the rest of the window knows objects, or undefined outside 0..length. */
   at(i: number): ObjectEntry | undefined {
-    if (i < 0 || i >= this.length) return undefined;
-    const name = this.name(i);
-    const ms = this.modified(i);
+    const c = this.chunk(i);
+    if (!c) return undefined;
+    const j = i - c.start;
+    const name = nameIn(c, j);
+    const ms = c.modified[j] ?? Number.NaN;
     return {
       key: this.prefix + name,
       name,
-      size: this.size(i),
+      size: c.sizes[j] ?? 0,
       lastModified: Number.isNaN(ms) ? null : new Date(ms).toISOString(),
       etag: null,
       storageClass: null,
@@ -83,7 +88,7 @@ export class ObjectColumns {
       const count = c.ends.length;
       if (c.start + count <= from) continue;
       for (let j = Math.max(0, from - c.start); j < count; j++) {
-        fn(c.names.slice(j === 0 ? 0 : (c.ends[j - 1] ?? 0), c.ends[j] ?? 0), c.start + j);
+        fn(nameIn(c, j), c.start + j);
       }
     }
   }
