@@ -23,9 +23,8 @@ bash scripts/updater-config.sh "$keys/updater.conf.json" "https://updates.exampl
   "$(cat "$keys/updater.key.pub")"
 rm -f target/debug/bundle/deb/*.deb target/debug/bundle/deb/*.sig
 [ -d ui/dist ] || npm run --silent build:ui
-# The exact cargo invocation of scripts/test.sh, so its build is reused as is (a no-op after the test stage).
-cargo test --workspace --exclude bucketlens-probe --features bucketlens/custom-protocol,bucketlens/e2e --no-run \
-  --quiet 2>&1 | tail -n 2
+# The build scripts/test.sh makes, so it is reused as is (a no-op after the test stage).
+bash scripts/rust-test.sh --no-run --quiet 2>&1 | tail -n 2
 TAURI_SIGNING_PRIVATE_KEY="$(cat "$keys/updater.key")" TAURI_SIGNING_PRIVATE_KEY_PASSWORD="" \
   npx tauri bundle --debug --bundles deb --config "$keys/updater.conf.json" 2>&1 | tail -n 4
 deb="$(ls -t target/debug/bundle/deb/*.deb 2>/dev/null | head -n 1)"

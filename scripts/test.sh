@@ -40,8 +40,8 @@ else
 fi
 
 step "UI build" npm run --silent build:ui
-# After the UI build: clippy checks the app with the UI embedded (custom-protocol needs ui/dist).
-step "Lint and format (Biome, line length, rustfmt, clippy)" bash scripts/lint.sh
+# Clippy runs inside the Rust build below (scripts/rust-test.sh), not here: one compile of the dependencies.
+LINT_CLIPPY=in-build step "Lint and format (Biome, line length, rustfmt)" bash scripts/lint.sh
 step "Dependency audit (cargo-deny: advisories, bans, licences, sources)" bash scripts/audit.sh
 
 # The browser suite (Chromium, mostly waiting on pages) runs beside the Rust build and tests, which keep both
@@ -59,8 +59,12 @@ browser_suite &
 browser_pid=$!
 
 mark "Rust tests (core, demo, CLI, shell)"
-# One build for everything: the app binary the end-to-end suite drives is built here too (app_binary test).
-cargo test --workspace --exclude bucketlens-probe --features bucketlens/custom-protocol,bucketlens/e2e --no-fail-fast 2>&1 | tee "$OUT/cargo.log"
+# One build for everything: the app binary the end-to-end suite drives is built here too (app_binary test), and
+# clippy's lints come out of the same compile (scripts/rust-test.sh); a crate with a warning fails the lint step.
+bash scripts/rust-test.sh --no-fail-fast 2>&1 | tee "$OUT/cargo.log"
+if grep -E "^warning: .* generated [0-9]+ warnings?" "$OUT/cargo.log"; then
+  steps_failed+=("clippy and rustc warnings in the Rust build (see above)")
+fi
 read -r cp cf < <(awk '/^test result:/ {for (i=1;i<=NF;i++) {if ($(i+1) ~ /^passed;/) p+=$i; if ($(i+1) ~ /^failed;/) f+=$i}} END {print p+0, f+0}' "$OUT/cargo.log")
 passed=$((passed + cp)); failed=$((failed + cf))
 grep -q "^test result:" "$OUT/cargo.log" || steps_failed+=("cargo test did not run")
