@@ -52,6 +52,7 @@ export async function freshSession(app) {
   mkdirSync(config, { recursive: true });
   const settings = { schemaVersion: 1, activeProfile: "bench", profiles: { bench: { defaultBucket: "bench" } } };
   writeFileSync(join(config, "settings.json"), JSON.stringify(settings));
+  const launched = Date.now();
   const s = await Session.create("http://127.0.0.1:4450", { alwaysMatch: { "tauri:options": { application: app } } });
   await s.cmd("POST", "/timeouts", { script: 600000 });
   const clickOn = (css) =>
@@ -63,8 +64,23 @@ export async function freshSession(app) {
       },
       60000,
     );
-  return { s, clickOn };
+  return { s, clickOn, launched };
 }
+
+/**
+ * When the page painted, on the wall clock (Unix ms): the page's `timeOrigin` plus the first entry named `name`
+ * (a paint entry such as "first-contentful-paint", or a mark), waited for. Free of WebDriver's polling.
+ */
+export const paintedAt = (s, name) =>
+  s.waitFor(
+    name,
+    () =>
+      s.exec(
+        "const e = performance.getEntriesByName(arguments[0])[0]; return e ? performance.timeOrigin + e.startTime : null",
+        name,
+      ),
+    60000,
+  );
 
 /**
  * Starts `cli demo-server` on `data` and writes the AWS profile "bench" for it into AWS_CONFIG_FILE and

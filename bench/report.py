@@ -70,10 +70,12 @@ if "app" in r:
               f"{med('firstPage'):.0f} ms, list painted {med('painted'):.0f} ms")
     if "probe_first_paint_ms" in a:
         print("\n| measurement | BucketLens | floor, same run | ratio (per run) | target |\n| --- | --- | --- | --- | --- |")
-        print(f"| cold start → first paint (app: first painted list) | {fmt(a['cold_start_to_list_ms'], ' ms', 0)} | probe's first paint {fmt(a['probe_first_paint_ms'], ' ms', 0)} | {fmt(a['start_ratio_to_probe'])} | ≤ 1.5 |")
+        print(f"| cold start → first paint (app: first painted list; paint entries on the page's clock) | {fmt(a['cold_start_to_list_ms'], ' ms', 0)} | probe's first contentful paint {fmt(a['probe_first_paint_ms'], ' ms', 0)} | {fmt(a['start_ratio_to_probe'])} | ≤ 1.5 |")
         print(f"| idle PSS with WebKit processes | {fmt(a['idle_pss_mib'], ' MiB', 0)} | probe {fmt(a['probe_idle_pss_mib'], ' MiB', 0)} | {fmt(a['pss_ratio_to_probe'])} | ≤ 1.2 |")
         print(f"| 4000×3000 JPEG: click → decoded (in page) | {fmt(a['jpeg_click_to_decoded_in_page_ms'], ' ms', 0)} | bare `<img>` decode() {fmt(a['jpeg_bare_img_decoded_ms'], ' ms', 0)} | {fmt(a['jpeg_ratio_to_bare'])} | ≤ 1.3 |")
         print(f"| {a['pdf_bytes'] / 1e6:.1f} MB PDF: click → painted (screenshot polls) | {fmt(a['pdf_click_to_painted_ms'], ' ms', 0)} | bare `<iframe>` {fmt(a['pdf_bare_iframe_painted_ms'], ' ms', 0)} | {fmt(a['pdf_ratio_to_bare'])} | ≤ 1.3 |")
+        if "probe_first_paint_polled_ms" in a:
+            print(f"| the same start, found by polling every 200 ms | {fmt(a['cold_start_to_list_polled_ms'], ' ms', 0)} | {fmt(a['probe_first_paint_polled_ms'], ' ms', 0)} | | |")
         print(f"\nPolling error (one screenshot poll): app {fmt(a['pdf_poll_resolution_ms'], ' ms', 0)}, bare frame {fmt(a['pdf_bare_poll_resolution_ms'], ' ms', 0)}.\n")
     print(f"- click to loaded, 4000×3000 JPEG: {fmt(a['jpeg_4000x3000_click_to_loaded_ms'], ' ms', 0)}")
     if "jpeg_click_to_img_element_ms" in a:

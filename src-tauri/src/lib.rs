@@ -27,9 +27,10 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
         .plugin(warm_up())
 }
 
-/// Start-up (the demo server, the remembered profile's connection) begins as the app is built, while WebKit
-/// starts and loads the page, not when the page first asks (`bootstrap` waits for it either way). A plugin's
-/// setup, unlike the app's, runs inside `build`, so the mock-runtime tests exercise it too.
+/// Start-up (the demo server, the remembered profile's connection, the remembered folder's first page, then the
+/// menu with the profiles) begins as the app is built, while WebKit starts and loads the page, not when the page
+/// first asks (`bootstrap` waits for the connection either way, not for the menu). A plugin's setup, unlike the
+/// app's, runs inside `build`, so the mock-runtime tests exercise it too.
 fn warm_up<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
     tauri::plugin::Builder::new("warm-up")
         .setup(|app, _| {
@@ -37,6 +38,7 @@ fn warm_up<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
             let handle = app.clone();
             tauri::async_runtime::spawn(async move {
                 handle.state::<AppState>().warm_up().await;
+                menu::refresh(&handle).await;
             });
             Ok(())
         })

@@ -33,6 +33,8 @@ pub struct AppState {
     pub options: LaunchOptions,
     /// Bumped by every new listing, so an older listing stops when the user moves on.
     pub listing_generation: AtomicU64,
+    /// The remembered folder's first page, listed at start-up while WebKit starts (taken by `list_prefix`).
+    pub ahead: bucketlens_core::ahead::ListingAhead,
     pub uploads: std::sync::Arc<bucketlens_core::upload::UploadQueue>,
     /// What the window was handed (dropped paths, scanned files, minted links).
     pub grants: crate::grants::Grants,
@@ -78,6 +80,7 @@ impl AppState {
             paths,
             options,
             listing_generation: AtomicU64::new(0),
+            ahead: Default::default(),
             native_menu: AtomicBool::new(false),
             uploads: Default::default(),
             grants: Default::default(),
@@ -115,9 +118,17 @@ impl AppState {
             remembered.or(list.default_profile.clone())
         };
         let Some(name) = pick else { return (None, None) };
-        let overrides = self.settings().profile(&name).overrides;
-        match self.session.select(&name, overrides).await {
-            Ok(_) => (None, None),
+        let remembered = self.settings().profile(&name);
+        match self.session.select(&name, remembered.overrides).await {
+            Ok(_) => {
+                // The window opens on this place: its first page is on the way before the window asks.
+                if let (Some(bucket), Ok(conn)) = (remembered.default_bucket, self.session.active()) {
+                    let prefix = remembered.default_prefix.unwrap_or_default();
+                    self.ahead
+                        .start(conn, &bucket, &prefix, bucketlens_core::listing::DEFAULT_PAGE_SIZE);
+                }
+                (None, None)
+            }
             Err(e) => (None, Some(e)),
         }
     }

@@ -68,6 +68,28 @@ fn the_remembered_profile_connects_as_the_app_starts_before_the_window_asks() {
 }
 
 #[test]
+fn the_remembered_folders_first_page_is_listed_at_start_up_and_the_windows_first_listing_takes_it() {
+    use tauri::Manager;
+    let dir = tempfile::tempdir().unwrap();
+    let (app, w) = app(true, dir.path());
+    let state = app.state::<AppState>();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !state.ahead.is_held() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        state.ahead.is_held(),
+        "start-up lists the demo bucket's first page before the window asks"
+    );
+    let request = json!({"request": {"bucket": bucketlens_demo::DEMO_BUCKET, "prefix": ""}, "channel": "__CHANNEL__:1"});
+    let first = invoke(&w, "list_prefix", request.clone()).unwrap();
+    assert!(!state.ahead.is_held(), "the window's first listing took it");
+    // The same count as a listing that asks the bucket.
+    assert_eq!(invoke(&w, "list_prefix", request).unwrap(), first);
+    assert!(first.as_u64().unwrap() > 0, "{first}");
+}
+
+#[test]
 fn settings_are_validated_and_saved() {
     let dir = tempfile::tempdir().unwrap();
     let (_app, w) = app(false, dir.path());

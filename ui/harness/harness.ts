@@ -34,6 +34,8 @@ const objects: Obj[] = [
   { key: "images/photo.jpg", size: 86_000, type: "image/jpeg" },
   { key: "images/page.html", size: 90, type: "text/html" },
   { key: "images/broken.png", size: 12, type: "image/png" },
+  // Served from the bucket's address, which a test intercepts to hold the bytes back (a slow photo).
+  { key: "images/large.png", size: 9_000_000, type: "image/png" },
 ];
 for (let i = 1; i <= many; i++)
   objects.push({ key: `many/item-${String(i).padStart(5, "0")}.txt`, size: i, type: "text/plain" });
@@ -149,7 +151,9 @@ const tinyPng =
 
 const bucketUrl = "https://team-docs.s3.ap-northeast-1.amazonaws.com";
 
+let mints = 0;
 function presigned(key: string, secs: number, forPreview: boolean): Presigned {
+  mints += 1;
   const credsLeft = 2 * 3600;
   const effective = Math.min(secs, credsLeft);
   const url = !forPreview
@@ -158,7 +162,7 @@ function presigned(key: string, secs: number, forPreview: boolean): Presigned {
       ? tinyPng
       : key.endsWith("broken.png")
         ? "data:image/png;base64,iVBORw0KGgoAAAAN"
-        : `${bucketUrl}/${encodeURI(key)}?X-Amz-Expires=${effective}&X-Amz-Signature=abc`;
+        : `${bucketUrl}/${encodeURI(key)}?X-Amz-Expires=${effective}&X-Amz-Signature=abc${mints}`;
   return {
     url,
     method: "GET",

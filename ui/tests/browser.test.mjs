@@ -125,6 +125,57 @@ test("an image that does not decode is retried twice on the same link, then expl
   await page.close();
 });
 
+test("a photo stays hidden behind a placeholder until it is decoded; a slow one is shown as it arrives after 1 s", async () => {
+  const { page, errors } = await open("lang=en");
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9hAAAAAElFTkSuQmCC",
+    "base64",
+  );
+  let release;
+  await page.route("https://team-docs.s3.ap-northeast-1.amazonaws.com/images/large.png?*", async (route) => {
+    await new Promise((r) => {
+      release = r;
+    });
+    await route.fulfill({ status: 200, contentType: "image/png", body: png });
+  });
+  await page.click('.row.folder[data-prefix="images/"]');
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
+  const state = () =>
+    page.evaluate(() => {
+      const i = document.querySelector("img.image-view");
+      return {
+        img: Boolean(i),
+        visible: i ? getComputedStyle(i).visibility === "visible" : false,
+        placeholder: document.querySelector(".image-pending") !== null,
+        width: i?.complete ? i.naturalWidth : 0,
+      };
+    });
+  // The bytes are held back: the element exists (it is loading) but only the placeholder is seen.
+  await page.click('.row.object[data-key="images/large.png"]');
+  await page.waitForSelector("img.image-view", { state: "attached" });
+  assert.deepEqual(await state(), { img: true, visible: false, placeholder: true, width: 0 });
+  await page.clock.runFor(900);
+  assert.deepEqual(await state(), { img: true, visible: false, placeholder: true, width: 0 }, "still within 1 s");
+  // Decoded: shown at once, the placeholder gone (no timer involved: the clock stays paused).
+  release();
+  await page.waitForFunction(() => getComputedStyle(document.querySelector("img.image-view")).visibility === "visible");
+  assert.deepEqual(await state(), { img: true, visible: true, placeholder: false, width: 8 });
+
+  // Another slow one: after 1 s it is shown as its bytes arrive, before it has decoded.
+  await page.click('.row.object[data-key="images/photo.jpg"]');
+  await page.waitForFunction(() => document.querySelector("img.image-view")?.naturalWidth === 8);
+  await page.click('.row.object[data-key="images/large.png"]');
+  await page.waitForSelector("img.image-view.pending", { state: "attached" });
+  await page.clock.runFor(1_000);
+  await page.waitForSelector("img.image-view:not(.pending)", { state: "attached" });
+  assert.equal((await state()).placeholder, false);
+  release();
+  await page.waitForFunction(() => document.querySelector("img.image-view")?.naturalWidth === 8);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("a 1,000,000-key prefix loads in pages, keeps at most 200 rows in the DOM, reaches its end, filters", async () => {
   const { page } = await open("rows=1000000");
   await page.click('.row.folder[data-prefix="many/"]');

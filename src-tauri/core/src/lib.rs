@@ -1,5 +1,6 @@
 //! BucketLens core: everything the app does with AWS profiles and S3, with no window attached.
 
+pub mod ahead;
 pub mod client;
 pub mod columns;
 pub mod error;

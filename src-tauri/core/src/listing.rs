@@ -102,6 +102,14 @@ pub fn url_decode(s: &str) -> String {
         .unwrap_or_else(|_| s.to_owned())
 }
 
+/// Where a listing of one prefix stands between pages: the next page continues from here.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListCursor {
+    token: Option<String>,
+    loaded: u32,
+    index: u32,
+}
+
 /// Lists `prefix` in `bucket` with delimiter `/`, handing each page to `on_page` as it arrives.
 /// `on_page` returns `false` to stop early (the user navigated away). Returns the number of entries.
 pub async fn list_prefix(
@@ -109,74 +117,90 @@ pub async fn list_prefix(
     bucket: &str,
     prefix: &str,
     page_size: i32,
+    on_page: impl FnMut(ListPage) -> bool,
+) -> Result<u32> {
+    list_prefix_from(conn, bucket, prefix, page_size, ListCursor::default(), on_page).await
+}
+
+/// Goes on with a listing from `cursor`, the one `next_page` left after the pages already delivered
+/// (a first page listed ahead: `crate::ahead`).
+pub async fn list_prefix_from(
+    conn: &Connection,
+    bucket: &str,
+    prefix: &str,
+    page_size: i32,
+    mut cursor: ListCursor,
     mut on_page: impl FnMut(ListPage) -> bool,
 ) -> Result<u32> {
-    let mut token: Option<String> = None;
-    let mut loaded = 0u32;
-    let mut index = 0u32;
     loop {
-        let resp = conn
-            .client
-            .list_objects_v2()
-            .bucket(bucket)
-            .prefix(prefix)
-            .delimiter("/")
-            .encoding_type(EncodingType::Url)
-            .max_keys(page_size.clamp(1, 1000))
-            .set_continuation_token(token.take())
-            .send()
-            .await
-            .map_err(|e| from_sdk(e).about(bucket, None))?;
-        // Keys come URL-encoded (so a control character cannot break the XML) when the server says it encoded
-        // them; a server that ignores `encoding-type` sends them as they are.
-        let encoded = resp.encoding_type() == Some(&EncodingType::Url);
-        let text = |s: &str| if encoded { url_decode(s) } else { s.to_owned() };
-        let folders: Vec<FolderEntry> = resp
-            .common_prefixes()
-            .iter()
-            .filter_map(|p| p.prefix())
-            .map(|p| {
-                let p = text(p);
-                FolderEntry {
-                    name: last_segment(&p, prefix),
-                    prefix: p,
-                }
-            })
-            .collect();
-        let objects: Vec<ObjectEntry> = resp
-            .contents()
-            .iter()
-            .map(|o| (o, text(o.key().unwrap_or_default())))
-            .filter(|(_, key)| key != prefix || prefix.is_empty())
-            .map(|(o, key)| ObjectEntry {
-                name: key.strip_prefix(prefix).unwrap_or(&key).to_owned(),
-                key,
-                size: o.size().unwrap_or(0),
-                last_modified: rfc3339(o.last_modified()),
-                etag: o.e_tag().map(str::to_owned),
-                storage_class: o.storage_class().map(|s| s.as_str().to_owned()),
-            })
-            .collect();
-        loaded += (folders.len() + objects.len()) as u32;
-        token = resp
-            .next_continuation_token()
-            .map(str::to_owned)
-            .filter(|_| resp.is_truncated() == Some(true));
-        let is_last = token.is_none();
-        let page = ListPage {
-            bucket: bucket.to_owned(),
-            prefix: prefix.to_owned(),
-            index,
-            folders,
-            objects,
-            loaded,
-            is_last,
-        };
-        index += 1;
+        let page = next_page(conn, bucket, prefix, page_size, &mut cursor).await?;
+        let (loaded, is_last) = (page.loaded, page.is_last);
         if !on_page(page) || is_last {
             return Ok(loaded);
         }
     }
+}
+
+/// Lists the page of `prefix` that `cursor` points at, and moves `cursor` past it.
+pub async fn next_page(conn: &Connection, bucket: &str, prefix: &str, page_size: i32, cursor: &mut ListCursor) -> Result<ListPage> {
+    let resp = conn
+        .client
+        .list_objects_v2()
+        .bucket(bucket)
+        .prefix(prefix)
+        .delimiter("/")
+        .encoding_type(EncodingType::Url)
+        .max_keys(page_size.clamp(1, 1000))
+        .set_continuation_token(cursor.token.clone())
+        .send()
+        .await
+        .map_err(|e| from_sdk(e).about(bucket, None))?;
+    // Keys come URL-encoded (so a control character cannot break the XML) when the server says it encoded
+    // them; a server that ignores `encoding-type` sends them as they are.
+    let encoded = resp.encoding_type() == Some(&EncodingType::Url);
+    let text = |s: &str| if encoded { url_decode(s) } else { s.to_owned() };
+    let folders: Vec<FolderEntry> = resp
+        .common_prefixes()
+        .iter()
+        .filter_map(|p| p.prefix())
+        .map(|p| {
+            let p = text(p);
+            FolderEntry {
+                name: last_segment(&p, prefix),
+                prefix: p,
+            }
+        })
+        .collect();
+    let objects: Vec<ObjectEntry> = resp
+        .contents()
+        .iter()
+        .map(|o| (o, text(o.key().unwrap_or_default())))
+        .filter(|(_, key)| key != prefix || prefix.is_empty())
+        .map(|(o, key)| ObjectEntry {
+            name: key.strip_prefix(prefix).unwrap_or(&key).to_owned(),
+            key,
+            size: o.size().unwrap_or(0),
+            last_modified: rfc3339(o.last_modified()),
+            etag: o.e_tag().map(str::to_owned),
+            storage_class: o.storage_class().map(|s| s.as_str().to_owned()),
+        })
+        .collect();
+    cursor.loaded += (folders.len() + objects.len()) as u32;
+    cursor.token = resp
+        .next_continuation_token()
+        .map(str::to_owned)
+        .filter(|_| resp.is_truncated() == Some(true));
+    let page = ListPage {
+        bucket: bucket.to_owned(),
+        prefix: prefix.to_owned(),
+        index: cursor.index,
+        folders,
+        objects,
+        loaded: cursor.loaded,
+        is_last: cursor.token.is_none(),
+    };
+    cursor.index += 1;
+    Ok(page)
 }
 
 /// Checks that a bucket exists and the profile may use it (HeadBucket).

@@ -19,15 +19,23 @@ pub async fn list_buckets(state: State<'_, AppState>) -> Result<Vec<BucketInfo>>
 }
 
 /// Streams the pages of one prefix over `channel`; a newer listing stops this one. Returns the count.
+/// The first listing of the remembered folder starts from the page listed at start-up (`AppState::ahead`).
 #[tauri::command]
 pub async fn list_prefix(state: State<'_, AppState>, request: ListPrefixRequest, channel: Channel<ColumnPage>) -> Result<u32> {
     let conn = state.session.active()?;
     let generation = state.listing_generation.fetch_add(1, Ordering::SeqCst) + 1;
     let current = &state.listing_generation;
-    listing::list_prefix(&conn, &request.bucket, &request.prefix, listing::DEFAULT_PAGE_SIZE, |page| {
-        current.load(Ordering::SeqCst) == generation && channel.send(ColumnPage::from(page)).is_ok()
-    })
-    .await
+    let (bucket, prefix) = (&request.bucket, &request.prefix);
+    let send = |page| current.load(Ordering::SeqCst) == generation && channel.send(ColumnPage::from(page)).is_ok();
+    let mut cursor = Default::default();
+    if let Some((first, after)) = state.ahead.take(&conn, bucket, prefix).await {
+        let (loaded, is_last) = (first.loaded, first.is_last);
+        if !send(first) || is_last {
+            return Ok(loaded);
+        }
+        cursor = after;
+    }
+    listing::list_prefix_from(&conn, bucket, prefix, listing::DEFAULT_PAGE_SIZE, cursor, send).await
 }
 
 /// What the preview pane shows; its link lives as long as the preview setting says. The link is for the

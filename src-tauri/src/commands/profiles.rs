@@ -9,10 +9,11 @@ use bucketlens_core::{Error, Result};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
+/// The window's first question. The menu is not rebuilt here: start-up installs it (`warm_up` in lib.rs) while
+/// the page loads, so the first list does not wait for dozens of menu items made on the main thread.
 #[tauri::command]
 pub async fn bootstrap<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Bootstrap> {
     let boot = state.bootstrap().await;
-    crate::menu::refresh(&app).await;
     crate::menu::apply_theme(&app, boot.settings.theme);
     Ok(boot)
 }

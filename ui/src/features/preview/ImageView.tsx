@@ -1,5 +1,8 @@
 // An image with Fit / 100 % / zoom in / zoom out. SVG is only ever shown through <img>.
-import { useState } from "react";
+// The image stays hidden behind a placeholder until it is decoded: painting a large photo while its bytes
+// arrive makes WebKit decode and scale it again for every chunk on the main thread (no GPU: in software), which
+// delayed the finished picture by about a quarter (BENCHMARKS.md). A slow one is shown as it arrives after 1 s.
+import { useEffect, useRef, useState } from "react";
 import { useT } from "../../i18n/i18n";
 
 interface Props {
@@ -9,11 +12,30 @@ interface Props {
   onLoad: () => void;
 }
 
+/** How long a picture may stay hidden while it loads before it is shown as it arrives. */
+export const PROGRESSIVE_AFTER_MS = 1000;
+
 export function ImageView({ src, alt, onError, onLoad }: Props) {
   const { t } = useT();
   const [zoom, setZoom] = useState<number | "fit">("fit");
   const [natural, setNatural] = useState<number>(0);
+  const [shown, setShown] = useState(false);
+  const img = useRef<HTMLImageElement>(null);
   const scale = zoom === "fit" ? 1 : zoom;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new source is hidden again until it decodes
+  useEffect(() => {
+    setShown(false);
+    let live = true;
+    const show = () => live && setShown(true);
+    // A failed decode shows the element too: onError explains or retries it.
+    img.current?.decode().then(show, show);
+    const slow = window.setTimeout(show, PROGRESSIVE_AFTER_MS);
+    return () => {
+      live = false;
+      window.clearTimeout(slow);
+    };
+  }, [src]);
   return (
     <div className="image-wrap">
       <div className="zoom-bar" role="toolbar" aria-label={t("preview.zoom")}>
@@ -32,9 +54,11 @@ export function ImageView({ src, alt, onError, onLoad }: Props) {
         {zoom !== "fit" && <span className="muted small">{Math.round(scale * 100)}%</span>}
       </div>
       <div className={`image-scroll ${zoom === "fit" ? "fit" : ""}`}>
+        {!shown && <div className="preview-skeleton image-pending" role="status" aria-label={t("list.loading")} />}
         <img
           key={src}
-          className="image-view"
+          ref={img}
+          className={shown ? "image-view" : "image-view pending"}
           src={src}
           alt={alt}
           onError={onError}

@@ -1,0 +1,79 @@
+//! A first page listed ahead (`bucketlens_core::ahead`) against the embedded S3 with SigV4 checking on: taken
+//! once, only for the same connection and place, and the listing goes on from it without a gap or a repeat.
+
+mod common;
+use bucketlens_core::ahead::ListingAhead;
+use bucketlens_core::listing::{list_prefix, list_prefix_from, ListPage};
+use futures::StreamExt;
+use std::sync::Arc;
+
+async fn all_pages(f: &common::Fixture, prefix: &str) -> Vec<ListPage> {
+    let mut pages = Vec::new();
+    list_prefix(&f.conn, f.bucket, prefix, 1000, |p| {
+        pages.push(p);
+        true
+    })
+    .await
+    .unwrap();
+    pages
+}
+
+#[tokio::test]
+async fn the_first_page_listed_ahead_is_taken_once_and_the_listing_goes_on_from_it() {
+    let f = common::fixture().await;
+    futures::stream::iter(1..=1500)
+        .map(|i| {
+            let f = &f;
+            async move { f.put(&format!("many/item-{i:05}.txt"), b"x", "text/plain").await }
+        })
+        .buffer_unordered(16)
+        .collect::<Vec<_>>()
+        .await;
+    let expected = all_pages(&f, "many/").await;
+    let conn = Arc::new(f.conn.clone());
+    let ahead = ListingAhead::default();
+    ahead.start(conn.clone(), f.bucket, "many/", 1000);
+    assert!(ahead.is_held());
+    let (first, cursor) = ahead.take(&conn, f.bucket, "many/").await.expect("the page listed ahead");
+    assert!(!ahead.is_held());
+    let mut pages = vec![first];
+    list_prefix_from(&conn, f.bucket, "many/", 1000, cursor, |p| {
+        pages.push(p);
+        true
+    })
+    .await
+    .unwrap();
+    assert_eq!(pages, expected);
+    assert_eq!(
+        pages.iter().map(|p| (p.index, p.loaded, p.is_last)).collect::<Vec<_>>(),
+        [(0, 1000, false), (1, 1500, true)]
+    );
+    // Taken once: the next listing of the same place asks the bucket.
+    assert!(ahead.take(&conn, f.bucket, "many/").await.is_none());
+}
+
+#[tokio::test]
+async fn a_page_listed_ahead_is_given_up_for_another_place_connection_or_a_failure() {
+    let f = common::fixture().await;
+    f.put("a.txt", b"x", "text/plain").await;
+    let conn = Arc::new(f.conn.clone());
+    let ahead = ListingAhead::default();
+
+    // Another prefix, or another bucket: none, and what was held is dropped (it is for one first listing).
+    for (bucket, prefix) in [(f.bucket, "other/"), ("another-bucket", "")] {
+        ahead.start(conn.clone(), f.bucket, "", 1000);
+        assert!(ahead.take(&conn, bucket, prefix).await.is_none(), "{bucket} {prefix}");
+        assert!(!ahead.is_held());
+    }
+    // The same settings in another connection (a profile switched and back): none.
+    ahead.start(conn.clone(), f.bucket, "", 1000);
+    assert!(ahead.take(&Arc::new(f.conn.clone()), f.bucket, "").await.is_none());
+    // A listing that failed: none, so the window's own request reports the error.
+    ahead.start(conn.clone(), "no-such-bucket", "", 1000);
+    assert!(ahead.take(&conn, "no-such-bucket", "").await.is_none());
+    // A newer start replaces an older one.
+    ahead.start(conn.clone(), f.bucket, "other/", 1000);
+    ahead.start(conn.clone(), f.bucket, "", 1000);
+    let (page, _) = ahead.take(&conn, f.bucket, "").await.expect("the newer page");
+    assert_eq!((page.objects.len(), page.objects[0].key.as_str(), page.is_last), (1, "a.txt", true));
+}
