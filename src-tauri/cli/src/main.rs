@@ -10,6 +10,7 @@ use clap::Parser;
 use std::collections::BTreeMap;
 
 mod args;
+mod find;
 use args::{Cli, Cmd, PresignCmd};
 
 /// Asks for an MFA code on the terminal (stderr, then a line of stdin); end of input cancels.
@@ -102,6 +103,30 @@ async fn run(cli: Cli) -> Result<()> {
             if !cli.json {
                 eprintln!("{total} entries{}", if more && !all { " (more: use --all)" } else { "" });
             }
+        }
+        Cmd::Find {
+            location,
+            name,
+            newer,
+            older,
+            min_size,
+            max_size,
+            limit,
+        } => {
+            let query = bucketlens_core::search::SearchQuery {
+                name: name.clone().unwrap_or_default(),
+                min_size: *min_size,
+                max_size: *max_size,
+                modified_after: newer.clone(),
+                modified_before: older.clone(),
+            };
+            let args = find::FindArgs {
+                location,
+                query,
+                limit: *limit,
+                json: cli.json,
+            };
+            find::run(&cli.conn().await?, args).await?;
         }
         Cmd::Head { location } => {
             let loc = s3url::parse(location)?;

@@ -333,3 +333,43 @@ fn a_killed_multipart_put_resumes_and_stores_exactly_the_file() {
     assert!(left.is_empty(), "{left:?}");
     assert_eq!(std::fs::read_dir(&journal).unwrap().count(), 0, "the journal is empty");
 }
+
+#[test]
+fn find_prints_hits_at_every_depth_and_a_summary() {
+    let d = start_demo();
+    let file = d.dir.path().join("p.png");
+    std::fs::write(&file, bucketlens_demo::test_samples::png()).unwrap();
+    for dest in ["s3://demo/r/2026/11/", "s3://demo/r/2026/月次/", "s3://demo/r/"] {
+        d.ok(&["--profile", "demo", "put", "--any-type", file.to_str().unwrap(), dest]);
+    }
+    let text = d.cli(&["--profile", "demo", "find", "s3://demo/r/2026/", "--name", "*.PNG"]);
+    assert!(text.status.success());
+    let out = String::from_utf8(text.stdout).unwrap();
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.contains("r/2026/11/p.png") && out.contains("r/2026/月次/p.png"), "{out}");
+    assert_eq!(String::from_utf8_lossy(&text.stderr).trim(), "2 found in 2 keys");
+
+    let json = d.ok(&[
+        "--profile",
+        "demo",
+        "--json",
+        "find",
+        "s3://demo/r/",
+        "--name",
+        "2026/*/p.png",
+        "--newer",
+        "2000-01-01",
+    ]);
+    let hits: Vec<serde_json::Value> = json.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(hits.len(), 2, "{json}");
+    assert_eq!(
+        (hits[0]["key"].as_str(), hits[0]["name"].as_str()),
+        (Some("r/2026/11/p.png"), Some("2026/11/p.png"))
+    );
+
+    let limited = d.cli(&["--profile", "demo", "find", "s3://demo/r/", "--limit", "1"]);
+    assert!(String::from_utf8_lossy(&limited.stderr).contains("stopped at the limit of 1 keys"));
+    let bad = d.cli(&["--profile", "demo", "find", "s3://demo/", "--newer", "yesterday"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a date"));
+}

@@ -19,6 +19,7 @@ pub mod preview;
 pub mod profile_writer;
 pub mod profiles;
 pub mod s3url;
+pub mod search;
 pub mod session;
 pub mod settings;
 pub mod sigv4;
