@@ -44,28 +44,7 @@ pub enum Cmd {
         all: bool,
     },
     /// Find objects at any depth under s3://BUCKET/PREFIX/ by name and filters; hits print as they are found.
-    Find {
-        location: String,
-        /// A piece of the name, or a glob such as '*.pdf' or '2026-*' (the file name; the path below PREFIX
-        /// when it has a '/'). Case and Unicode normalisation are ignored.
-        #[arg(long)]
-        name: Option<String>,
-        /// Modified on or after this day or time (2026-11-30, or 2026-11-30T09:00:00Z).
-        #[arg(long)]
-        newer: Option<String>,
-        /// Modified before this day or time.
-        #[arg(long)]
-        older: Option<String>,
-        /// At least this many bytes.
-        #[arg(long)]
-        min_size: Option<i64>,
-        /// At most this many bytes.
-        #[arg(long)]
-        max_size: Option<i64>,
-        /// Read at most this many keys.
-        #[arg(long, default_value_t = bucketlens_core::search::DEFAULT_SCAN_LIMIT)]
-        limit: u64,
-    },
+    Find(FindCmd),
     /// Show an object's type, size and metadata (HeadObject).
     Head { location: String },
     /// Mint a presigned URL.
@@ -102,6 +81,30 @@ pub enum Cmd {
         #[arg(long)]
         no_seed: bool,
     },
+}
+
+#[derive(clap::Args)]
+pub struct FindCmd {
+    pub location: String,
+    /// A piece of the name, or a glob such as '*.pdf' or '2026-*' (the file name; the path below PREFIX when
+    /// it has a '/'). Case and Unicode normalisation are ignored.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Modified on or after this day or time (2026-11-30, or 2026-11-30T09:00:00Z).
+    #[arg(long)]
+    pub newer: Option<String>,
+    /// Modified before this day or time.
+    #[arg(long)]
+    pub older: Option<String>,
+    /// At least this many bytes.
+    #[arg(long)]
+    pub min_size: Option<i64>,
+    /// At most this many bytes.
+    #[arg(long)]
+    pub max_size: Option<i64>,
+    /// Read at most this many keys.
+    #[arg(long, default_value_t = bucketlens_core::search::DEFAULT_SCAN_LIMIT)]
+    pub limit: u64,
 }
 
 #[derive(Subcommand)]

@@ -1,23 +1,24 @@
 //! `find`: a search at every depth under a prefix, hits printed as each page is read, a summary on stderr.
 
+use crate::args::FindCmd;
 use bucketlens_core::search::{search, SearchQuery};
 use bucketlens_core::{s3url, Result};
-
-pub struct FindArgs<'a> {
-    pub location: &'a str,
-    pub query: SearchQuery,
-    pub limit: u64,
-    pub json: bool,
-}
 
 /// Text: `modified  size  key` per hit. JSON: one object per hit and line (`key`, `name` below the prefix,
 /// `size`, `lastModified`, `etag`, `storageClass`). The summary (found, keys read, stopped at the limit) goes
 /// to stderr either way, so stdout holds only hits.
-pub async fn run(conn: &bucketlens_core::client::Connection, a: FindArgs<'_>) -> Result<()> {
-    let loc = s3url::parse(a.location)?;
-    let last = search(conn, &loc.bucket, &loc.key, &a.query, a.limit, |page| {
+pub async fn run(conn: &bucketlens_core::client::Connection, a: &FindCmd, json: bool) -> Result<()> {
+    let loc = s3url::parse(&a.location)?;
+    let query = SearchQuery {
+        name: a.name.clone().unwrap_or_default(),
+        min_size: a.min_size,
+        max_size: a.max_size,
+        modified_after: a.newer.clone(),
+        modified_before: a.older.clone(),
+    };
+    let last = search(conn, &loc.bucket, &loc.key, &query, a.limit, |page| {
         for hit in &page.hits {
-            if a.json {
+            if json {
                 println!("{}", serde_json::to_string(hit).expect("serialisable"));
             } else {
                 println!("{:<20} {:>12} {}", hit.last_modified.as_deref().unwrap_or("-"), hit.size, hit.key);

@@ -104,30 +104,7 @@ async fn run(cli: Cli) -> Result<()> {
                 eprintln!("{total} entries{}", if more && !all { " (more: use --all)" } else { "" });
             }
         }
-        Cmd::Find {
-            location,
-            name,
-            newer,
-            older,
-            min_size,
-            max_size,
-            limit,
-        } => {
-            let query = bucketlens_core::search::SearchQuery {
-                name: name.clone().unwrap_or_default(),
-                min_size: *min_size,
-                max_size: *max_size,
-                modified_after: newer.clone(),
-                modified_before: older.clone(),
-            };
-            let args = find::FindArgs {
-                location,
-                query,
-                limit: *limit,
-                json: cli.json,
-            };
-            find::run(&cli.conn().await?, args).await?;
-        }
+        Cmd::Find(f) => find::run(&cli.conn().await?, f, cli.json).await?,
         Cmd::Head { location } => {
             let loc = s3url::parse(location)?;
             let m = objects::head_object(&cli.conn().await?, &loc.bucket, &loc.key).await?;
