@@ -97,6 +97,7 @@ if (probe) {
 const phases = [];
 const jpgInPage = [];
 const jpgInserted = [];
+const jpgShown = [];
 const jpgFloor = [];
 const pdfFloor = [];
 const floorPollMs = [];
@@ -116,7 +117,8 @@ for (let r = 0; r < runs; r++) {
   phases.push(
     await s.exec(`const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
       return { script: at("bucketlens:script"), bootstrap: at("bucketlens:bootstrap"),
-        firstPage: at("bucketlens:first-page"), painted: at("bucketlens:list-painted") };`),
+        listAsked: at("bucketlens:list-asked"), firstPage: at("bucketlens:first-page"),
+        painted: at("bucketlens:list-painted") };`),
   );
   await new Promise((res) => setTimeout(res, 3000));
   const pid = Number(execFileSync("pgrep", ["-n", "-f", app]).toString().trim());
@@ -130,14 +132,20 @@ for (let r = 0; r < runs; r++) {
     document.addEventListener("click", onClick, { capture: true, once: true });
     const watch = new MutationObserver(() => {
       const i = document.querySelector("img.image-view");
-      if (!i || window.__img.seen) return;
-      window.__img.seen = true;
-      window.__img.inserted = performance.now() - window.__img.click;
-      watch.disconnect();
-      i.decode().then(() => { window.__img.ms = performance.now() - window.__img.click; },
-        (e) => { window.__img.error = String(e); });
+      if (i && !window.__img.seen) {
+        window.__img.seen = true;
+        window.__img.inserted = performance.now() - window.__img.click;
+        i.decode().then(() => { window.__img.ms = performance.now() - window.__img.click; },
+          (e) => { window.__img.error = String(e); });
+      }
+      // Shown: the app takes the placeholder away (it keeps a photo hidden until decoded); after that frame.
+      if (i && !i.classList.contains("pending") && window.__img.shown === undefined) {
+        window.__img.shown = null;
+        requestAnimationFrame(() => setTimeout(() => { window.__img.shown = performance.now() - window.__img.click; }));
+        watch.disconnect();
+      }
     });
-    watch.observe(document.body, { subtree: true, childList: true });
+    watch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
   `);
   let t = performance.now();
   await clickOn('.row.object[data-key="big/big.jpg"]');
@@ -152,6 +160,7 @@ for (let r = 0; r < runs; r++) {
   if (typeof inPage !== "number") throw new Error(`the preview did not decode: ${inPage}`);
   jpgInPage.push(inPage);
   jpgInserted.push(await s.exec("return window.__img.inserted"));
+  jpgShown.push(await s.waitFor("shown", () => s.exec("return window.__img.shown")));
   // The floor: the same object through a fresh presigned URL (not in the cache), a bare <img>, same webview.
   jpgFloor.push(
     await s.exec(
@@ -224,6 +233,7 @@ console.log(
     start_phases_in_page_ms: phases,
     jpeg_click_to_decoded_in_page_ms: summary(jpgInPage),
     jpeg_click_to_img_element_ms: summary(jpgInserted),
+    jpeg_click_to_shown_after_frame_ms: summary(jpgShown),
     jpeg_bare_img_decoded_ms: summary(jpgFloor),
     jpeg_ratio_to_bare: summary(ratio(jpgInPage, jpgFloor)),
     pdf_click_to_painted_ms: summary(pdfMs),

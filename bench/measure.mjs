@@ -76,7 +76,8 @@ export const paintedAt = (s, name) =>
     name,
     () =>
       s.exec(
-        "const e = performance.getEntriesByName(arguments[0])[0]; return e ? performance.timeOrigin + e.startTime : null",
+        "const e = performance.getEntriesByName(arguments[0])[0]; " +
+          "return e ? performance.timeOrigin + e.startTime : null",
         name,
       ),
     60000,

@@ -189,11 +189,13 @@ pub async fn refresh<R: Runtime>(app: &AppHandle<R>) {
     if !app.state::<AppState>().native_menu.load(std::sync::atomic::Ordering::SeqCst) {
         return;
     }
+    let started = std::time::Instant::now();
     match build(app).await {
         Ok(menu) => {
             if let Err(e) = app.set_menu(menu) {
                 tracing::warn!(error = %e, "could not install the menu");
             }
+            tracing::debug!(ms = started.elapsed().as_millis() as u64, "menu installed");
         }
         Err(e) => tracing::warn!(error = %e, "could not build the menu"),
     }

@@ -10,6 +10,10 @@ use bucketlens_demo::{DemoServer, DEMO_BUCKET, DEMO_PROFILE};
 use std::sync::atomic::{AtomicBool, AtomicU64};
 use std::sync::Mutex;
 
+/// How long the window's first question waits for the remembered folder's first page (listed since the
+/// profile connected): longer, and a slow bucket would hold up the whole window instead of only its list.
+const FIRST_PAGE_WAIT: std::time::Duration = std::time::Duration::from_millis(400);
+
 /// How the app was started.
 #[derive(Debug, Clone, Default)]
 pub struct LaunchOptions {
@@ -169,7 +173,19 @@ impl AppState {
             Ok(a) => (a, active_error),
             Err(e) => (None, Some(e)),
         };
+        let first_page = match (&active, self.session.active()) {
+            (Some(info), Ok(conn)) => {
+                let home = self.settings().profile(&info.profile);
+                let (bucket, prefix) = (home.default_bucket.unwrap_or_default(), home.default_prefix.unwrap_or_default());
+                self.ahead
+                    .first_page(&conn, &bucket, &prefix, FIRST_PAGE_WAIT)
+                    .await
+                    .map(Into::into)
+            }
+            _ => None,
+        };
         Bootstrap {
+            first_page,
             version: env!("CARGO_PKG_VERSION").to_owned(),
             profiles,
             profiles_error,

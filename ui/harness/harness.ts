@@ -45,6 +45,9 @@ const state = {
   deleted: [] as string[],
   opened: [] as string[],
   calls: [] as string[],
+  listed: [] as { prefix: string; afterFirstPage: boolean }[],
+  /** The commands called before the first object row was in the page. */
+  callsBeforeFirstRow: null as string[] | null,
   saved: [] as Settings[],
   selected: [] as string[],
   discarded: [] as string[],
@@ -89,7 +92,8 @@ const settings: Settings = {
       endpointUrl: null,
       pathStyle: null,
       defaultBucket: "team-docs",
-      defaultPrefix: null,
+      // `?firstPage=many/`: the profile opens on that folder, and bootstrap carries its first page.
+      defaultPrefix: params.get("firstPage"),
       color: params.get("guard") ? "red" : null,
       confirmChanges: params.get("guard") === "1",
     },
@@ -143,6 +147,7 @@ const bootstrap: Bootstrap = {
   logDir: "/tmp/logs",
   // `?systemLocale=ja-JP`: the operating system's language as the backend reads it.
   systemLocale: params.get("systemLocale"),
+  firstPage: null,
 };
 
 const tinyPng =
@@ -171,6 +176,21 @@ function presigned(key: string, secs: number, forPreview: boolean): Presigned {
     effectiveSecs: effective,
     expiresAt: Date.now() + effective * 1000,
     limitedByCredentials: effective < secs,
+  };
+}
+
+const PAGE = 1000;
+const pagesOf = (prefix: string) => Math.max(1, Math.ceil(list(prefix).objects.length / PAGE));
+function pageOf(prefix: string, i: number): ColumnPage {
+  const { folders, objects: objs } = list(prefix);
+  return {
+    bucket: "team-docs",
+    prefix,
+    index: i,
+    folders: i === 0 ? folders : [],
+    objects: toColumns(objs.slice(i * PAGE, (i + 1) * PAGE)),
+    loaded: folders.length + Math.min(objs.length, (i + 1) * PAGE),
+    isLast: i === pagesOf(prefix) - 1,
   };
 }
 
@@ -248,7 +268,10 @@ const profilesNow = () =>
     : profileList;
 
 const fakes: Fakes = {
-  bootstrap: () => bootstrap,
+  bootstrap: () => {
+    const first = params.get("firstPage");
+    return first === null ? bootstrap : { ...bootstrap, firstPage: pageOf(first, 0) };
+  },
   // `?renew=1`: the backend renewed the credentials (an hour more); `?renewFails=1`: the sign-in ended.
   current_session: () => {
     if (params.get("renewFails")) throw { ...error("SsoLoginRequired", "error.ssoLoginRequired"), profile: "work" };
@@ -267,22 +290,13 @@ const fakes: Fakes = {
       ? [{ name: "personal-photos", created: when }]
       : [{ name: "team-docs", created: when }];
   },
-  list_prefix: async ({ prefix }, channel) => {
+  // `afterFirstPage`: the window holds page 0 (it came with bootstrap, `?firstPage=`), so it starts at page 1.
+  list_prefix: async ({ prefix, afterFirstPage }, channel) => {
+    state.listed.push({ prefix, afterFirstPage });
     const { folders, objects: objs } = list(prefix);
-    const size = 1000;
-    const pages = Math.max(1, Math.ceil(objs.length / size));
-    for (let i = 0; i < pages; i++) {
-      const slice = objs.slice(i * size, (i + 1) * size);
-      const loaded = folders.length + Math.min(objs.length, (i + 1) * size);
-      channel.onmessage({
-        bucket: "team-docs",
-        prefix,
-        index: i,
-        folders: i === 0 ? folders : [],
-        objects: toColumns(slice),
-        loaded,
-        isLast: i === pages - 1,
-      });
+    const pages = pagesOf(prefix);
+    for (let i = afterFirstPage ? 1 : 0; i < pages; i++) {
+      channel.onmessage(pageOf(prefix, i));
       await new Promise((r) => setTimeout(r, 5));
     }
     return folders.length + objs.length;
@@ -592,6 +606,12 @@ mockIPC(
 );
 
 mockWindows("main");
+const firstRow = new MutationObserver(() => {
+  if (!document.querySelector(".row.object")) return;
+  state.callsBeforeFirstRow = [...state.calls];
+  firstRow.disconnect();
+});
+firstRow.observe(document, { subtree: true, childList: true });
 (window as unknown as { __drop: (paths: string[]) => Promise<void> }).__drop = (paths) =>
   emit("tauri://drag-drop", { paths, position: { x: 10, y: 10 } });
 // A native menu click (or its keyboard shortcut), as the backend sends it.

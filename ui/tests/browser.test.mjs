@@ -125,7 +125,9 @@ test("an image that does not decode is retried twice on the same link, then expl
   await page.close();
 });
 
-test("a photo stays hidden behind a placeholder until it is decoded; a slow one is shown as it arrives after 1 s", async () => {
+const hiddenUntilDecoded =
+  "a photo stays hidden behind a placeholder until decoded; a slow one is shown as it arrives after 1 s";
+test(hiddenUntilDecoded, async () => {
   const { page, errors } = await open("lang=en");
   const png = Buffer.from(
     "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9hAAAAAElFTkSuQmCC",
@@ -172,6 +174,23 @@ test("a photo stays hidden behind a placeholder until it is decoded; a slow one 
   assert.equal((await state()).placeholder, false);
   release();
   await page.waitForFunction(() => document.querySelector("img.image-view")?.naturalWidth === 8);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+const returning =
+  "a returning user's folder: its first page comes with bootstrap, so its rows need no listing; the rest follows";
+test(returning, async () => {
+  const { page, errors } = await h.open("lang=en&firstPage=many/", '.row.object[data-key="many/item-00001.txt"]');
+  await page.waitForFunction(() => document.querySelector("[data-testid=count]")?.textContent?.includes("2,500"));
+  const seen = await harness(page);
+  const before = seen.callsBeforeFirstRow;
+  assert.ok(before.includes("bootstrap") && !before.includes("list_prefix"), `rows in the first frame: ${before}`);
+  assert.deepEqual(seen.listed, [{ prefix: "many/", afterFirstPage: true }], "then pages 1 and 2 only");
+  // Refresh (the menu's) lists the folder from the start.
+  await page.evaluate(() => window.__menu({ action: "refresh" }));
+  await page.waitForFunction(() => window.__harness.listed.length === 2);
+  assert.deepEqual((await harness(page)).listed[1], { prefix: "many/", afterFirstPage: false });
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -2,7 +2,7 @@
 //! once, only for the same connection and place, and the listing goes on from it without a gap or a repeat.
 
 mod common;
-use bucketlens_core::ahead::ListingAhead;
+use bucketlens_core::ahead::{ListingAhead, Start};
 use bucketlens_core::listing::{list_prefix, list_prefix_from, ListPage};
 use futures::StreamExt;
 use std::sync::Arc;
@@ -34,7 +34,9 @@ async fn the_first_page_listed_ahead_is_taken_once_and_the_listing_goes_on_from_
     let ahead = ListingAhead::default();
     ahead.start(conn.clone(), f.bucket, "many/", 1000);
     assert!(ahead.is_held());
-    let (first, cursor) = ahead.take(&conn, f.bucket, "many/").await.expect("the page listed ahead");
+    let Some(Start::First(first, cursor)) = ahead.take(&conn, f.bucket, "many/").await else {
+        panic!("the page listed ahead")
+    };
     assert!(!ahead.is_held());
     let mut pages = vec![first];
     list_prefix_from(&conn, f.bucket, "many/", 1000, cursor, |p| {
@@ -74,6 +76,57 @@ async fn a_page_listed_ahead_is_given_up_for_another_place_connection_or_a_failu
     // A newer start replaces an older one.
     ahead.start(conn.clone(), f.bucket, "other/", 1000);
     ahead.start(conn.clone(), f.bucket, "", 1000);
-    let (page, _) = ahead.take(&conn, f.bucket, "").await.expect("the newer page");
+    let Some(Start::First(page, _)) = ahead.take(&conn, f.bucket, "").await else {
+        panic!("the newer page")
+    };
     assert_eq!((page.objects.len(), page.objects[0].key.as_str(), page.is_last), (1, "a.txt", true));
+}
+
+#[tokio::test]
+async fn the_first_question_carries_the_first_page_and_the_listing_goes_on_after_it() {
+    let f = common::fixture().await;
+    futures::stream::iter(1..=1500)
+        .map(|i| {
+            let f = &f;
+            async move { f.put(&format!("many/item-{i:05}.txt"), b"x", "text/plain").await }
+        })
+        .buffer_unordered(16)
+        .collect::<Vec<_>>()
+        .await;
+    let expected = all_pages(&f, "many/").await;
+    let conn = Arc::new(f.conn.clone());
+    let ahead = ListingAhead::default();
+    let wait = std::time::Duration::from_secs(30);
+
+    // Not ready within the wait (none at all here): it stays for the window's first listing, from its start.
+    ahead.start(conn.clone(), f.bucket, "many/", 1000);
+    assert!(ahead
+        .first_page(&conn, f.bucket, "many/", std::time::Duration::ZERO)
+        .await
+        .is_none());
+    assert!(matches!(ahead.take(&conn, f.bucket, "many/").await, Some(Start::First(..))));
+
+    // Ready: bootstrap takes page 0, and a listing that says it holds page 0 goes on after it.
+    ahead.start(conn.clone(), f.bucket, "many/", 1000);
+    assert!(ahead.first_page(&conn, f.bucket, "other/", wait).await.is_none(), "another place");
+    ahead.start(conn.clone(), f.bucket, "many/", 1000);
+    let first = ahead.first_page(&conn, f.bucket, "many/", wait).await.expect("ready in time");
+    assert!(ahead.is_held(), "what follows the first page is kept");
+    let Some(Start::After(cursor)) = ahead.take(&conn, f.bucket, "many/").await else {
+        panic!("the cursor after page 0")
+    };
+    let mut pages = vec![first];
+    list_prefix_from(&conn, f.bucket, "many/", 1000, cursor, |p| {
+        pages.push(p);
+        true
+    })
+    .await
+    .unwrap();
+    assert_eq!(pages, expected);
+
+    // A place of one page: nothing is kept after it.
+    f.put("one/a.txt", b"x", "text/plain").await;
+    ahead.start(conn.clone(), f.bucket, "one/", 1000);
+    assert!(ahead.first_page(&conn, f.bucket, "one/", wait).await.unwrap().is_last);
+    assert!(!ahead.is_held());
 }

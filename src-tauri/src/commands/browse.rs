@@ -1,6 +1,7 @@
 //! Commands for reading a bucket: buckets, folders, one object's facts, links to it, deleting it.
 
 use crate::state::AppState;
+use bucketlens_core::ahead::Start;
 use bucketlens_core::columns::ColumnPage;
 use bucketlens_core::ipc::{DeleteObjectRequest, ListPrefixRequest, ObjectRef, ParseLocationRequest, PresignShareRequest};
 use bucketlens_core::listing::{self, BucketInfo};
@@ -19,7 +20,8 @@ pub async fn list_buckets(state: State<'_, AppState>) -> Result<Vec<BucketInfo>>
 }
 
 /// Streams the pages of one prefix over `channel`; a newer listing stops this one. Returns the count.
-/// The first listing of the remembered folder starts from the page listed at start-up (`AppState::ahead`).
+/// The window's first listing of the remembered folder goes on from start-up's (`AppState::ahead`): after the
+/// first page `bootstrap` carried, or from that page. Anything else lists from the start (page 0 again).
 #[tauri::command]
 pub async fn list_prefix(state: State<'_, AppState>, request: ListPrefixRequest, channel: Channel<ColumnPage>) -> Result<u32> {
     let conn = state.session.active()?;
@@ -28,12 +30,16 @@ pub async fn list_prefix(state: State<'_, AppState>, request: ListPrefixRequest,
     let (bucket, prefix) = (&request.bucket, &request.prefix);
     let send = |page| current.load(Ordering::SeqCst) == generation && channel.send(ColumnPage::from(page)).is_ok();
     let mut cursor = Default::default();
-    if let Some((first, after)) = state.ahead.take(&conn, bucket, prefix).await {
-        let (loaded, is_last) = (first.loaded, first.is_last);
-        if !send(first) || is_last {
-            return Ok(loaded);
+    match state.ahead.take(&conn, bucket, prefix).await {
+        Some(Start::After(after)) if request.after_first_page => cursor = after,
+        Some(Start::First(first, after)) if !request.after_first_page => {
+            let (loaded, is_last) = (first.loaded, first.is_last);
+            if !send(first) || is_last {
+                return Ok(loaded);
+            }
+            cursor = after;
         }
-        cursor = after;
+        _ => {}
     }
     listing::list_prefix_from(&conn, bucket, prefix, listing::DEFAULT_PAGE_SIZE, cursor, send).await
 }

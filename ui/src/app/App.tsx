@@ -20,12 +20,19 @@ import { LifetimeNote, useExpiry } from "../features/profiles/Lifetime";
 import { ActiveProfileContext } from "../features/profiles/activeProfile";
 import { BucketList } from "../features/browse/BucketList";
 import { Browser } from "../features/browse/Browser";
+import { offerFirstPage } from "../features/browse/useListing";
 import { SettingsView } from "../features/settings/SettingsView";
 import { FirstRun } from "../features/onboarding/FirstRun";
 import { UpdateDialog } from "../features/updates/UpdateDialog";
 import { ErrorBox } from "../shared/ErrorBox";
 import { Dialog } from "../shared/Dialog";
 import { useTheme } from "./theme";
+
+/** Where a profile opens: its default bucket and folder from the settings. */
+const home = (settings: Settings, profile: string) => {
+  const p = settings.profiles[profile];
+  return { bucket: p?.defaultBucket ?? null, prefix: p?.defaultPrefix ?? "" };
+};
 
 export function App() {
   const [boot, setBoot] = useState<Bootstrap | null>(null);
@@ -48,9 +55,13 @@ export function App() {
   useEffect(() => {
     api.bootstrap().then((b) => {
       performance.mark("bucketlens:bootstrap");
+      offerFirstPage(b.firstPage);
       setBoot(b);
       setSettings(b.settings);
       setActive(b.active);
+      // The remembered place in the same render: the list is asked for by the first frame that shows the app
+      // (its first page was listed by the backend during start-up), not one render later.
+      if (b.active) setLocation(home(b.settings, b.active.profile));
       setProfileError(b.activeError ?? b.profilesError ?? null);
     });
   }, []);
@@ -83,8 +94,8 @@ export function App() {
   useEffect(() => {
     if (!active || !settings) return;
     void loadBuckets();
-    const p = settings.profiles[active.profile];
-    setLocation({ bucket: p?.defaultBucket ?? null, prefix: p?.defaultPrefix ?? "" });
+    const to = home(settings, active.profile);
+    setLocation((l) => (l.bucket === to.bucket && l.prefix === to.prefix ? l : to));
     setSelected(null);
   }, [active, loadBuckets]);
 

@@ -168,7 +168,12 @@ activeError: ErrorPayload | null, settings: Settings, notices: Array<Notice>, de
  * The operating system's language (e.g. `ja-JP`) for the "System" setting; the webview's own
  * `navigator.language` need not follow it.
  */
-systemLocale: string | null, };
+systemLocale: string | null, 
+/**
+ * The remembered place's first page, when start-up listed it in time (`crate::ahead`); the window shows
+ * it in its first frame and lists the rest with `afterFirstPage`.
+ */
+firstPage: ColumnPage | null, };
 
 export type UpdateInfo = { 
 /**
@@ -272,7 +277,11 @@ export type DeleteObjectRequest = { bucket: string, key: string, confirmedFor: s
 
 export type SelectProfileRequest = { name: string, };
 
-export type ListPrefixRequest = { bucket: string, prefix: string, };
+export type ListPrefixRequest = { bucket: string, prefix: string, 
+/**
+ * The window shows this place's first page already (it came with `bootstrap`): list what follows it.
+ */
+afterFirstPage: boolean, };
 
 export type PresignShareRequest = { bucket: string, key: string, 
 /**

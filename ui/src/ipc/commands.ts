@@ -56,8 +56,8 @@ export const api = {
   selectProfile: (name: string) => call("select_profile", { name }),
   currentSession: () => call("current_session"),
   listBuckets: () => call("list_buckets"),
-  listPrefix: (bucket: string, prefix: string, onPage: (p: Message<"list_prefix">) => void) =>
-    stream("list_prefix", { bucket, prefix }, onPage),
+  listPrefix: (bucket: string, prefix: string, onPage: (p: Message<"list_prefix">) => void, afterFirstPage = false) =>
+    stream("list_prefix", { bucket, prefix, afterFirstPage }, onPage),
   previewObject: (bucket: string, key: string) => call("preview_object", { bucket, key }),
   presignShare: (bucket: string, key: string, expiresSecs: number | null, attachment: boolean) =>
     call("presign_share", { bucket, key, expiresSecs, attachment }),

@@ -32,6 +32,9 @@ pub struct Bootstrap {
     /// The operating system's language (e.g. `ja-JP`) for the "System" setting; the webview's own
     /// `navigator.language` need not follow it.
     pub system_locale: Option<String>,
+    /// The remembered place's first page, when start-up listed it in time (`crate::ahead`); the window shows
+    /// it in its first frame and lists the rest with `afterFirstPage`.
+    pub first_page: Option<crate::columns::ColumnPage>,
 }
 
 /// The answer of Settings → Test connection.

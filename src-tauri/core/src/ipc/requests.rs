@@ -25,6 +25,9 @@ pub struct SelectProfileRequest {
 pub struct ListPrefixRequest {
     pub bucket: String,
     pub prefix: String,
+    /// The window shows this place's first page already (it came with `bootstrap`): list what follows it.
+    #[serde(default)]
+    pub after_first_page: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]

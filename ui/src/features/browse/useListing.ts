@@ -2,7 +2,7 @@
 // kept in columns as they arrive (see `ObjectColumns`): nothing is copied per page, so a million keys stay cheap.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, AppError } from "../../ipc/commands";
-import type { ErrorPayload, FolderEntry } from "../../ipc/bindings";
+import type { ColumnPage, ErrorPayload, FolderEntry } from "../../ipc/bindings";
 import { ObjectColumns } from "./objectColumns";
 
 export interface Listing {
@@ -24,8 +24,34 @@ const empty = (prefix = ""): Listing => ({
   error: null,
 });
 
+/** A listing that starts with `page` (its first). */
+const seeded = (page: ColumnPage): Listing => {
+  const l = empty(page.prefix);
+  l.objects.push(page.objects);
+  return { ...l, folders: page.folders, pages: 1, loaded: page.loaded, done: page.isLast };
+};
+
+// The remembered place's first page as start-up's `bootstrap` carried it: the first listing of that place starts
+// from it, so the first frame that shows the app shows its rows (BENCHMARKS.md: cold start).
+let offered: ColumnPage | null = null;
+export function offerFirstPage(page: ColumnPage | null) {
+  offered = page;
+}
+const offeredFor = (bucket: string | null, prefix: string) =>
+  offered && offered.bucket === bucket && offered.prefix === prefix ? offered : null;
+// One listing object per offered page, shared by the first render and the first load (setState then keeps it).
+const seededOnce = new WeakMap<ColumnPage, Listing>();
+const seed = (page: ColumnPage) => {
+  const l = seededOnce.get(page) ?? seeded(page);
+  seededOnce.set(page, l);
+  return l;
+};
+
 export function useListing(bucket: string | null, prefix: string, reloadToken: number): Listing {
-  const [state, setState] = useState<Listing>(() => empty(prefix));
+  const [state, setState] = useState<Listing>(() => {
+    const first = offeredFor(bucket, prefix);
+    return first ? seed(first) : empty(prefix);
+  });
   const run = useRef(0);
 
   const load = useCallback(() => {
@@ -34,22 +60,31 @@ export function useListing(bucket: string | null, prefix: string, reloadToken: n
       return;
     }
     const id = ++run.current;
-    const fresh = empty(prefix);
+    const first = offeredFor(bucket, prefix);
+    offered = null;
+    let fresh = first ? seed(first) : empty(prefix);
     setState(fresh);
+    if (first?.isLast) return;
+    if (performance.getEntriesByName("bucketlens:list-asked").length === 0) performance.mark("bucketlens:list-asked");
+    const onPage = (page: ColumnPage) => {
+      if (id !== run.current) return;
+      if (performance.getEntriesByName("bucketlens:first-page").length === 0) performance.mark("bucketlens:first-page");
+      // The backend starts over when it no longer holds what followed the offered page.
+      if (page.index === 0 && first) {
+        fresh = empty(prefix);
+        setState(fresh);
+      }
+      fresh.objects.push(page.objects);
+      setState((s) => ({
+        ...s,
+        folders: page.folders.length ? s.folders.concat(page.folders) : s.folders,
+        pages: s.pages + 1,
+        loaded: page.loaded,
+        done: page.isLast,
+      }));
+    };
     api
-      .listPrefix(bucket, prefix, (page) => {
-        if (id !== run.current) return;
-        if (performance.getEntriesByName("bucketlens:first-page").length === 0)
-          performance.mark("bucketlens:first-page");
-        fresh.objects.push(page.objects);
-        setState((s) => ({
-          ...s,
-          folders: page.folders.length ? s.folders.concat(page.folders) : s.folders,
-          pages: s.pages + 1,
-          loaded: page.loaded,
-          done: page.isLast,
-        }));
-      })
+      .listPrefix(bucket, prefix, onPage, first !== null)
       .then(() => {
         if (id === run.current) setState((s) => ({ ...s, done: true }));
       })
