@@ -180,9 +180,10 @@ function presigned(key: string, secs: number, forPreview: boolean): Presigned {
 }
 
 const PAGE = 1000;
-const pagesOf = (prefix: string) => Math.max(1, Math.ceil(list(prefix).objects.length / PAGE));
-function pageOf(prefix: string, i: number): ColumnPage {
-  const { folders, objects: objs } = list(prefix);
+type Listed = ReturnType<typeof list>;
+const pagesOf = ({ objects: objs }: Listed) => Math.max(1, Math.ceil(objs.length / PAGE));
+function pageOf(prefix: string, listed: Listed, i: number): ColumnPage {
+  const { folders, objects: objs } = listed;
   return {
     bucket: "team-docs",
     prefix,
@@ -190,7 +191,7 @@ function pageOf(prefix: string, i: number): ColumnPage {
     folders: i === 0 ? folders : [],
     objects: toColumns(objs.slice(i * PAGE, (i + 1) * PAGE)),
     loaded: folders.length + Math.min(objs.length, (i + 1) * PAGE),
-    isLast: i === pagesOf(prefix) - 1,
+    isLast: i === pagesOf(listed) - 1,
   };
 }
 
@@ -270,7 +271,7 @@ const profilesNow = () =>
 const fakes: Fakes = {
   bootstrap: () => {
     const first = params.get("firstPage");
-    return first === null ? bootstrap : { ...bootstrap, firstPage: pageOf(first, 0) };
+    return first === null ? bootstrap : { ...bootstrap, firstPage: pageOf(first, list(first), 0) };
   },
   // `?renew=1`: the backend renewed the credentials (an hour more); `?renewFails=1`: the sign-in ended.
   current_session: () => {
@@ -293,10 +294,11 @@ const fakes: Fakes = {
   // `afterFirstPage`: the window holds page 0 (it came with bootstrap, `?firstPage=`), so it starts at page 1.
   list_prefix: async ({ prefix, afterFirstPage }, channel) => {
     state.listed.push({ prefix, afterFirstPage });
-    const { folders, objects: objs } = list(prefix);
-    const pages = pagesOf(prefix);
+    const listed = list(prefix);
+    const { folders, objects: objs } = listed;
+    const pages = pagesOf(listed);
     for (let i = afterFirstPage ? 1 : 0; i < pages; i++) {
-      channel.onmessage(pageOf(prefix, i));
+      channel.onmessage(pageOf(prefix, listed, i));
       await new Promise((r) => setTimeout(r, 5));
     }
     return folders.length + objs.length;

@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
+import { askBootstrap } from "./app/boot";
 import "./styles.css";
 
 // User Timing marks for the start-up benchmark (bench/app.mjs reads them): script running, bootstrap answered,
@@ -8,8 +9,12 @@ import "./styles.css";
 performance.mark("bucketlens:script");
 const root = document.getElementById("root");
 if (!root) throw new Error("missing #root");
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The first render waits a moment for the first question's answer: a quick one (start-up usually finished
+// while the page loaded) means one render and one paint of the whole window instead of a splash first.
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+Promise.race([askBootstrap(), new Promise((r) => setTimeout(r, 150))]).then(render, render);

@@ -20,13 +20,16 @@ import { LifetimeNote, useExpiry } from "../features/profiles/Lifetime";
 import { ActiveProfileContext } from "../features/profiles/activeProfile";
 import { BucketList } from "../features/browse/BucketList";
 import { Browser } from "../features/browse/Browser";
-import { offerFirstPage } from "../features/browse/useListing";
 import { SettingsView } from "../features/settings/SettingsView";
 import { FirstRun } from "../features/onboarding/FirstRun";
 import { UpdateDialog } from "../features/updates/UpdateDialog";
 import { ErrorBox } from "../shared/ErrorBox";
 import { Dialog } from "../shared/Dialog";
 import { useTheme } from "./theme";
+import { askBootstrap, bootstrapAnswer } from "./boot";
+
+/** Why the profiles or the remembered profile could not be used at start, if so. */
+const problemOf = (b: Bootstrap): ErrorPayload | null => b.activeError ?? b.profilesError ?? null;
 
 /** Where a profile opens: its default bucket and folder from the settings. */
 const home = (settings: Settings, profile: string) => {
@@ -35,14 +38,18 @@ const home = (settings: Settings, profile: string) => {
 };
 
 export function App() {
-  const [boot, setBoot] = useState<Bootstrap | null>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [active, setActive] = useState<ConnectionInfo | null>(null);
-  const [profileError, setProfileError] = useState<ErrorPayload | null>(null);
+  // The first question's answer, when it came before this first render (see boot.ts).
+  const early = bootstrapAnswer();
+  const [boot, setBoot] = useState<Bootstrap | null>(early);
+  const [settings, setSettings] = useState<Settings | null>(early?.settings ?? null);
+  const [active, setActive] = useState<ConnectionInfo | null>(early?.active ?? null);
+  const [profileError, setProfileError] = useState<ErrorPayload | null>(early && problemOf(early));
   const [switching, setSwitching] = useState<string | null>(null);
   const [buckets, setBuckets] = useState<BucketInfo[] | null>(null);
   const [bucketError, setBucketError] = useState<ErrorPayload | null>(null);
-  const [location, setLocation] = useState<{ bucket: string | null; prefix: string }>({ bucket: null, prefix: "" });
+  const [location, setLocation] = useState<{ bucket: string | null; prefix: string }>(() =>
+    early?.active ? home(early.settings, early.active.profile) : { bucket: null, prefix: "" },
+  );
   const [selected, setSelected] = useState<ObjectEntry | null>(null);
   const [showSettings, setShowSettings] = useState(false);
   const [showAbout, setShowAbout] = useState(false);
@@ -53,16 +60,17 @@ export function App() {
   const expiresAt = useExpiry(active, setProfileError);
 
   useEffect(() => {
-    api.bootstrap().then((b) => {
-      performance.mark("bucketlens:bootstrap");
-      offerFirstPage(b.firstPage);
+    // Set again when it was there for the first render: the same objects, so React keeps what it has.
+    askBootstrap().then((b) => {
       setBoot(b);
       setSettings(b.settings);
       setActive(b.active);
-      // The remembered place in the same render: the list is asked for by the first frame that shows the app
-      // (its first page was listed by the backend during start-up), not one render later.
-      if (b.active) setLocation(home(b.settings, b.active.profile));
-      setProfileError(b.activeError ?? b.profilesError ?? null);
+      // The remembered place in the same render as the profile (its first page came with the answer).
+      if (b.active) {
+        const to = home(b.settings, b.active.profile);
+        setLocation((l) => (l.bucket === to.bucket && l.prefix === to.prefix ? l : to));
+      }
+      setProfileError(problemOf(b));
     });
   }, []);
 
