@@ -37,6 +37,8 @@ pub struct AppState {
     pub options: LaunchOptions,
     /// Bumped by every new listing, so an older listing stops when the user moves on.
     pub listing_generation: AtomicU64,
+    /// Bumped by every new search and by `stop_search`: a search whose number is no longer current stops.
+    pub search_generation: AtomicU64,
     /// The remembered folder's first page, listed at start-up while WebKit starts (taken by `list_prefix`).
     pub ahead: bucketlens_core::ahead::ListingAhead,
     pub uploads: std::sync::Arc<bucketlens_core::upload::UploadQueue>,
@@ -84,6 +86,7 @@ impl AppState {
             paths,
             options,
             listing_generation: AtomicU64::new(0),
+            search_generation: AtomicU64::new(0),
             ahead: Default::default(),
             native_menu: AtomicBool::new(false),
             uploads: Default::default(),

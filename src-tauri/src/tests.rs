@@ -96,6 +96,34 @@ fn the_remembered_folders_first_page_is_listed_at_start_up_and_comes_with_the_wi
 }
 
 #[test]
+fn a_search_streams_its_hits_checks_its_limit_and_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(true, dir.path());
+    invoke(&w, "bootstrap", json!({})).unwrap();
+    let ask = |limit: Value| {
+        let request = json!({"bucket": bucketlens_demo::DEMO_BUCKET, "prefix": "", "query": {"name": "*.PDF"}, "limit": limit});
+        invoke(&w, "search_objects", json!({"request": request, "channel": "__CHANNEL__:1"}))
+    };
+    let last = ask(Value::Null).unwrap();
+    assert_eq!(
+        (last["done"].as_bool(), last["stoppedAtLimit"].as_bool()),
+        (Some(true), Some(false)),
+        "{last}"
+    );
+    assert!(last["found"].as_u64().unwrap() >= 2, "the demo's reports are PDFs: {last}");
+    assert!(last["scanned"].as_u64() > last["found"].as_u64(), "{last}");
+    let limited = ask(json!(1)).unwrap();
+    assert_eq!(
+        (limited["scanned"].as_u64(), limited["stoppedAtLimit"].as_bool()),
+        (Some(1), Some(true))
+    );
+    for bad in [json!(0), json!(10_000_001u64)] {
+        assert_eq!(ask(bad).unwrap_err()["kind"], "InvalidInput");
+    }
+    assert_eq!(invoke(&w, "stop_search", json!({})).unwrap(), Value::Null);
+}
+
+#[test]
 fn settings_are_validated_and_saved() {
     let dir = tempfile::tempdir().unwrap();
     let (_app, w) = app(false, dir.path());

@@ -303,6 +303,25 @@ const fakes: Fakes = {
     }
     return folders.length + objs.length;
   },
+  // A fake with the real one's shape: one page, a substring match on the name (no globs, no filters).
+  search_objects: async ({ prefix, query }, channel) => {
+    const under = objects.filter((o) => o.key.startsWith(prefix) && !state.deleted.includes(o.key));
+    const needle = query.name.toLowerCase();
+    const hits = under
+      .filter((o) => (o.key.split("/").pop() ?? "").toLowerCase().includes(needle))
+      .map((o) => ({
+        key: o.key,
+        name: o.key.slice(prefix.length),
+        size: o.size,
+        lastModified: when,
+        etag: null,
+        storageClass: "STANDARD",
+      }));
+    const page = { hits, scanned: under.length, found: hits.length, done: true, stoppedAtLimit: false };
+    channel.onmessage(page);
+    return { ...page, hits: [] };
+  },
+  stop_search: () => null,
   preview_object: ({ key }) => {
     const o = objects.find((x) => x.key === key);
     if (!o) throw error("NoSuchKey", "error.noSuchKey", "team-docs");

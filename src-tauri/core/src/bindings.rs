@@ -52,6 +52,7 @@ fn generate() -> String {
         ipc::TestConnectionRequest, ipc::SsoLoginRequest, ipc::ScanPathsRequest, ipc::CheckExistingRequest,
         ipc::UploadItem, ipc::StartUploadRequest, ipc::CancelUploadRequest, ipc::PendingUploadRequest, ipc::ResumeUploadRequest, ipc::CheckUploadTimeRequest, upload::lifetime::LifetimeWarning,
         upload::DonePart, upload::EntryState, upload::Entry,
+        search::SearchQuery, search::SearchPage, ipc::SearchRequest, s3url::AppLink,
     );
     let kinds: Vec<String> = error::ErrorKind::ALL.iter().map(|k| format!("\"{}\"", k.name())).collect();
     format!(

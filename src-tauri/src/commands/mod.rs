@@ -4,12 +4,14 @@
 
 mod browse;
 mod profiles;
+mod search;
 mod settings;
 mod system;
 mod uploads;
 
 pub use browse::*;
 pub use profiles::*;
+pub use search::*;
 pub use settings::*;
 pub use system::*;
 pub use uploads::*;

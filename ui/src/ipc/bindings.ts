@@ -363,6 +363,46 @@ uploadId: string | null, parts: Array<DonePart>,
  */
 startedMs: number, state: EntryState, };
 
+export type SearchQuery = { name: string, 
+/**
+ * Bytes, inclusive.
+ */
+minSize: number | null, maxSize: number | null, 
+/**
+ * RFC 3339 or `YYYY-MM-DD` (midnight UTC); modified at or after.
+ */
+modifiedAfter: string | null, 
+/**
+ * Modified before.
+ */
+modifiedBefore: string | null, };
+
+export type SearchPage = { 
+/**
+ * Each hit's `name` is its path below the searched prefix.
+ */
+hits: Array<ObjectEntry>, 
+/**
+ * Keys read so far, this page included.
+ */
+scanned: number, 
+/**
+ * Hits so far, this page included.
+ */
+found: number, done: boolean, 
+/**
+ * The scan limit was reached before the end of the prefix.
+ */
+stoppedAtLimit: boolean, };
+
+export type SearchRequest = { bucket: string, prefix: string, query: SearchQuery, 
+/**
+ * Keys to read at most: 1 to 10,000,000; none means `search::DEFAULT_SCAN_LIMIT`.
+ */
+limit: number | null, };
+
+export type AppLink = { location: S3Location, profile: string | null, };
+
 export const ERROR_KINDS: readonly ErrorKind[] = ["NoCredentials", "ProfileNotFound", "InvalidProfile", "AccessDenied", "InvalidAccessKey", "NoSuchBucket", "NoSuchKey", "ExpiredToken", "SsoLoginRequired", "MfaRejected", "SignatureMismatch", "ExpiredUrl", "ClockSkew", "Network", "TlsUntrusted", "Throttled", "AlreadyExists", "PreconditionFailed", "InvalidInput", "UnsupportedType", "Cancelled", "Io", "FileChanged", "UpdateRejected", "Internal"];
 
 /** Every IPC command (src-tauri/core/src/ipc/contract.rs): its request, response and channel message. */
@@ -374,6 +414,8 @@ export type Commands = {
   current_session: { request: null; response: ConnectionInfo | null; channel: never };
   list_buckets: { request: null; response: Array<BucketInfo>; channel: never };
   list_prefix: { request: ListPrefixRequest; response: number; channel: ColumnPage };
+  search_objects: { request: SearchRequest; response: SearchPage; channel: SearchPage };
+  stop_search: { request: null; response: null; channel: never };
   preview_object: { request: ObjectRef; response: Preview; channel: never };
   presign_share: { request: PresignShareRequest; response: Presigned; channel: never };
   get_settings: { request: null; response: Settings; channel: never };

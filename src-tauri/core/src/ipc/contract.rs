@@ -21,6 +21,10 @@ macro_rules! with_commands {
             list_buckets(()) -> Vec<$crate::listing::BucketInfo>;
             /// Streams the pages of one prefix, objects in columns; a newer listing stops this one. Returns the entry count.
             list_prefix($crate::ipc::ListPrefixRequest, channel $crate::columns::ColumnPage) -> u32;
+            /// Finds objects at every depth under a prefix by name and filters; each page's hits and the count of
+            /// keys read arrive on the channel. A newer search or `stop_search` stops it. Returns the last totals.
+            search_objects($crate::ipc::SearchRequest, channel $crate::search::SearchPage) -> $crate::search::SearchPage;
+            stop_search(()) -> ();
             /// An object's facts and, for a PDF or an image, an inline link signed with the type it is served as.
             preview_object($crate::ipc::ObjectRef) -> $crate::preview::Preview;
             /// A link for a browser: inline only for PDFs and raster images, a download otherwise.

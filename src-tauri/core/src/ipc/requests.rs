@@ -32,6 +32,17 @@ pub struct ListPrefixRequest {
 
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+pub struct SearchRequest {
+    pub bucket: String,
+    pub prefix: String,
+    pub query: crate::search::SearchQuery,
+    /// Keys to read at most: 1 to 10,000,000; none means `search::DEFAULT_SCAN_LIMIT`.
+    #[ts(type = "number | null")]
+    pub limit: Option<u64>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct PresignShareRequest {
     pub bucket: String,
     pub key: String,
