@@ -3,8 +3,8 @@
 
 mod common;
 use bucketlens_core::ahead::{ListingAhead, Start};
-use bucketlens_core::listing::{list_prefix, list_prefix_from, ListPage};
-use futures::StreamExt;
+use bucketlens_core::client::Connection;
+use bucketlens_core::listing::{list_prefix, list_prefix_from, ListCursor, ListPage};
 use std::sync::Arc;
 
 async fn all_pages(f: &common::Fixture, prefix: &str) -> Vec<ListPage> {
@@ -18,17 +18,22 @@ async fn all_pages(f: &common::Fixture, prefix: &str) -> Vec<ListPage> {
     pages
 }
 
+/// The page listed ahead, then the rest of `many/` listed from `cursor`.
+async fn first_then_rest(conn: &Connection, bucket: &str, first: ListPage, cursor: ListCursor) -> Vec<ListPage> {
+    let mut pages = vec![first];
+    list_prefix_from(conn, bucket, "many/", 1000, cursor, |p| {
+        pages.push(p);
+        true
+    })
+    .await
+    .unwrap();
+    pages
+}
+
 #[tokio::test]
 async fn the_first_page_listed_ahead_is_taken_once_and_the_listing_goes_on_from_it() {
     let f = common::fixture().await;
-    futures::stream::iter(1..=1500)
-        .map(|i| {
-            let f = &f;
-            async move { f.put(&format!("many/item-{i:05}.txt"), b"x", "text/plain").await }
-        })
-        .buffer_unordered(16)
-        .collect::<Vec<_>>()
-        .await;
+    f.put_items("many/", 1500).await;
     let expected = all_pages(&f, "many/").await;
     let conn = Arc::new(f.conn.clone());
     let ahead = ListingAhead::default();
@@ -38,13 +43,7 @@ async fn the_first_page_listed_ahead_is_taken_once_and_the_listing_goes_on_from_
         panic!("the page listed ahead")
     };
     assert!(!ahead.is_held());
-    let mut pages = vec![first];
-    list_prefix_from(&conn, f.bucket, "many/", 1000, cursor, |p| {
-        pages.push(p);
-        true
-    })
-    .await
-    .unwrap();
+    let pages = first_then_rest(&conn, f.bucket, first, cursor).await;
     assert_eq!(pages, expected);
     assert_eq!(
         pages.iter().map(|p| (p.index, p.loaded, p.is_last)).collect::<Vec<_>>(),
@@ -85,14 +84,7 @@ async fn a_page_listed_ahead_is_given_up_for_another_place_connection_or_a_failu
 #[tokio::test]
 async fn the_first_question_carries_the_first_page_and_the_listing_goes_on_after_it() {
     let f = common::fixture().await;
-    futures::stream::iter(1..=1500)
-        .map(|i| {
-            let f = &f;
-            async move { f.put(&format!("many/item-{i:05}.txt"), b"x", "text/plain").await }
-        })
-        .buffer_unordered(16)
-        .collect::<Vec<_>>()
-        .await;
+    f.put_items("many/", 1500).await;
     let expected = all_pages(&f, "many/").await;
     let conn = Arc::new(f.conn.clone());
     let ahead = ListingAhead::default();
@@ -115,13 +107,7 @@ async fn the_first_question_carries_the_first_page_and_the_listing_goes_on_after
     let Some(Start::After(cursor)) = ahead.take(&conn, f.bucket, "many/").await else {
         panic!("the cursor after page 0")
     };
-    let mut pages = vec![first];
-    list_prefix_from(&conn, f.bucket, "many/", 1000, cursor, |p| {
-        pages.push(p);
-        true
-    })
-    .await
-    .unwrap();
+    let pages = first_then_rest(&conn, f.bucket, first, cursor).await;
     assert_eq!(pages, expected);
 
     // A place of one page: nothing is kept after it.

@@ -3,19 +3,11 @@
 mod common;
 use bucketlens_core::listing::{list_buckets, list_prefix};
 use bucketlens_core::objects::head_object;
-use futures::StreamExt;
 
 #[tokio::test]
 async fn pages_of_2500_keys_come_in_three_pages() {
     let f = common::fixture().await;
-    futures::stream::iter(1..=2500)
-        .map(|i| {
-            let f = &f;
-            async move { f.put(&format!("many/item-{i:05}.txt"), b"x", "text/plain").await }
-        })
-        .buffer_unordered(16)
-        .collect::<Vec<_>>()
-        .await;
+    f.put_items("many/", 2500).await;
     let mut pages = Vec::new();
     let total = list_prefix(&f.conn, f.bucket, "many/", 1000, |p| {
         pages.push(p);

@@ -45,6 +45,16 @@ impl Fixture {
             .unwrap();
     }
 
+    /// `n` one-byte objects `{prefix}item-00001.txt` … (16 at a time).
+    pub async fn put_items(&self, prefix: &str, n: usize) {
+        use futures::StreamExt;
+        futures::stream::iter(1..=n)
+            .map(|i| async move { self.put(&format!("{prefix}item-{i:05}.txt"), b"x", "text/plain").await })
+            .buffer_unordered(16)
+            .collect::<Vec<_>>()
+            .await;
+    }
+
     /// The same server and keys, reached through another endpoint (a fault-injecting proxy).
     pub async fn through(&self, endpoint: &str) -> Connection {
         self.variant(Some(endpoint), None).await
