@@ -103,6 +103,12 @@ impl AppState {
         self.settings.get()
     }
 
+    /// Where `profile` opens, as the window reads it too: its default bucket and folder.
+    fn home(&self, profile: &str) -> Option<(String, String)> {
+        let p = self.settings().profile(profile);
+        Some((p.default_bucket?, p.default_prefix.unwrap_or_default()))
+    }
+
     /// Starts the demo server if asked, then selects the remembered (or default) profile. Runs once.
     async fn start(&self) -> (Option<Error>, Option<Error>) {
         if self.options.demo {
@@ -125,12 +131,11 @@ impl AppState {
             remembered.or(list.default_profile.clone())
         };
         let Some(name) = pick else { return (None, None) };
-        let remembered = self.settings().profile(&name);
-        match self.session.select(&name, remembered.overrides).await {
+        let overrides = self.settings().profile(&name).overrides;
+        match self.session.select(&name, overrides).await {
             Ok(_) => {
                 // The window opens on this place: its first page is on the way before the window asks.
-                if let (Some(bucket), Ok(conn)) = (remembered.default_bucket, self.session.active()) {
-                    let prefix = remembered.default_prefix.unwrap_or_default();
+                if let (Some((bucket, prefix)), Ok(conn)) = (self.home(&name), self.session.active()) {
                     self.ahead
                         .start(conn, &bucket, &prefix, bucketlens_core::listing::DEFAULT_PAGE_SIZE);
                 }
@@ -176,15 +181,13 @@ impl AppState {
             Ok(a) => (a, active_error),
             Err(e) => (None, Some(e)),
         };
-        let first_page = match (&active, self.session.active()) {
-            (Some(info), Ok(conn)) => {
-                let home = self.settings().profile(&info.profile);
-                let (bucket, prefix) = (home.default_bucket.unwrap_or_default(), home.default_prefix.unwrap_or_default());
-                self.ahead
-                    .first_page(&conn, &bucket, &prefix, FIRST_PAGE_WAIT)
-                    .await
-                    .map(Into::into)
-            }
+        let home = active.as_ref().and_then(|info| self.home(&info.profile));
+        let first_page = match (home, self.session.active()) {
+            (Some((bucket, prefix)), Ok(conn)) => self
+                .ahead
+                .first_page(&conn, &bucket, &prefix, FIRST_PAGE_WAIT)
+                .await
+                .map(Into::into),
             _ => None,
         };
         Bootstrap {

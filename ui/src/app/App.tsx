@@ -51,6 +51,11 @@ export function App() {
     early?.active ? home(early.settings, early.active.profile) : { bucket: null, prefix: "" },
   );
   const [selected, setSelected] = useState<ObjectEntry | null>(null);
+  // Moves to where `profile` opens; the same place keeps its object, so nothing re-renders or lists again.
+  const goHome = useCallback((s: Settings, profile: string) => {
+    const to = home(s, profile);
+    setLocation((l) => (l.bucket === to.bucket && l.prefix === to.prefix ? l : to));
+  }, []);
   const [showSettings, setShowSettings] = useState(false);
   const [showAbout, setShowAbout] = useState(false);
   const [showUpdates, setShowUpdates] = useState(false);
@@ -66,13 +71,10 @@ export function App() {
       setSettings(b.settings);
       setActive(b.active);
       // The remembered place in the same render as the profile (its first page came with the answer).
-      if (b.active) {
-        const to = home(b.settings, b.active.profile);
-        setLocation((l) => (l.bucket === to.bucket && l.prefix === to.prefix ? l : to));
-      }
+      if (b.active) goHome(b.settings, b.active.profile);
       setProfileError(problemOf(b));
     });
-  }, []);
+  }, [goHome]);
 
   // "System" follows the operating system's language as the backend reads it, then the webview's.
   const system = boot?.systemLocale ?? navigator.language;
@@ -102,8 +104,7 @@ export function App() {
   useEffect(() => {
     if (!active || !settings) return;
     void loadBuckets();
-    const to = home(settings, active.profile);
-    setLocation((l) => (l.bucket === to.bucket && l.prefix === to.prefix ? l : to));
+    goHome(settings, active.profile);
     setSelected(null);
   }, [active, loadBuckets]);
 

@@ -24,6 +24,11 @@ const empty = (prefix = ""): Listing => ({
   error: null,
 });
 
+/** A User Timing mark for the start-up benchmark, the first time only. */
+const markOnce = (name: string) => {
+  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
+};
+
 /** A listing that starts with `page` (its first). */
 const seeded = (page: ColumnPage): Listing => {
   const l = empty(page.prefix);
@@ -65,10 +70,10 @@ export function useListing(bucket: string | null, prefix: string, reloadToken: n
     let fresh = first ? seed(first) : empty(prefix);
     setState(fresh);
     if (first?.isLast) return;
-    if (performance.getEntriesByName("bucketlens:list-asked").length === 0) performance.mark("bucketlens:list-asked");
+    markOnce("bucketlens:list-asked");
     const onPage = (page: ColumnPage) => {
       if (id !== run.current) return;
-      if (performance.getEntriesByName("bucketlens:first-page").length === 0) performance.mark("bucketlens:first-page");
+      markOnce("bucketlens:first-page");
       // The backend starts over when it no longer holds what followed the offered page.
       if (page.index === 0 && first) {
         fresh = empty(prefix);
@@ -103,7 +108,7 @@ export function useListing(bucket: string | null, prefix: string, reloadToken: n
   const shown = state.pages > 0;
   useEffect(() => {
     if (!shown || performance.getEntriesByName("bucketlens:list-painted").length > 0) return;
-    requestAnimationFrame(() => setTimeout(() => performance.mark("bucketlens:list-painted")));
+    requestAnimationFrame(() => setTimeout(() => markOnce("bucketlens:list-painted")));
   }, [shown]);
 
   return state;
