@@ -3,6 +3,7 @@
 pub mod ahead;
 pub mod client;
 pub mod columns;
+pub mod durable;
 pub mod error;
 pub mod error_map;
 pub mod http;
@@ -14,6 +15,7 @@ pub mod mfa;
 pub mod mime;
 pub mod objects;
 pub mod paths;
+pub mod places;
 pub mod presign;
 pub mod preview;
 pub mod profile_writer;

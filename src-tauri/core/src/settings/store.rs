@@ -5,9 +5,7 @@
 use super::salvage::salvage;
 use super::{Notice, NoticeKey, Settings};
 use crate::error::{Error, Result};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Reads and writes `settings.json` in one folder.
 #[derive(Debug, Clone)]
@@ -88,16 +86,7 @@ impl SettingsStore {
 
     /// Waits for the other writers (this process's threads and other instances) and holds them off.
     fn lock(&self) -> Option<std::fs::File> {
-        let dir = self.path.parent()?;
-        std::fs::create_dir_all(dir).ok()?;
-        let f = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(dir.join("settings.lock"))
-            .ok()?;
-        f.lock().ok()?;
-        Some(f)
+        crate::durable::lock(self.path.parent()?, "settings.lock")
     }
 
     fn gone_notice(&self, why: &str) -> Notice {
@@ -111,18 +100,10 @@ impl SettingsStore {
 
     /// Moves the broken file to a backup name no earlier backup has (call with the lock held).
     fn set_aside(&self, why: &str) -> Notice {
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let backup = (1..)
-            .map(|n| {
-                let suffix = if n == 1 { String::new() } else { format!("-{n}") };
-                self.path.with_file_name(format!("settings.json.broken-{stamp}{suffix}.bak"))
-            })
-            .find(|p| std::fs::symlink_metadata(p).is_err())
-            .expect("some backup name is free");
-        let moved = std::fs::rename(&self.path, &backup).is_ok();
-        tracing::warn!(path = %self.path.display(), backup = %backup.display(), "settings file was broken ({why}); defaults in use");
+        let backup = crate::durable::set_aside(&self.path);
+        tracing::warn!(path = %self.path.display(), backup = ?backup, "settings file was broken ({why}); defaults in use");
         Notice {
-            path: moved.then(|| backup.display().to_string()),
+            path: backup.map(|b| b.display().to_string()),
             ..self.gone_notice(why)
         }
     }
@@ -140,31 +121,9 @@ impl SettingsStore {
 
     /// Writes `s` atomically; the caller holds the lock.
     fn write(&self, s: &Settings) -> Result<()> {
-        static NEXT: AtomicU64 = AtomicU64::new(0);
-        let dir = self.path.parent().ok_or_else(|| Error::internal("settings path has no folder"))?;
-        std::fs::create_dir_all(dir).map_err(|e| Error::io("creating the settings folder", e))?;
         let json = serde_json::to_vec_pretty(s).map_err(|e| Error::internal(e.to_string()))?;
-        let tmp = dir.join(format!(
-            ".settings.json.{}.{}.tmp",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        let written = write_synced(&tmp, &json).and_then(|_| std::fs::rename(&tmp, &self.path));
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(Error::io("saving settings", e));
-        }
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
+        crate::durable::replace(&self.path, &json).map_err(|e| Error::io("saving settings", e))
     }
-}
-
-fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut f = std::fs::File::create(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
 }
 
 #[cfg(test)]
