@@ -50,6 +50,10 @@ pub struct AppState {
     pub sign_in_cancel: Mutex<tokio_util::sync::CancellationToken>,
     /// Where role profiles with an MFA device ask the window for the code.
     pub mfa: std::sync::Arc<crate::mfa_prompt::WindowPrompt>,
+    /// Bookmarks, recent places and last visits, per profile (`places.json` in the settings folder).
+    pub places: bucketlens_core::places::PlacesStore,
+    /// The record of issued share links (in the data folder).
+    pub links: bucketlens_core::share::LinkRecord,
     /// Set when the app runs with a native menu (not on the mock runtime of the tests).
     pub native_menu: AtomicBool,
     notices: Mutex<Vec<Notice>>,
@@ -80,6 +84,8 @@ impl AppState {
         let mfa = std::sync::Arc::new(crate::mfa_prompt::WindowPrompt::default());
         session.set_mfa_prompt(mfa.clone());
         Self {
+            places: bucketlens_core::places::PlacesStore::new(&paths.config_dir),
+            links: bucketlens_core::share::LinkRecord::new(&paths.data_dir),
             session,
             mfa,
             settings,

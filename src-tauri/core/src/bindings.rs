@@ -43,7 +43,7 @@ fn generate() -> String {
         columns::ObjectColumns, columns::ColumnPage,
         presign::HeaderPair, presign::Presigned, preview::Viewer, preview::CardReason, preview::Preview,
         settings::Language, settings::Theme, settings::ProfileSettings, settings::ProfileColor, settings::ExpirySettings,
-        settings::UploadSettings, settings::Settings, settings::FieldError, settings::NoticeKey, settings::Notice,
+        settings::UploadSettings, settings::SearchSettings, settings::Settings, settings::FieldError, settings::NoticeKey, settings::Notice,
         mime::TypeSource, mime::Detected, upload::UploadOutcome, upload::Conflict, s3url::S3Location,
         ipc::Bootstrap, ipc::UpdateInfo, ipc::ConnectionTest, ipc::TestOperation, ipc::MenuAction, sso_device::DeviceCode, mfa::MfaRequest, mfa::MfaAnswer, profile_writer::NewProfile, sso_accounts::SsoDiscoverRequest, sso_accounts::SsoRole,
         ipc::UploadState, ipc::UploadEvent, upload::ScanItem, upload::SkipReason, upload::Skipped, upload::ScanResult,
@@ -52,7 +52,9 @@ fn generate() -> String {
         ipc::TestConnectionRequest, ipc::SsoLoginRequest, ipc::ScanPathsRequest, ipc::CheckExistingRequest,
         ipc::UploadItem, ipc::StartUploadRequest, ipc::CancelUploadRequest, ipc::PendingUploadRequest, ipc::ResumeUploadRequest, ipc::CheckUploadTimeRequest, upload::lifetime::LifetimeWarning,
         upload::DonePart, upload::EntryState, upload::Entry,
-        search::SearchQuery, search::SearchPage, ipc::SearchRequest, s3url::AppLink,
+        search::SearchQuery, search::FileKind, search::SearchPage, ipc::SearchRequest, s3url::AppLink,
+        share::SharedLink, share::IssuedLink, ipc::ShareObjectsRequest, ipc::BucketRequest,
+        places::Place, places::Bookmark, places::Places, places::Visit, places::BookmarkEdit,
     );
     let kinds: Vec<String> = error::ErrorKind::ALL.iter().map(|k| format!("\"{}\"", k.name())).collect();
     format!(

@@ -24,6 +24,7 @@ pub mod s3url;
 pub mod search;
 pub mod session;
 pub mod settings;
+pub mod share;
 pub mod sigv4;
 pub mod sso_accounts;
 pub mod sso_device;

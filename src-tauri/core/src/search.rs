@@ -16,6 +16,8 @@ use unicode_normalization::UnicodeNormalization;
 
 /// How many keys a search reads at most unless told otherwise.
 pub const DEFAULT_SCAN_LIMIT: u64 = 1_000_000;
+/// The most keys one search may read, whatever it is asked.
+pub const MAX_SCAN_LIMIT: u64 = 10_000_000;
 
 /// What to look for. Empty `name` matches every name (the filters alone then decide).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, TS)]
@@ -31,6 +33,50 @@ pub struct SearchQuery {
     pub modified_after: Option<String>,
     /// Modified before.
     pub modified_before: Option<String>,
+    /// Only files of this kind, as their names say.
+    pub kind: Option<FileKind>,
+}
+
+/// A kind of file, from its name's extension (the search lists names, not contents).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum FileKind {
+    Pdf,
+    Image,
+    /// Plain text, logs, CSV, JSON, Markdown.
+    Text,
+    /// Word, Excel, PowerPoint and OpenDocument files.
+    Office,
+    /// Audio and video.
+    Media,
+}
+
+impl FileKind {
+    /// The kind `name` says it is, if any of these.
+    pub fn of(name: &str) -> Option<Self> {
+        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+        if ext == "log" || ext == "md" || ext == "tsv" {
+            return Some(Self::Text);
+        }
+        let mime = mime_guess::from_ext(&ext).first()?;
+        let (top, sub) = (mime.type_().as_str(), mime.subtype().as_str());
+        Some(match (top, sub) {
+            ("application", "pdf") => Self::Pdf,
+            ("image", _) => Self::Image,
+            ("text", _) | ("application", "json" | "xml" | "x-yaml" | "yaml") => Self::Text,
+            ("audio" | "video", _) => Self::Media,
+            ("application", s)
+                if s == "msword"
+                    || s == "rtf"
+                    || s.starts_with("vnd.openxmlformats")
+                    || s.starts_with("vnd.ms-")
+                    || s.starts_with("vnd.oasis.opendocument") =>
+            {
+                Self::Office
+            }
+            _ => return None,
+        })
+    }
 }
 
 /// One batch of a running search: the hits in the page just read and how far it got.
@@ -63,6 +109,7 @@ pub struct Matcher {
     max_size: Option<i64>,
     after: Option<i64>,
     before: Option<i64>,
+    kind: Option<FileKind>,
 }
 
 #[derive(Debug, Clone)]
@@ -108,6 +155,7 @@ impl Matcher {
             max_size: q.max_size,
             after,
             before,
+            kind: q.kind,
         })
     }
 
@@ -138,6 +186,7 @@ impl Matcher {
         self.min_size.is_none_or(|m| size >= m)
             && self.max_size.is_none_or(|m| size <= m)
             && ((self.after.is_none() && self.before.is_none()) || modified_ms.is_some_and(in_range))
+            && self.kind.is_none_or(|k| FileKind::of(relative) == Some(k))
             && self.name_matches(relative)
     }
 }

@@ -91,3 +91,33 @@ fn malformed_queries_are_refused_with_a_reason() {
     })
     .contains("above the largest"));
 }
+
+#[test]
+fn the_kind_filter_goes_by_the_name_s_extension() {
+    let kinds = [
+        ("報告書.PDF", Some(FileKind::Pdf)),
+        ("a/photo.jpeg", Some(FileKind::Image)),
+        ("x.heic", Some(FileKind::Image)),
+        ("server.log", Some(FileKind::Text)),
+        ("README.md", Some(FileKind::Text)),
+        ("t.csv", Some(FileKind::Text)),
+        ("t.tsv", Some(FileKind::Text)),
+        ("d.json", Some(FileKind::Text)),
+        ("budget.xlsx", Some(FileKind::Office)),
+        ("memo.docx", Some(FileKind::Office)),
+        ("old.doc", Some(FileKind::Office)),
+        ("slides.odp", Some(FileKind::Office)),
+        ("talk.mp4", Some(FileKind::Media)),
+        ("song.mp3", Some(FileKind::Media)),
+        ("archive.zip", None),
+        ("no-extension", None),
+        (".pdf/inside", None),
+    ];
+    for (name, want) in kinds {
+        assert_eq!(FileKind::of(name), want, "{name}");
+    }
+    let q = |kind| Matcher::new(&SearchQuery { name: "2026".into(), kind: Some(kind), ..Default::default() }).unwrap();
+    assert!(q(FileKind::Pdf).matches("x/2026 report.pdf", 1, None));
+    assert!(!q(FileKind::Pdf).matches("x/2026 report.docx", 1, None));
+    assert!(q(FileKind::Office).matches("x/2026 report.docx", 1, None));
+}

@@ -95,7 +95,31 @@ impl Session {
         })
     }
 
-    /// The active connection, or `NoCredentials` when no profile was chosen yet.
+    /// The profiles whose credentials, as they are now, can read `bucket`: all tried at once with HeadBucket,
+    /// each within `wait`. Nothing is asked of the person (no MFA code, no sign-in): a profile that would need
+    /// one counts only when this session already holds its credentials. In the order of `names`.
+    pub async fn readable(&self, bucket: &str, names: &[(String, Overrides)], wait: std::time::Duration) -> Vec<String> {
+        let tries = names.iter().map(|(name, overrides)| async move {
+            let target = self.target_for(name, overrides.clone());
+            let attempt = async {
+                let conn = match self.connections.cached(&target) {
+                    Some(c) => c,
+                    None => Arc::new(crate::client::connect(self.files(), &target).await?),
+                };
+                crate::listing::head_bucket(&conn, bucket).await
+            };
+            match tokio::time::timeout(wait, attempt).await {
+                Ok(Ok(_)) => Some(name.clone()),
+                Ok(Err(e)) => {
+                    tracing::debug!(profile = %name, kind = e.kind().name(), "cannot read the bucket");
+                    None
+                }
+                Err(_) => None,
+            }
+        });
+        futures::future::join_all(tries).await.into_iter().flatten().collect()
+    }
+
     /// The AWS files the profiles come from.
     pub fn files(&self) -> &AwsFiles {
         self.connections.files()

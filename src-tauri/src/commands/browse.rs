@@ -52,7 +52,8 @@ pub async fn preview_object(state: State<'_, AppState>, request: ObjectRef) -> R
     preview::open(&conn, &request.bucket, &request.key, secs).await
 }
 
-/// A link to share or download; `expires_secs` defaults to the share setting and is clamped.
+/// A link to share or download; `expires_secs` defaults to the share setting and is clamped. Recorded in the
+/// issued-links record.
 #[tauri::command]
 pub async fn presign_share(state: State<'_, AppState>, request: PresignShareRequest) -> Result<Presigned> {
     let PresignShareRequest {
@@ -64,6 +65,14 @@ pub async fn presign_share(state: State<'_, AppState>, request: PresignShareRequ
     let secs = expires_secs.unwrap_or(state.settings().expiry.share_secs);
     let conn = state.session.active()?;
     let p = preview::share_link(&conn, &bucket, &key, !attachment, secs).await?;
+    state.links.add(&[bucketlens_core::share::IssuedLink {
+        profile: conn.target.label().to_owned(),
+        bucket,
+        key,
+        recipient: None,
+        issued_at: bucketlens_core::client::unix_ms(std::time::SystemTime::now()),
+        expires_at: p.expires_at,
+    }])?;
     state.grants.allow_link(&p.url);
     Ok(p)
 }

@@ -3,15 +3,19 @@
 //! `bucketlens_core::with_commands!`; the handler list (`crate::handlers`) and `build.rs` follow from it.
 
 mod browse;
+mod places;
 mod profiles;
 mod search;
 mod settings;
+mod share;
 mod system;
 mod uploads;
 
 pub use browse::*;
+pub use places::*;
 pub use profiles::*;
 pub use search::*;
 pub use settings::*;
+pub use share::*;
 pub use system::*;
 pub use uploads::*;

@@ -8,17 +8,15 @@ use std::sync::atomic::Ordering;
 use tauri::ipc::Channel;
 use tauri::State;
 
-/// The most keys one search may read, whatever the window asks.
-const MAX_SCAN_LIMIT: u64 = 10_000_000;
-
 /// Streams each page's hits and the count of keys read over `channel`; a newer search or `stop_search` stops
-/// this one. The limit is checked here: 1 to 10,000,000 keys, the core's default when none is given.
+/// this one. The limit is checked here: 1 to 10,000,000 keys, the search setting when none is given.
 #[tauri::command]
 pub async fn search_objects(state: State<'_, AppState>, request: SearchRequest, channel: Channel<SearchPage>) -> Result<SearchPage> {
-    let limit = request.limit.unwrap_or(search::DEFAULT_SCAN_LIMIT);
-    if !(1..=MAX_SCAN_LIMIT).contains(&limit) {
+    let limit = request.limit.unwrap_or(state.settings().search.scan_limit);
+    if !(1..=search::MAX_SCAN_LIMIT).contains(&limit) {
         return Err(Error::invalid_input(format!(
-            "a search reads 1 to {MAX_SCAN_LIMIT} keys, not {limit}"
+            "a search reads 1 to {} keys, not {limit}",
+            search::MAX_SCAN_LIMIT
         )));
     }
     let conn = state.session.active()?;

@@ -18,7 +18,11 @@ pub fn open_url<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, reque
 #[tauri::command]
 pub fn copy_text<R: Runtime>(app: AppHandle<R>, request: CopyTextRequest) -> Result<()> {
     use tauri_plugin_clipboard_manager::ClipboardExt;
-    app.clipboard().write_text(request.text).map_err(|e| Error::internal(e.to_string()))
+    let written = match request.html {
+        Some(html) => app.clipboard().write_html(html, Some(request.text)),
+        None => app.clipboard().write_text(request.text),
+    };
+    written.map_err(|e| Error::internal(e.to_string()))
 }
 
 /// The system file picker (several files at once); an empty list when cancelled.

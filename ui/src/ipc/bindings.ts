@@ -121,7 +121,13 @@ export type UploadSettings = { allowedTypes: Array<string>,
  */
 displayName: string, parallel: number, multipartThresholdMib: number, askBeforeReplace: boolean, };
 
-export type Settings = { schemaVersion: number, activeProfile: string | null, profiles: { [key in string]: ProfileSettings }, expiry: ExpirySettings, uploads: UploadSettings, language: Language, theme: Theme, logLevel: string, };
+export type SearchSettings = { 
+/**
+ * Keys one search reads at most before it stops with "stopped at the limit".
+ */
+scanLimit: number, };
+
+export type Settings = { schemaVersion: number, activeProfile: string | null, profiles: { [key in string]: ProfileSettings }, expiry: ExpirySettings, uploads: UploadSettings, search: SearchSettings, language: Language, theme: Theme, logLevel: string, };
 
 export type FieldError = { field: string, message: string, };
 
@@ -297,7 +303,11 @@ export type ParseLocationRequest = { input: string, };
 
 export type OpenUrlRequest = { url: string, };
 
-export type CopyTextRequest = { text: string, };
+export type CopyTextRequest = { text: string, 
+/**
+ * The same as HTML, for mail clients that paste it (the text stays the plain alternative).
+ */
+html: string | null, };
 
 export type TestConnectionRequest = { name: string, overrides: Overrides, defaultBucket: string | null, };
 
@@ -375,7 +385,13 @@ modifiedAfter: string | null,
 /**
  * Modified before.
  */
-modifiedBefore: string | null, };
+modifiedBefore: string | null, 
+/**
+ * Only files of this kind, as their names say.
+ */
+kind: FileKind | null, };
+
+export type FileKind = "pdf" | "image" | "text" | "office" | "media";
 
 export type SearchPage = { 
 /**
@@ -403,6 +419,32 @@ limit: number | null, };
 
 export type AppLink = { location: S3Location, profile: string | null, };
 
+export type SharedLink = { key: string, link: Presigned, };
+
+export type IssuedLink = { profile: string, bucket: string, key: string, recipient: string | null, issuedAt: number, expiresAt: number, };
+
+export type ShareObjectsRequest = { bucket: string, keys: Array<string>, 
+/**
+ * Defaults to the share setting; clamped to what S3 and the credentials allow.
+ */
+expiresSecs: number | null, 
+/**
+ * Who the links are for, if the person typed it: kept in the local record of issued links.
+ */
+recipient: string | null, };
+
+export type BucketRequest = { bucket: string, };
+
+export type Place = { bucket: string, prefix: string, };
+
+export type Bookmark = { name: string, bucket: string, prefix: string, };
+
+export type Places = { bookmarks: Array<Bookmark>, recent: Array<Place>, };
+
+export type Visit = { previousMs: number | null, places: Places, };
+
+export type BookmarkEdit = { "op": "add", place: Place, name: string | null, } | { "op": "rename", place: Place, name: string, } | { "op": "move", place: Place, to: number, } | { "op": "remove", place: Place, };
+
 export const ERROR_KINDS: readonly ErrorKind[] = ["NoCredentials", "ProfileNotFound", "InvalidProfile", "AccessDenied", "InvalidAccessKey", "NoSuchBucket", "NoSuchKey", "ExpiredToken", "SsoLoginRequired", "MfaRejected", "SignatureMismatch", "ExpiredUrl", "ClockSkew", "Network", "TlsUntrusted", "Throttled", "AlreadyExists", "PreconditionFailed", "InvalidInput", "UnsupportedType", "Cancelled", "Io", "FileChanged", "UpdateRejected", "Internal"];
 
 /** Every IPC command (src-tauri/core/src/ipc/contract.rs): its request, response and channel message. */
@@ -418,6 +460,13 @@ export type Commands = {
   stop_search: { request: null; response: null; channel: never };
   preview_object: { request: ObjectRef; response: Preview; channel: never };
   presign_share: { request: PresignShareRequest; response: Presigned; channel: never };
+  share_objects: { request: ShareObjectsRequest; response: Array<SharedLink>; channel: never };
+  issued_links: { request: null; response: Array<IssuedLink>; channel: never };
+  app_link: { request: ObjectRef; response: string; channel: never };
+  readable_profiles: { request: BucketRequest; response: Array<string>; channel: never };
+  get_places: { request: null; response: Places; channel: never };
+  visit_place: { request: Place; response: Visit; channel: never };
+  edit_bookmarks: { request: BookmarkEdit; response: Places; channel: never };
   get_settings: { request: null; response: Settings; channel: never };
   save_settings: { request: Settings; response: Settings; channel: never };
   validate_settings: { request: Settings; response: Array<FieldError>; channel: never };

@@ -287,10 +287,14 @@ impl Connections {
     pub async fn connect(&self, target: &Target) -> Result<Connection> {
         connect_with(&self.files, target, &self.mfa).await
     }
+    /// The cached client for `target`, if one was built.
+    pub fn cached(&self, target: &Target) -> Option<Arc<Connection>> {
+        self.cache.lock().unwrap().get(target).cloned()
+    }
     /// Returns the cached client for `target`, building (and checking credentials of) a new one if needed.
     pub async fn get(&self, target: &Target) -> Result<Arc<Connection>> {
-        if let Some(c) = self.cache.lock().unwrap().get(target) {
-            return Ok(c.clone());
+        if let Some(c) = self.cached(target) {
+            return Ok(c);
         }
         let conn = Arc::new(self.connect(target).await?);
         conn.creds.current().await?;

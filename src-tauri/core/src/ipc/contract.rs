@@ -29,6 +29,19 @@ macro_rules! with_commands {
             preview_object($crate::ipc::ObjectRef) -> $crate::preview::Preview;
             /// A link for a browser: inline only for PDFs and raster images, a download otherwise.
             presign_share($crate::ipc::PresignShareRequest) -> $crate::presign::Presigned;
+            /// Links to several files of one folder, each with its real expiry; recorded in the issued-links record.
+            share_objects($crate::ipc::ShareObjectsRequest) -> Vec<$crate::share::SharedLink>;
+            /// Every link this app issued (without the links themselves), newest first.
+            issued_links(()) -> Vec<$crate::share::IssuedLink>;
+            /// The app link to a folder or file for the active profile (`bucketlens://open?url=s3://…&profile=…`).
+            app_link($crate::ipc::ObjectRef) -> String;
+            /// The profiles whose current credentials can read a bucket (for a link that names none the person has).
+            readable_profiles($crate::ipc::BucketRequest) -> Vec<String>;
+            /// The active profile's bookmarks and recent places.
+            get_places(()) -> $crate::places::Places;
+            /// Records that a folder was opened; returns when it was opened before.
+            visit_place($crate::places::Place) -> $crate::places::Visit;
+            edit_bookmarks($crate::places::BookmarkEdit) -> $crate::places::Places;
             get_settings(()) -> $crate::settings::Settings;
             save_settings($crate::settings::Settings) -> $crate::settings::Settings;
             validate_settings($crate::settings::Settings) -> Vec<$crate::settings::FieldError>;

@@ -53,6 +53,26 @@ pub struct PresignShareRequest {
     pub attachment: bool,
 }
 
+/// Several files of one folder to share at once.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ShareObjectsRequest {
+    pub bucket: String,
+    pub keys: Vec<String>,
+    /// Defaults to the share setting; clamped to what S3 and the credentials allow.
+    #[ts(type = "number | null")]
+    pub expires_secs: Option<u64>,
+    /// Who the links are for, if the person typed it: kept in the local record of issued links.
+    pub recipient: Option<String>,
+}
+
+/// A bucket, to find the profiles that can read it.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BucketRequest {
+    pub bucket: String,
+}
+
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ParseLocationRequest {
@@ -69,6 +89,9 @@ pub struct OpenUrlRequest {
 #[serde(rename_all = "camelCase")]
 pub struct CopyTextRequest {
     pub text: String,
+    /// The same as HTML, for mail clients that paste it (the text stays the plain alternative).
+    #[serde(default)]
+    pub html: Option<String>,
 }
 
 /// Settings → Test connection with the overrides being edited (nothing is switched or saved).

@@ -118,6 +118,23 @@ impl Default for UploadSettings {
     }
 }
 
+/// How far a search may go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SearchSettings {
+    /// Keys one search reads at most before it stops with "stopped at the limit".
+    #[ts(type = "number")]
+    pub scan_limit: u64,
+}
+
+impl Default for SearchSettings {
+    fn default() -> Self {
+        Self {
+            scan_limit: crate::search::DEFAULT_SCAN_LIMIT,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
@@ -126,6 +143,7 @@ pub struct Settings {
     pub profiles: BTreeMap<String, ProfileSettings>,
     pub expiry: ExpirySettings,
     pub uploads: UploadSettings,
+    pub search: SearchSettings,
     pub language: Language,
     pub theme: Theme,
     pub log_level: String,
@@ -139,6 +157,7 @@ impl Default for Settings {
             profiles: BTreeMap::new(),
             expiry: ExpirySettings::default(),
             uploads: UploadSettings::default(),
+            search: SearchSettings::default(),
             language: Language::System,
             theme: Theme::System,
             log_level: "info".to_owned(),
@@ -199,6 +218,12 @@ impl Settings {
             out.push(FieldError {
                 field: "uploads.multipartThresholdMib".into(),
                 message: "must be between 5 MiB and 5 GiB".into(),
+            });
+        }
+        if !(1..=crate::search::MAX_SCAN_LIMIT).contains(&self.search.scan_limit) {
+            out.push(FieldError {
+                field: "search.scanLimit".into(),
+                message: format!("must be between 1 and {} keys", crate::search::MAX_SCAN_LIMIT),
             });
         }
         if self.uploads.allowed_types.iter().any(|t| !t.contains('/')) {
