@@ -5,20 +5,29 @@
 use bucketlens_core::ipc::MenuAction;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
-/// The first `s3://` argument as a place to open: the folder itself, or the folder holding an object.
+/// The first `s3://` or `bucketlens://open?…` argument as a place to open: the folder itself, or the folder
+/// holding an object (then the object too), with the profile an app link names. Anything else is ignored.
 pub fn location_in(args: &[String]) -> Option<MenuAction> {
-    let arg = args
-        .iter()
-        .skip(1)
-        .find(|a| a.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("s3://")))?;
-    let loc = bucketlens_core::s3url::parse(arg).ok()?;
-    let prefix = match loc.key.rfind('/') {
-        Some(i) => loc.key[..=i].to_owned(),
-        None => String::new(),
+    let starts = |a: &str, p: &str| a.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let arg = args.iter().skip(1).find(|a| starts(a, "s3://") || starts(a, "bucketlens:"))?;
+    let (loc, profile) = if starts(arg, "s3://") {
+        (bucketlens_core::s3url::parse(arg).ok()?, None)
+    } else {
+        match bucketlens_core::s3url::parse_app_link(arg) {
+            Ok(link) => (link.location, link.profile),
+            Err(e) => {
+                tracing::warn!(error = %e, "a launch's link was not opened");
+                return None;
+            }
+        }
     };
+    let prefix = loc.folder().to_owned();
+    let key = Some(loc.key).filter(|k| !k.is_empty() && !k.ends_with('/'));
     Some(MenuAction::OpenLocation {
         bucket: loc.bucket,
         prefix,
+        key,
+        profile,
     })
 }
 
@@ -31,6 +40,18 @@ fn on_second_launch<R: Runtime>(app: &AppHandle<R>, args: Vec<String>, _cwd: Str
     }
     if let Some(action) = location_in(&args) {
         let _ = app.emit(MenuAction::EVENT, action);
+    }
+}
+
+/// Makes `bucketlens://` links open this app. The installers register it (the .deb's desktop file, the macOS
+/// bundle, the Windows installer); an AppImage has no installer, so it registers itself when it starts.
+pub fn register_links<R: Runtime>(app: &AppHandle<R>) {
+    if std::env::var_os("APPIMAGE").is_none() {
+        return;
+    }
+    use tauri_plugin_deep_link::DeepLinkExt;
+    if let Err(e) = app.deep_link().register_all() {
+        tracing::warn!(error = %e, "bucketlens:// links could not be registered");
     }
 }
 
@@ -90,18 +111,28 @@ mod tests {
 
     #[test]
     fn an_s3_argument_becomes_a_place_to_open() {
-        let open = |b: &str, p: &str| {
+        let at = |b: &str, p: &str, k: Option<&str>, profile: Option<&str>| {
             Some(MenuAction::OpenLocation {
                 bucket: b.into(),
                 prefix: p.into(),
+                key: k.map(Into::into),
+                profile: profile.map(Into::into),
             })
         };
+        let open = |b: &str, p: &str| at(b, p, None, None);
         assert_eq!(location_in(&args(&["bucketlens", "s3://docs/reports/"])), open("docs", "reports/"));
         assert_eq!(
             location_in(&args(&["bucketlens", "--demo", "S3://docs/reports/q3.pdf"])),
-            open("docs", "reports/")
+            at("docs", "reports/", Some("reports/q3.pdf"), None)
         );
         assert_eq!(location_in(&args(&["bucketlens", "s3://docs"])), open("docs", ""));
+        let link = "bucketlens://open?url=s3%3A%2F%2Fteam.docs%2F%E5%A0%B1%E5%91%8A%2F100%25%20a%2Bb.pdf&profile=work%20sso";
+        assert_eq!(
+            location_in(&args(&["bucketlens", link])),
+            at("team.docs", "報告/", Some("報告/100% a+b.pdf"), Some("work sso"))
+        );
+        assert_eq!(location_in(&args(&["bucketlens", "bucketlens://open?url=s3%3A%2F%2Fdocs%2Fx%2F"])), open("docs", "x/"));
+        assert_eq!(location_in(&args(&["bucketlens", "bucketlens://delete?url=s3%3A%2F%2Fdocs%2F"])), None);
         assert_eq!(location_in(&args(&["bucketlens", "--demo"])), None);
         assert_eq!(location_in(&args(&["s3://argv0-is-the-program/"])), None);
         assert_eq!(location_in(&args(&["bucketlens", "https://evil.example/"])), None);

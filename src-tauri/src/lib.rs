@@ -79,11 +79,16 @@ fn build(state: AppState) -> tauri::Result<tauri::App> {
     }
     // First: a second launch hands over to the running one and exits before any window opens.
     build_app(tauri::Builder::default().plugin(instance::plugin()), state)
+        .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(window_state::plugin(&config_dir))
         .plugin(tauri_plugin_updater::Builder::new().build())
+        .setup(|app| {
+            instance::register_links(app.handle());
+            Ok(())
+        })
         .on_menu_event(menu::on_event)
         .on_window_event(|window, event| {
             window_state::on_window_event(window, event);

@@ -19,13 +19,20 @@ const FIRST_PAGE_WAIT: std::time::Duration = std::time::Duration::from_millis(40
 pub struct LaunchOptions {
     pub demo: bool,
     pub paths: Option<AppPaths>,
+    /// The place named on the command line (`s3://…` or a `bucketlens://open?…` link), for the window's first frame.
+    pub open: Option<bucketlens_core::ipc::MenuAction>,
 }
 
 impl LaunchOptions {
     /// `--demo` or `BUCKETLENS_DEMO=1` starts the embedded demo server.
     pub fn from_env() -> Self {
         let demo = std::env::args().any(|a| a == "--demo") || std::env::var("BUCKETLENS_DEMO").is_ok_and(|v| v == "1" || v == "true");
-        Self { demo, paths: None }
+        let args: Vec<String> = std::env::args().collect();
+        Self {
+            demo,
+            paths: None,
+            open: crate::instance::location_in(&args),
+        }
     }
 }
 
@@ -198,6 +205,7 @@ impl AppState {
         };
         Bootstrap {
             first_page,
+            launch: self.options.open.clone(),
             version: env!("CARGO_PKG_VERSION").to_owned(),
             profiles,
             profiles_error,

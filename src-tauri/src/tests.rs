@@ -15,7 +15,7 @@ fn app(demo: bool, dir: &std::path::Path) -> (App<tauri::test::MockRuntime>, Web
         data_dir: dir.join("data"),
         log_dir: dir.join("logs"),
     };
-    let state = AppState::new(LaunchOptions { demo, paths: Some(paths) });
+    let state = AppState::new(LaunchOptions { demo, paths: Some(paths), open: None });
     let app = build_app(mock_builder(), state).build(mock_context(noop_assets())).unwrap();
     let win = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     (app, win)

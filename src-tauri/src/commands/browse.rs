@@ -87,7 +87,12 @@ pub async fn delete_object(state: State<'_, AppState>, request: DeleteObjectRequ
     objects::delete_object(&conn, &request.bucket, &request.key, state.settings().expiry.delete_secs).await
 }
 
+/// What was typed or pasted in the path box: any form `s3url::parse` reads, or an app link (its place).
 #[tauri::command]
 pub fn parse_location(request: ParseLocationRequest) -> Result<S3Location> {
-    s3url::parse(&request.input)
+    let input = request.input.trim();
+    if input.get(..11).is_some_and(|h| h.eq_ignore_ascii_case("bucketlens:")) {
+        return Ok(s3url::parse_app_link(input)?.location);
+    }
+    s3url::parse(input)
 }

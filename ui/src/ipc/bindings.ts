@@ -179,7 +179,11 @@ systemLocale: string | null,
  * The remembered place's first page, when start-up listed it in time (`crate::ahead`); the window shows
  * it in its first frame and lists the rest with `afterFirstPage`.
  */
-firstPage: ColumnPage | null, };
+firstPage: ColumnPage | null, 
+/**
+ * The place the app was launched to open (an `s3://` or `bucketlens://` argument), as `MenuAction::OpenLocation`.
+ */
+launch: MenuAction | null, };
 
 export type UpdateInfo = { 
 /**
@@ -203,7 +207,7 @@ export type ConnectionTest = { operation: TestOperation, bucketCount: number | n
 
 export type TestOperation = "ListBuckets" | "HeadBucket";
 
-export type MenuAction = { "action": "settings" } | { "action": "refresh" } | { "action": "focusLocation" } | { "action": "focusFilter" } | { "action": "upload" } | { "action": "reloadProfiles" } | { "action": "about" } | { "action": "checkUpdates" } | { "action": "selectProfile", profile: string, } | { "action": "openLocation", bucket: string, prefix: string, };
+export type MenuAction = { "action": "settings" } | { "action": "refresh" } | { "action": "focusLocation" } | { "action": "focusFilter" } | { "action": "upload" } | { "action": "reloadProfiles" } | { "action": "about" } | { "action": "checkUpdates" } | { "action": "selectProfile", profile: string, } | { "action": "openLocation", bucket: string, prefix: string, key: string | null, profile: string | null, };
 
 export type DeviceCode = { userCode: string, verificationUri: string, 
 /**

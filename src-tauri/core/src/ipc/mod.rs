@@ -35,6 +35,8 @@ pub struct Bootstrap {
     /// The remembered place's first page, when start-up listed it in time (`crate::ahead`); the window shows
     /// it in its first frame and lists the rest with `afterFirstPage`.
     pub first_page: Option<crate::columns::ColumnPage>,
+    /// The place the app was launched to open (an `s3://` or `bucketlens://` argument), as `MenuAction::OpenLocation`.
+    pub launch: Option<MenuAction>,
 }
 
 /// The answer of Settings → Test connection.
@@ -73,10 +75,14 @@ pub enum MenuAction {
     SelectProfile {
         profile: String,
     },
-    /// A second launch named a place (`s3://bucket/prefix/`): the running window goes there.
+    /// A launch named a place (`s3://bucket/prefix/`, or an app link `bucketlens://open?url=…&profile=…`): the
+    /// window goes there, through `profile` when the link names one (the window asks when it is not one the
+    /// person has), and shows `key` when the link is to a file.
     OpenLocation {
         bucket: String,
         prefix: String,
+        key: Option<String>,
+        profile: Option<String>,
     },
 }
 
