@@ -10,11 +10,12 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 pub fn location_in(args: &[String]) -> Option<MenuAction> {
     let starts = |a: &str, p: &str| a.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     let arg = args.iter().skip(1).find(|a| starts(a, "s3://") || starts(a, "bucketlens:"))?;
-    let (loc, profile) = if starts(arg, "s3://") {
+    let link = !starts(arg, "s3://");
+    let (loc, profile) = if !link {
         (bucketlens_core::s3url::parse(arg).ok()?, None)
     } else {
         match bucketlens_core::s3url::parse_app_link(arg) {
-            Ok(link) => (link.location, link.profile),
+            Ok(l) => (l.location, l.profile),
             Err(e) => {
                 tracing::warn!(error = %e, "a launch's link was not opened");
                 return None;
@@ -28,6 +29,7 @@ pub fn location_in(args: &[String]) -> Option<MenuAction> {
         prefix,
         key,
         profile,
+        link,
     })
 }
 
@@ -117,6 +119,7 @@ mod tests {
                 prefix: p.into(),
                 key: k.map(Into::into),
                 profile: profile.map(Into::into),
+                link: profile.is_some(),
             })
         };
         let open = |b: &str, p: &str| at(b, p, None, None);
@@ -131,7 +134,11 @@ mod tests {
             location_in(&args(&["bucketlens", link])),
             at("team.docs", "報告/", Some("報告/100% a+b.pdf"), Some("work sso"))
         );
-        assert_eq!(location_in(&args(&["bucketlens", "bucketlens://open?url=s3%3A%2F%2Fdocs%2Fx%2F"])), open("docs", "x/"));
+        let no_profile = location_in(&args(&["bucketlens", "bucketlens://open?url=s3%3A%2F%2Fdocs%2Fx%2F"]));
+        assert!(
+            matches!(&no_profile, Some(MenuAction::OpenLocation { link: true, profile: None, prefix, .. }) if prefix == "x/"),
+            "{no_profile:?}"
+        );
         assert_eq!(location_in(&args(&["bucketlens", "bucketlens://delete?url=s3%3A%2F%2Fdocs%2F"])), None);
         assert_eq!(location_in(&args(&["bucketlens", "--demo"])), None);
         assert_eq!(location_in(&args(&["s3://argv0-is-the-program/"])), None);

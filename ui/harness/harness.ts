@@ -5,7 +5,6 @@ import { emit } from "@tauri-apps/api/event";
 import type {
   Bootstrap,
   CommandName,
-  Commands,
   ErrorKind,
   ColumnPage,
   ObjectEntry,
@@ -20,16 +19,17 @@ import type {
   Settings,
 } from "../src/ipc/bindings";
 import { toColumns } from "../src/features/browse/objectColumns";
+import { type Fake, findFakes, findState } from "./find";
 
 const params = new URLSearchParams(location.search);
 const lang = (params.get("lang") ?? "en") as "en" | "ja" | "system";
 const many = Number(params.get("rows") ?? 2500);
 const when = "2026-11-20T10:00:00Z";
 
-type Obj = { key: string; size: number; type: string };
+type Obj = { key: string; size: number; type: string; modified?: string };
 const objects: Obj[] = [
   { key: "welcome.txt", size: 77, type: "text/plain" },
-  { key: "reports/q3.pdf", size: 4400, type: "application/pdf" },
+  { key: "reports/q3.pdf", size: 4400, type: "application/pdf", modified: "2026-11-28T09:00:00Z" },
   { key: "reports/月次報告書.pdf", size: 3100, type: "application/pdf" },
   { key: "images/photo.jpg", size: 86_000, type: "image/jpeg" },
   { key: "images/page.html", size: 90, type: "text/html" },
@@ -81,6 +81,7 @@ let pending: Entry[] =
     ? [unfinished("up-1", "images/panorama.png", "paused"), unfinished("up-2", "images/scan.png", "running")]
     : [];
 (window as unknown as { __harness: typeof state }).__harness = state;
+(window as unknown as { __find: typeof findState }).__find = findState;
 
 const settings: Settings = {
   schemaVersion: 1,
@@ -106,6 +107,8 @@ const settings: Settings = {
     multipartThresholdMib: 100,
     askBeforeReplace: true,
   },
+  // `?scanLimit=N`: the search setting.
+  search: { scanLimit: Number(params.get("scanLimit") ?? 1_000_000) },
   language: lang,
   theme: "light",
   logLevel: "info",
@@ -148,6 +151,7 @@ const bootstrap: Bootstrap = {
   // `?systemLocale=ja-JP`: the operating system's language as the backend reads it.
   systemLocale: params.get("systemLocale"),
   firstPage: null,
+  launch: null,
 };
 
 const tinyPng =
@@ -203,7 +207,15 @@ function list(prefix: string): { folders: ColumnPage["folders"]; objects: Object
     const rest = o.key.slice(prefix.length);
     const slash = rest.indexOf("/");
     if (slash >= 0) folders.add(prefix + rest.slice(0, slash + 1));
-    else out.push({ key: o.key, name: rest, size: o.size, lastModified: when, etag: null, storageClass: "STANDARD" });
+    else
+      out.push({
+        key: o.key,
+        name: rest,
+        size: o.size,
+        lastModified: o.modified ?? when,
+        etag: null,
+        storageClass: "STANDARD",
+      });
   }
   return { folders: [...folders].sort().map((p) => ({ prefix: p, name: p.slice(prefix.length, -1) })), objects: out };
 }
@@ -252,10 +264,6 @@ let cancelSignIn = () => {};
 
 // One fake per declared command: the map's type comes from the generated `Commands`, so a command added,
 // renamed or retyped in Rust breaks this file's type check until the fake follows.
-type Fake<K extends CommandName> = (
-  request: Commands[K]["request"],
-  channel: { onmessage: (m: Commands[K]["channel"]) => void },
-) => Commands[K]["response"] | Promise<Commands[K]["response"]>;
 type Fakes = { [K in CommandName]: Fake<K> };
 
 const profilesNow = () =>
@@ -303,25 +311,22 @@ const fakes: Fakes = {
     }
     return folders.length + objs.length;
   },
-  // A fake with the real one's shape: one page, a substring match on the name (no globs, no filters).
-  search_objects: async ({ prefix, query }, channel) => {
-    const under = objects.filter((o) => o.key.startsWith(prefix) && !state.deleted.includes(o.key));
-    const needle = query.name.toLowerCase();
-    const hits = under
-      .filter((o) => (o.key.split("/").pop() ?? "").toLowerCase().includes(needle))
-      .map((o) => ({
-        key: o.key,
-        name: o.key.slice(prefix.length),
-        size: o.size,
-        lastModified: when,
-        etag: null,
-        storageClass: "STANDARD",
-      }));
-    const page = { hits, scanned: under.length, found: hits.length, done: true, stoppedAtLimit: false };
-    channel.onmessage(page);
-    return { ...page, hits: [] };
-  },
-  stop_search: () => null,
+  ...findFakes({
+    params,
+    entries: () =>
+      objects
+        .filter((o) => !state.deleted.includes(o.key))
+        .map((o) => ({
+          key: o.key,
+          name: o.key,
+          size: o.size,
+          lastModified: o.modified ?? when,
+          etag: null,
+          storageClass: "STANDARD",
+        })),
+    presigned,
+    profile: () => state.selected.at(-1) ?? "work",
+  }),
   preview_object: ({ key }) => {
     const o = objects.find((x) => x.key === key);
     if (!o) throw error("NoSuchKey", "error.noSuchKey", "team-docs");

@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { askBootstrap } from "./app/boot";
 import "./styles.css";
+import "./find.css";
 
 // User Timing marks for the start-up benchmark (bench/app.mjs reads them): script running, bootstrap answered,
 // first listing page in.

@@ -25,6 +25,11 @@ import { FirstRun } from "../features/onboarding/FirstRun";
 import { UpdateDialog } from "../features/updates/UpdateDialog";
 import { ErrorBox } from "../shared/ErrorBox";
 import { Dialog } from "../shared/Dialog";
+import { usePlaces } from "../features/places/usePlaces";
+import { PlacesPanel } from "../features/places/PlacesPanel";
+import { entryFor, useOpenPlace } from "../features/places/useOpenPlace";
+import type { OpenTarget } from "../features/places/OpenLinkDialog";
+import { IssuedLinks } from "../features/share/IssuedLinks";
 import { useTheme } from "./theme";
 import { askBootstrap, bootstrapAnswer } from "./boot";
 
@@ -60,6 +65,8 @@ export function App() {
   const [showAbout, setShowAbout] = useState(false);
   const [showUpdates, setShowUpdates] = useState(false);
   const [showAddProfile, setShowAddProfile] = useState(false);
+  const [showIssued, setShowIssued] = useState(false);
+  const places = usePlaces(active?.profile ?? null, location.bucket, location.prefix);
   const [refresh, setRefresh] = useState(0);
   const [mfaQuestions, mfaAnswered] = useMfaQuestions();
   const expiresAt = useExpiry(active, setProfileError);
@@ -104,8 +111,12 @@ export function App() {
   useEffect(() => {
     if (!active || !settings) return;
     void loadBuckets();
-    goHome(settings, active.profile);
-    setSelected(null);
+    const link = openPlace.takePending();
+    if (link) goPlace(link);
+    else {
+      goHome(settings, active.profile);
+      setSelected(null);
+    }
   }, [active, loadBuckets]);
 
   const selectProfile = useCallback(async (name: string) => {
@@ -120,6 +131,21 @@ export function App() {
       setSwitching(null);
     }
   }, []);
+
+  const goPlace = useCallback((a: OpenTarget) => {
+    setLocation({ bucket: a.bucket, prefix: a.prefix });
+    setSelected(a.key ? entryFor(a.key) : null);
+  }, []);
+  const profileNames = boot?.profiles.profiles.map((p) => p.name) ?? [];
+  const openPlace = useOpenPlace(profileNames, active?.profile ?? null, selectProfile, goPlace);
+
+  // The place the app was launched to open, once the first answer says which profiles there are.
+  const launched = useRef(false);
+  useEffect(() => {
+    if (launched.current || !boot) return;
+    launched.current = true;
+    if (boot.launch?.action === "openLocation") openPlace.open(boot.launch);
+  }, [boot, openPlace.open]);
 
   const reloadProfiles = useCallback(async () => {
     try {
@@ -139,12 +165,12 @@ export function App() {
       else if (payload.action === "refresh") setRefresh((r) => r + 1);
       else if (payload.action === "reloadProfiles") void reloadProfiles();
       else if (payload.action === "selectProfile") void selectProfile(payload.profile);
-      else if (payload.action === "openLocation") setLocation({ bucket: payload.bucket, prefix: payload.prefix });
+      else if (payload.action === "openLocation") openPlace.open(payload);
     }).catch(() => null);
     return () => {
       void un.then((f) => f?.());
     };
-  }, [reloadProfiles, selectProfile]);
+  }, [reloadProfiles, selectProfile, openPlace.open]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -234,6 +260,18 @@ export function App() {
               />
             )}
             {active && (
+              <PlacesPanel
+                places={places.places}
+                current={location}
+                error={places.error}
+                onOpen={(p) => {
+                  setLocation({ bucket: p.bucket, prefix: p.prefix });
+                  setSelected(null);
+                }}
+                onEdit={(e) => void places.edit(e)}
+              />
+            )}
+            {active && (
               <BucketList
                 buckets={buckets}
                 error={bucketError}
@@ -245,6 +283,9 @@ export function App() {
                 onRetry={loadBuckets}
               />
             )}
+            <button type="button" className="link-button small issued-button" onClick={() => setShowIssued(true)}>
+              {t("issued.open")}
+            </button>
           </aside>
           {noProfiles && !boot.demo ? (
             <FirstRun onTryDemo={tryDemo} onReload={reloadProfiles} onAdd={() => setShowAddProfile(true)} />
@@ -259,6 +300,19 @@ export function App() {
               }}
               selected={selected}
               onSelect={setSelected}
+              since={places.since}
+              bookmarked={places.places.bookmarks.some(
+                (b) => b.bucket === location.bucket && b.prefix === location.prefix,
+              )}
+              onBookmark={() => {
+                if (location.bucket)
+                  void places.edit({
+                    op: "add",
+                    place: { bucket: location.bucket, prefix: location.prefix },
+                    name: null,
+                  });
+              }}
+              scanLimit={settings.search.scanLimit}
             />
           )}
           {showSettings && (
@@ -289,6 +343,8 @@ export function App() {
               }}
             />
           )}
+          {openPlace.dialog}
+          {showIssued && <IssuedLinks onClose={() => setShowIssued(false)} />}
           {showUpdates && <UpdateDialog version={boot.version} onClose={() => setShowUpdates(false)} />}
           {showAbout && (
             <Dialog title={t("about.title")} onCancel={() => setShowAbout(false)}>

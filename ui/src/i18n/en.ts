@@ -1,5 +1,8 @@
 // English strings. Every key here must exist in ja.ts (the type system and a test check it).
+import { enFind } from "./en-find";
+
 export const en = {
+  ...enFind,
   "app.title": "BucketLens",
   "app.starting": "Starting…",
   "app.demoBadge": "Demo",

@@ -1,7 +1,9 @@
 // 日本語の文字列。en.ts のすべてのキーが必要です(型とテストで確認)。
 import type { MessageKey } from "./en";
+import { jaFind } from "./ja-find";
 
 export const ja: Record<MessageKey, string> = {
+  ...jaFind,
   "app.title": "BucketLens",
   "app.starting": "起動しています…",
   "app.demoBadge": "デモ",

@@ -207,7 +207,11 @@ export type ConnectionTest = { operation: TestOperation, bucketCount: number | n
 
 export type TestOperation = "ListBuckets" | "HeadBucket";
 
-export type MenuAction = { "action": "settings" } | { "action": "refresh" } | { "action": "focusLocation" } | { "action": "focusFilter" } | { "action": "upload" } | { "action": "reloadProfiles" } | { "action": "about" } | { "action": "checkUpdates" } | { "action": "selectProfile", profile: string, } | { "action": "openLocation", bucket: string, prefix: string, key: string | null, profile: string | null, };
+export type MenuAction = { "action": "settings" } | { "action": "refresh" } | { "action": "focusLocation" } | { "action": "focusFilter" } | { "action": "upload" } | { "action": "reloadProfiles" } | { "action": "about" } | { "action": "checkUpdates" } | { "action": "selectProfile", profile: string, } | { "action": "openLocation", bucket: string, prefix: string, key: string | null, profile: string | null, 
+/**
+ * An app link (which says whose place it is), not an `s3://` address (opened with the active profile).
+ */
+link: boolean, };
 
 export type DeviceCode = { userCode: string, verificationUri: string, 
 /**

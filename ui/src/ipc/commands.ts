@@ -1,7 +1,17 @@
 // Typed access to the Rust commands. `Commands` (in bindings.ts) is generated from the one declaration of
 // the IPC surface in Rust, so a wrong command name, request or response type does not compile.
 import { Channel, invoke } from "@tauri-apps/api/core";
-import type { CommandName, Commands, Conflict, ErrorPayload, NewProfile, Overrides, Settings } from "./bindings";
+import type {
+  BookmarkEdit,
+  CommandName,
+  Commands,
+  Conflict,
+  ErrorPayload,
+  NewProfile,
+  Overrides,
+  SearchQuery,
+  Settings,
+} from "./bindings";
 
 /** Thrown for every failed command: the core's error as data. */
 export class AppError extends Error {
@@ -68,7 +78,23 @@ export const api = {
   deleteObject: (bucket: string, key: string, confirmedFor: string | null) =>
     call("delete_object", { bucket, key, confirmedFor }),
   openUrl: (url: string) => call("open_url", { url }),
-  copyText: (text: string) => call("copy_text", { text }),
+  copyText: (text: string, html: string | null = null) => call("copy_text", { text, html }),
+  searchObjects: (
+    bucket: string,
+    prefix: string,
+    query: SearchQuery,
+    limit: number | null,
+    onPage: (p: Message<"search_objects">) => void,
+  ) => stream("search_objects", { bucket, prefix, query, limit }, onPage),
+  stopSearch: () => call("stop_search"),
+  shareObjects: (bucket: string, keys: string[], expiresSecs: number | null, recipient: string | null) =>
+    call("share_objects", { bucket, keys, expiresSecs, recipient }),
+  issuedLinks: () => call("issued_links"),
+  appLink: (bucket: string, key: string) => call("app_link", { bucket, key }),
+  readableProfiles: (bucket: string) => call("readable_profiles", { bucket }),
+  getPlaces: () => call("get_places"),
+  visitPlace: (bucket: string, prefix: string) => call("visit_place", { bucket, prefix }),
+  editBookmarks: (edit: BookmarkEdit) => call("edit_bookmarks", edit),
   testConnection: (name: string, overrides: Overrides, defaultBucket: string | null) =>
     call("test_connection", { name, overrides, defaultBucket }),
   ssoLogin: (profile: string, onCode: (c: Message<"sso_login">) => void) => stream("sso_login", { profile }, onCode),

@@ -83,6 +83,8 @@ pub enum MenuAction {
         prefix: String,
         key: Option<String>,
         profile: Option<String>,
+        /// An app link (which says whose place it is), not an `s3://` address (opened with the active profile).
+        link: bool,
     },
 }
 

@@ -1,4 +1,4 @@
-// The middle and right of the window: path box, breadcrumbs, the folder listing and the preview.
+// The middle and right of the window: path box, the folder listing (or a search in it) and the preview.
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { api, AppError } from "../../ipc/commands";
 import { listen } from "@tauri-apps/api/event";
@@ -6,7 +6,8 @@ import type { ErrorPayload, MenuAction, ObjectEntry } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { ErrorBox } from "../../shared/ErrorBox";
 import { formatCount } from "../../shared/format";
-import { Breadcrumbs } from "./Breadcrumbs";
+import { ListingHead } from "./ListingHead";
+import { NewSince } from "./objectColumns";
 import { ObjectList } from "./ObjectList";
 import { useListing } from "./useListing";
 import { buildRows, FilterMemo, parentPrefix, type Sort } from "./sort";
@@ -15,6 +16,8 @@ import { useUploads } from "../upload/useUploads";
 import { useDropZone } from "../upload/useDropZone";
 import { UploadPanel } from "../upload/UploadPanel";
 import { UploadDialogs } from "../upload/UploadDialogs";
+import { SearchPanel } from "../search/SearchPanel";
+import { ShareDialog } from "../share/ShareDialog";
 
 interface Props {
   allowedTypes: string[];
@@ -22,9 +25,16 @@ interface Props {
   onNavigate: (bucket: string, prefix: string) => void;
   selected: ObjectEntry | null;
   onSelect: (o: ObjectEntry | null) => void;
+  /** When this folder was opened before (Unix ms): objects modified since are marked. */
+  since: number | null;
+  bookmarked: boolean;
+  onBookmark: () => void;
+  /** Keys a search reads at most (the search setting). */
+  scanLimit: number;
 }
 
-export function Browser({ allowedTypes, location, onNavigate, selected, onSelect }: Props) {
+export function Browser(props: Props) {
+  const { allowedTypes, location, onNavigate, selected, onSelect, since, bookmarked, onBookmark, scanLimit } = props;
   const { t, locale } = useT();
   const [reload, setReload] = useState(0);
   const [filter, setFilter] = useState("");
@@ -59,6 +69,25 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
       if (err instanceof AppError) setPathError(err.payload);
     }
   };
+  const [searching, setSearching] = useState(false);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [sharing, setSharing] = useState(false);
+  const onCheck = useCallback((keys: string[], mode: "toggle" | "add") => {
+    setChecked((c) => {
+      const next = new Set(c);
+      for (const k of keys) {
+        if (mode === "toggle" && next.has(k)) next.delete(k);
+        else next.add(k);
+      }
+      return next;
+    });
+  }, []);
+  const newSince = useRef(new NewSince());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `objects` grows in place; `pages` marks each page
+  const newCount = useMemo(
+    () => newSince.current.count(listing.objects, since),
+    [listing.objects, listing.pages, since],
+  );
   const filterMemo = useRef(new FilterMemo());
   // biome-ignore lint/correctness/useExhaustiveDependencies: `objects` grows in place; `pages` marks each page
   const rows = useMemo(
@@ -69,6 +98,7 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
   useEffect(() => {
     setPath(location.bucket ? `s3://${location.bucket}/${location.prefix}` : "");
     setFilter("");
+    setChecked(new Set());
   }, [location.bucket, location.prefix]);
 
   // The native menu's shortcuts (Ctrl/⌘+L, F, U) arrive as menu events; the keys also work without a menu.
@@ -85,12 +115,16 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
     };
   }, []);
 
+  const bookmarkRef = useRef(onBookmark);
+  bookmarkRef.current = onBookmark;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey)) return;
       const k = e.key.toLowerCase();
-      if (k === "l") pathBox.current?.select();
+      if (k === "f" && e.shiftKey) setSearching(true);
+      else if (k === "l") pathBox.current?.select();
       else if (k === "f") filterBox.current?.select();
+      else if (k === "d") bookmarkRef.current();
       else return;
       e.preventDefault();
     };
@@ -142,17 +176,55 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
       {pathError && <ErrorBox error={pathError} />}
       <div className="content">
         <section className="listing">
-          {bucket ? (
+          {bucket && searching ? (
+            <SearchPanel
+              bucket={bucket}
+              prefix={location.prefix}
+              limit={scanLimit}
+              selectedKey={selected?.key ?? null}
+              onSelect={onSelect}
+              onShowInFolder={(o) => {
+                setSearching(false);
+                onNavigate(bucket, o.key.slice(0, o.key.lastIndexOf("/") + 1));
+                onSelect(o);
+              }}
+              onClose={() => setSearching(false)}
+            />
+          ) : bucket ? (
             <>
-              <div className="listing-head">
-                <Breadcrumbs bucket={bucket} prefix={location.prefix} onNavigate={(p) => onNavigate(bucket, p)} />
-                <span className="count muted" data-testid="count" aria-live="polite">
-                  {filter && t("list.matching", { shown: formatCount(shown, locale) })}
-                  {listing.done
+              <ListingHead
+                bucket={bucket}
+                prefix={location.prefix}
+                onNavigate={(p) => onNavigate(bucket, p)}
+                count={
+                  (filter ? t("list.matching", { shown: formatCount(shown, locale) }) : "") +
+                  (listing.done
                     ? t("list.countAll", { count: formatCount(total, locale) })
-                    : t("list.countPartial", { loaded: formatCount(total, locale) })}
-                </span>
-              </div>
+                    : t("list.countPartial", { loaded: formatCount(total, locale) }))
+                }
+                since={since}
+                newCount={newCount}
+                onNewestFirst={() => setSort({ key: "date", asc: false })}
+                bookmarked={bookmarked}
+                onBookmark={onBookmark}
+                onSearch={() => setSearching(true)}
+              />
+              {checked.size > 0 && (
+                <div className="selection-bar" role="toolbar" data-testid="selection-bar">
+                  <span>{t("select.count", { count: formatCount(checked.size, locale) })}</span>
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => setSharing(true)}
+                    data-testid="share-selected"
+                  >
+                    {t("select.share")}
+                  </button>
+                  <button type="button" onClick={() => setChecked(new Set())}>
+                    {t("select.clear")}
+                  </button>
+                </div>
+              )}
               {listing.error ? (
                 <ErrorBox error={listing.error} action="list" onRetry={() => setReload((r) => r + 1)} />
               ) : listing.done && total === 0 ? (
@@ -169,6 +241,9 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
                   onOpenFolder={(p) => onNavigate(bucket, p)}
                   onSelect={onSelect}
                   onUp={() => onNavigate(bucket, parentPrefix(location.prefix))}
+                  since={since}
+                  checked={checked}
+                  onCheck={onCheck}
                 />
               )}
             </>
@@ -204,6 +279,7 @@ export function Browser({ allowedTypes, location, onNavigate, selected, onSelect
           <div>{t("upload.dropHere", { target: `s3://${bucket}/${location.prefix}` })}</div>
         </div>
       )}
+      {sharing && bucket && <ShareDialog bucket={bucket} keys={[...checked]} onClose={() => setSharing(false)} />}
       <UploadDialogs ask={uploads.ask} answer={uploads.answer} target={`s3://${bucket ?? ""}/${location.prefix}`} />
     </main>
   );

@@ -24,6 +24,11 @@ interface Props {
   onOpenFolder: (prefix: string) => void;
   onSelect: (o: ObjectEntry) => void;
   onUp: () => void;
+  /** Objects modified after this moment (Unix ms) are marked new; null marks none. */
+  since?: number | null;
+  /** Keys chosen for sharing: Ctrl/⌘+click or Space adds or removes one, Shift+click a range. */
+  checked?: ReadonlySet<string>;
+  onCheck?: (keys: string[], mode: "toggle" | "add") => void;
 }
 
 /** Placeholder rows while the first page loads. */
@@ -40,11 +45,15 @@ export function ObjectList({
   onOpenFolder,
   onSelect,
   onUp,
+  since = null,
+  checked,
+  onCheck,
 }: Props) {
   const { t, locale } = useT();
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const [cursor, setCursor] = useState(0);
+  const anchor = useRef(0);
   const box = useRef<HTMLDivElement>(null);
   const idBase = useId();
   const rowId = (index: number) => `${idBase}-row-${index}`;
@@ -95,7 +104,10 @@ export function ObjectList({
     else if (e.key === "End") moveTo(rows.length - 1);
     else if (e.key === "Enter") activate(rows.at(cursor));
     else if (e.key === "Backspace") onUp();
-    else return;
+    else if (e.key === " " && onCheck) {
+      const r = rows.at(cursor);
+      if (r?.kind === "object") onCheck([r.entry.key], "toggle");
+    } else return;
     e.preventDefault();
   };
 
@@ -175,6 +187,8 @@ export function ObjectList({
                 );
               }
               const o = r.entry;
+              const isNew = since !== null && o.lastModified !== null && Date.parse(o.lastModified) > since;
+              const on = checked?.has(o.key) ?? false;
               return (
                 <div
                   key={slot}
@@ -182,6 +196,7 @@ export function ObjectList({
                     "row object",
                     cur,
                     selectedKey === o.key && "selected",
+                    on && "checked",
                     highlightKey === o.key && "highlight",
                   ]
                     .filter(Boolean)
@@ -189,16 +204,25 @@ export function ObjectList({
                   role="row"
                   id={rowId(index)}
                   aria-rowindex={index + 2}
-                  aria-selected={selectedKey === o.key}
+                  aria-selected={selectedKey === o.key || on}
                   style={{ top }}
-                  onClick={() => {
+                  onClick={(e) => {
                     setCursor(index);
-                    onSelect(o);
+                    if (onCheck && e.shiftKey) {
+                      const [a, b] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
+                      const keys = rows.slice(a, b + 1).flatMap((r) => (r.kind === "object" ? [r.entry.key] : []));
+                      onCheck(keys, "add");
+                      return;
+                    }
+                    anchor.current = index;
+                    if (onCheck && (e.ctrlKey || e.metaKey)) onCheck([o.key], "toggle");
+                    else onSelect(o);
                   }}
                   data-key={o.key}
                 >
                   <span className="name" role="gridcell" title={visibleName(o.name)}>
                     <Icon name={iconFor(o.name)} /> {visibleName(o.name)}
+                    {isNew && <span className="new-dot" role="img" title={t("new.dot")} aria-label={t("new.dot")} />}
                   </span>
                   <span className="num" role="gridcell">
                     {formatSize(o.size, locale)}

@@ -94,6 +94,26 @@ export class ObjectColumns {
   }
 }
 
+/** Counts the objects modified after a moment ("new since your last visit"), reading each page once. */
+export class NewSince {
+  private source: ObjectColumns | null = null;
+  private since = Number.NaN;
+  private seen = 0;
+  private n = 0;
+
+  count(objects: ObjectColumns, since: number | null): number {
+    if (since === null) return 0;
+    if (objects !== this.source || since !== this.since || objects.length < this.seen) {
+      this.source = objects;
+      this.since = since;
+      this.seen = 0;
+      this.n = 0;
+    }
+    for (; this.seen < objects.length; this.seen++) if (objects.modified(this.seen) > since) this.n++;
+    return this.n;
+  }
+}
+
 /** Packs entries into one page of columns, as the backend sends them (for tests and the browser harness). */
 export function toColumns(entries: readonly { name: string; size: number; lastModified: string | null }[]): Page {
   let names = "";

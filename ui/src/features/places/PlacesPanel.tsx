@@ -1,0 +1,135 @@
+// The sidebar's places: bookmarks in the person's order (open, rename, move up or down, remove) and the last
+// ten places visited, newest first.
+import { useState, type FormEvent } from "react";
+import type { Bookmark, BookmarkEdit, ErrorPayload, Place, Places } from "../../ipc/bindings";
+import { useT } from "../../i18n/i18n";
+import { ErrorBox } from "../../shared/ErrorBox";
+import { visibleName } from "../../shared/format";
+
+interface Props {
+  places: Places;
+  current: { bucket: string | null; prefix: string };
+  error: ErrorPayload | null;
+  onOpen: (p: Place) => void;
+  onEdit: (e: BookmarkEdit) => void;
+}
+
+/** How a place reads in the sidebar: its folder's name, or the bucket's. */
+export function placeLabel(p: Place): string {
+  const last = p.prefix.split("/").filter(Boolean).pop();
+  return visibleName(last ?? p.bucket);
+}
+
+const placeOf = (b: Bookmark): Place => ({ bucket: b.bucket, prefix: b.prefix });
+
+export function PlacesPanel({ places, current, error, onOpen, onEdit }: Props) {
+  const { t } = useT();
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [name, setName] = useState("");
+  const isHere = (p: Place) => p.bucket === current.bucket && p.prefix === current.prefix;
+  const id = (p: Place) => `${p.bucket}/${p.prefix}`;
+
+  const submitRename = (e: FormEvent, b: Bookmark) => {
+    e.preventDefault();
+    onEdit({ op: "rename", place: placeOf(b), name });
+    setRenaming(null);
+  };
+
+  return (
+    <nav className="places" aria-label={t("places.title")} data-testid="places">
+      <h3>{t("places.bookmarks")}</h3>
+      {places.bookmarks.length === 0 && <p className="muted small">{t("places.noBookmarks")}</p>}
+      <ul className="place-list" data-testid="bookmarks">
+        {places.bookmarks.map((b, i) => (
+          <li key={id(b)} className={isHere(b) ? "here" : ""}>
+            {renaming === id(b) ? (
+              <form onSubmit={(e) => submitRename(e, b)} className="rename">
+                <input
+                  // biome-ignore lint/a11y/noAutofocus: the rename field opens for typing at once
+                  autoFocus
+                  value={name}
+                  maxLength={120}
+                  aria-label={t("places.rename")}
+                  onChange={(e) => setName(e.target.value)}
+                  onKeyDown={(e) => e.key === "Escape" && setRenaming(null)}
+                  data-testid="bookmark-name"
+                />
+              </form>
+            ) : (
+              <button
+                type="button"
+                className="place"
+                title={`s3://${b.bucket}/${b.prefix}`}
+                onClick={() => onOpen(placeOf(b))}
+                aria-current={isHere(b) ? "location" : undefined}
+              >
+                ★ {visibleName(b.name)}
+              </button>
+            )}
+            <span className="place-tools">
+              <button
+                type="button"
+                className="icon-button"
+                title={t("places.rename")}
+                aria-label={`${t("places.rename")}: ${b.name}`}
+                onClick={() => {
+                  setName(b.name);
+                  setRenaming(id(b));
+                }}
+              >
+                ✎
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                title={t("places.moveUp")}
+                aria-label={`${t("places.moveUp")}: ${b.name}`}
+                disabled={i === 0}
+                onClick={() => onEdit({ op: "move", place: placeOf(b), to: i - 1 })}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                title={t("places.moveDown")}
+                aria-label={`${t("places.moveDown")}: ${b.name}`}
+                disabled={i === places.bookmarks.length - 1}
+                onClick={() => onEdit({ op: "move", place: placeOf(b), to: i + 1 })}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                title={t("places.remove")}
+                aria-label={`${t("places.remove")}: ${b.name}`}
+                onClick={() => onEdit({ op: "remove", place: placeOf(b) })}
+              >
+                ×
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {error && <ErrorBox error={error} />}
+      <h3>{t("places.recent")}</h3>
+      <ul className="place-list" data-testid="recent">
+        {places.recent.map((p) => (
+          <li key={id(p)} className={isHere(p) ? "here" : ""}>
+            <button
+              type="button"
+              className="place"
+              title={`s3://${p.bucket}/${p.prefix}`}
+              onClick={() => onOpen(p)}
+              aria-current={isHere(p) ? "location" : undefined}
+            >
+              {placeLabel(p)}
+              <span className="muted small"> · {p.bucket}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
