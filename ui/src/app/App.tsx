@@ -1,16 +1,7 @@
 // The main window: profiles and buckets on the left, the folder in the middle, the preview on the right.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { listen } from "@tauri-apps/api/event";
 import { api, AppError } from "../ipc/commands";
-import type {
-  Bootstrap,
-  BucketInfo,
-  ConnectionInfo,
-  ErrorPayload,
-  MenuAction,
-  ObjectEntry,
-  Settings,
-} from "../ipc/bindings";
+import type { Bootstrap, ConnectionInfo, ErrorPayload, ObjectEntry, Settings } from "../ipc/bindings";
 import { LocaleContext, resolveLocale, translate } from "../i18n/i18n";
 import { ProfileSwitcher } from "../features/profiles/ProfileSwitcher";
 import { SignInHelp } from "../features/profiles/SignInHelp";
@@ -18,7 +9,7 @@ import { MfaDialog, useMfaQuestions } from "../features/profiles/MfaDialog";
 import { AddProfileDialog } from "../features/profiles/AddProfile";
 import { LifetimeNote, useExpiry } from "../features/profiles/Lifetime";
 import { ActiveProfileContext } from "../features/profiles/activeProfile";
-import { BucketList } from "../features/browse/BucketList";
+import { BucketList, useBuckets } from "../features/browse/BucketList";
 import { Browser } from "../features/browse/Browser";
 import { SettingsView } from "../features/settings/SettingsView";
 import { FirstRun } from "../features/onboarding/FirstRun";
@@ -31,6 +22,8 @@ import { entryFor, useOpenPlace } from "../features/places/useOpenPlace";
 import type { OpenTarget } from "../features/places/OpenLinkDialog";
 import { IssuedLinks } from "../features/share/IssuedLinks";
 import { useTheme } from "./theme";
+import { useMenu } from "./useMenu";
+import { Brand } from "./Brand";
 import { askBootstrap, bootstrapAnswer } from "./boot";
 
 /** Why the profiles or the remembered profile could not be used at start, if so. */
@@ -50,8 +43,6 @@ export function App() {
   const [active, setActive] = useState<ConnectionInfo | null>(early?.active ?? null);
   const [profileError, setProfileError] = useState<ErrorPayload | null>(early && problemOf(early));
   const [switching, setSwitching] = useState<string | null>(null);
-  const [buckets, setBuckets] = useState<BucketInfo[] | null>(null);
-  const [bucketError, setBucketError] = useState<ErrorPayload | null>(null);
   const [location, setLocation] = useState<{ bucket: string | null; prefix: string }>(() =>
     early?.active ? home(early.settings, early.active.profile) : { bucket: null, prefix: "" },
   );
@@ -91,20 +82,7 @@ export function App() {
   }, [locale]);
   useTheme(settings?.theme ?? "system");
 
-  // Only the newest listing may show its result: an older one (another profile's, a slow DNS failure) that
-  // answers late must not replace it.
-  const bucketRequest = useRef(0);
-  const loadBuckets = useCallback(async () => {
-    const mine = ++bucketRequest.current;
-    setBuckets(null);
-    setBucketError(null);
-    try {
-      const list = await api.listBuckets();
-      if (mine === bucketRequest.current) setBuckets(list);
-    } catch (e) {
-      if (e instanceof AppError && mine === bucketRequest.current) setBucketError(e.payload);
-    }
-  }, []);
+  const { buckets, bucketError, loadBuckets } = useBuckets();
 
   // Only a profile switch moves the view; saving other settings must not.
   // biome-ignore lint/correctness/useExhaustiveDependencies: settings are read, not watched (see above)
@@ -156,32 +134,15 @@ export function App() {
     }
   }, []);
 
-  useEffect(() => {
-    // Menu events only exist in the desktop app; without them the window works the same.
-    const un = listen<MenuAction>("menu", ({ payload }) => {
-      if (payload.action === "settings") setShowSettings(true);
-      else if (payload.action === "about") setShowAbout(true);
-      else if (payload.action === "checkUpdates") setShowUpdates(true);
-      else if (payload.action === "refresh") setRefresh((r) => r + 1);
-      else if (payload.action === "reloadProfiles") void reloadProfiles();
-      else if (payload.action === "selectProfile") void selectProfile(payload.profile);
-      else if (payload.action === "openLocation") openPlace.open(payload);
-    }).catch(() => null);
-    return () => {
-      void un.then((f) => f?.());
-    };
-  }, [reloadProfiles, selectProfile, openPlace.open]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === ",") {
-        e.preventDefault();
-        setShowSettings(true);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  useMenu((payload) => {
+    if (payload.action === "settings") setShowSettings(true);
+    else if (payload.action === "about") setShowAbout(true);
+    else if (payload.action === "checkUpdates") setShowUpdates(true);
+    else if (payload.action === "refresh") setRefresh((r) => r + 1);
+    else if (payload.action === "reloadProfiles") void reloadProfiles();
+    else if (payload.action === "selectProfile") void selectProfile(payload.profile);
+    else if (payload.action === "openLocation") openPlace.open(payload);
+  });
 
   const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
     translate(locale, key, vars);
@@ -221,21 +182,7 @@ export function App() {
       <ActiveProfileContext.Provider value={activeProfile}>
         <div className="app" data-profile-color={activeProfile.color ?? undefined}>
           <aside className="sidebar">
-            <div className="brand">
-              <img src="/icon.svg" alt="" width={24} height={24} />
-              <span>{t("app.title")}</span>
-              {boot.demo && <span className="badge kind-demo">{t("app.demoBadge")}</span>}
-              <button
-                type="button"
-                className="icon-button settings-button"
-                onClick={() => setShowSettings(true)}
-                title={t("settings.title")}
-                aria-label={t("settings.title")}
-                data-testid="open-settings"
-              >
-                ⚙
-              </button>
-            </div>
+            <Brand demo={boot.demo} onSettings={() => setShowSettings(true)} />
             {boot.notices.map((n) => (
               <div key={n.key} className="notice" role="status">
                 {t(n.key, { path: n.path ?? "", fields: n.fields.join(", ") })}

@@ -13,6 +13,8 @@ export const enFind = {
   "links.copied": "Link copied",
   "links.copyFolder": "Copy link",
   "links.copyFile": "Copy app link",
+  "links.appLinkHint":
+    "A link for colleagues with BucketLens: it opens this file with their own access and does not expire",
   "links.openTitle": "Open a link",
   "links.checking": "Checking which of your profiles can read {bucket}…",
   "links.none":

@@ -15,6 +15,7 @@ export const jaFind: Record<keyof typeof enFind, string> = {
   "links.copied": "リンクをコピーしました",
   "links.copyFolder": "リンクをコピー",
   "links.copyFile": "アプリのリンクをコピー",
+  "links.appLinkHint": "BucketLens を使う同僚向けのリンク: 各自の権限でこのファイルを開きます。期限はありません",
   "links.openTitle": "リンクを開く",
   "links.checking": "{bucket} を読めるプロファイルを確認しています…",
   "links.none":

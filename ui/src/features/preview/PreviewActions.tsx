@@ -1,5 +1,5 @@
 // Download, copy a link with a chosen lifetime, open in the browser, and delete after naming the key.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { api, AppError } from "../../ipc/commands";
 import type { ErrorPayload, Presigned } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
@@ -60,6 +60,15 @@ export function PreviewActions({
       await api.copyText(p.url);
       setCopied(p);
     });
+  // A link for colleagues who have BucketLens: it opens this file through their own credentials and never expires.
+  const [appCopied, setAppCopied] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another object, another link
+  useEffect(() => setAppCopied(false), [objectKey]);
+  const copyAppLink = () =>
+    run(async () => {
+      await api.copyText(await api.appLink(bucket, objectKey));
+      setAppCopied(true);
+    });
   const remove = () =>
     run(async () => {
       await api.deleteObject(bucket, objectKey, profile.guarded ? profile.name : null);
@@ -106,6 +115,15 @@ export function PreviewActions({
         </label>
         <button type="button" onClick={copy} disabled={busy} data-testid="copy-link">
           {t("actions.copyLink")}
+        </button>
+        <button
+          type="button"
+          onClick={copyAppLink}
+          disabled={busy}
+          data-testid="copy-app-link"
+          title={t("links.appLinkHint")}
+        >
+          {appCopied ? t("links.copied") : t("links.copyFile")}
         </button>
       </div>
       {copied && (

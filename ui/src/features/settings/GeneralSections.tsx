@@ -1,4 +1,4 @@
-// Links, uploads, appearance and diagnostics sections of the settings view.
+// Links, uploads, search, appearance and diagnostics sections of the settings view.
 import type { Language, Settings, Theme } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { Field } from "../../shared/Field";
@@ -120,6 +120,27 @@ export function UploadsSection({ s, set, errors }: Props) {
           type="checkbox"
           checked={u.askBeforeReplace}
           onChange={(e) => patch({ askBeforeReplace: e.target.checked })}
+        />
+      </Field>
+    </section>
+  );
+}
+
+export function SearchSection({ s, set, errors }: Props) {
+  const { t } = useT();
+  return (
+    <section className="settings-section" aria-labelledby="search-h">
+      <h3 id="search-h">{t("settings.search")}</h3>
+      <Field id="search.scanLimit" label={t("settings.search.scanLimit")} error={errors["search.scanLimit"]}>
+        <input
+          id="search.scanLimit"
+          type="number"
+          min={1}
+          max={10_000_000}
+          step={100_000}
+          value={s.search.scanLimit}
+          onChange={(e) => set({ ...s, search: { scanLimit: Number(e.target.value) } })}
+          data-testid="search.scanLimit"
         />
       </Field>
     </section>

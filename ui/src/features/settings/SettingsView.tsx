@@ -6,7 +6,7 @@ import { useT } from "../../i18n/i18n";
 import { ErrorBox } from "../../shared/ErrorBox";
 import { useModal } from "../../shared/useModal";
 import { errorsByField } from "./form";
-import { AppearanceSection, DiagnosticsSection, LinksSection, UploadsSection } from "./GeneralSections";
+import { AppearanceSection, DiagnosticsSection, LinksSection, SearchSection, UploadsSection } from "./GeneralSections";
 import { ProfilesSection } from "./ProfilesSection";
 
 interface Props {
@@ -97,6 +97,7 @@ export function SettingsView({ initial, profiles, active, logDir, onSaved, onClo
         <ProfilesSection {...props} profiles={profiles} active={active} />
         <LinksSection {...props} />
         <UploadsSection {...props} />
+        <SearchSection {...props} />
         <AppearanceSection {...props} />
         <DiagnosticsSection {...props} />
       </div>
