@@ -9,6 +9,7 @@ import { startS3 } from "./fixture.mjs";
 import { tests as browseTests } from "./flows.mjs";
 import { credentialTests, japaneseTests } from "./flows-credentials.mjs";
 import { keyboardTests } from "./flows-keyboard.mjs";
+import { findTests, findTestsJa } from "./flows-find.mjs";
 
 const app = resolve(process.argv[2] ?? "target/debug/bucketlens");
 const cli = resolve(process.argv[3] ?? "target/debug/bucketlens-cli");
@@ -42,8 +43,10 @@ const tests = [
   ...browseTests.slice(0, language),
   ...credentialTests,
   ...keyboardTests,
+  ...findTests,
   ...browseTests.slice(language),
   ...japaneseTests,
+  ...findTestsJa,
 ].filter((t) => !only || t.name.includes(only));
 
 let session;
@@ -57,6 +60,13 @@ const ctx = {
   files,
   /** Runs the CLI against the same server through the same profile: a check from outside the app. */
   cliJson: (...args) => JSON.parse(execFileSync(cli, ["--profile", "e2e", "--json", ...args]).toString()),
+  /** The same, for commands that print one JSON object per line (`find`). */
+  cliLines: (...args) =>
+    execFileSync(cli, ["--profile", "e2e", "--json", ...args])
+      .toString()
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l)),
   shot: async (s, name) => writeFileSync(`${artifacts}/${name}.png`, await s.screenshot()),
   /** Ends the app (WebDriver closes it) and starts it again; later flows get the new session. */
   restart: async () => {

@@ -77,7 +77,7 @@ export function ShareDialog({ bucket, keys, onClose }: Props) {
         )}
         {links && (
           <>
-            <p role="status" data-testid="share-until">
+            <p role="status" data-testid="share-until" data-until={validUntil(links)}>
               {copied && `${t("shareMany.copied")} `}
               {t("shareMany.until", { time: formatDate(new Date(validUntil(links)).toISOString(), locale) })} (
               {formatDuration(shortest, locale)})
