@@ -139,7 +139,10 @@ mod tests {
             matches!(&no_profile, Some(MenuAction::OpenLocation { link: true, profile: None, prefix, .. }) if prefix == "x/"),
             "{no_profile:?}"
         );
-        assert_eq!(location_in(&args(&["bucketlens", "bucketlens://delete?url=s3%3A%2F%2Fdocs%2F"])), None);
+        assert_eq!(
+            location_in(&args(&["bucketlens", "bucketlens://delete?url=s3%3A%2F%2Fdocs%2F"])),
+            None
+        );
         assert_eq!(location_in(&args(&["bucketlens", "--demo"])), None);
         assert_eq!(location_in(&args(&["s3://argv0-is-the-program/"])), None);
         assert_eq!(location_in(&args(&["bucketlens", "https://evil.example/"])), None);

@@ -12,6 +12,8 @@ pub mod render;
 pub mod state;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_find;
 pub mod updates;
 pub mod window_state;
 

@@ -9,19 +9,23 @@ use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INV
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
-fn app(demo: bool, dir: &std::path::Path) -> (App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
+pub(crate) fn app(demo: bool, dir: &std::path::Path) -> (App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
     let paths = AppPaths {
         config_dir: dir.join("config"),
         data_dir: dir.join("data"),
         log_dir: dir.join("logs"),
     };
-    let state = AppState::new(LaunchOptions { demo, paths: Some(paths), open: None });
+    let state = AppState::new(LaunchOptions {
+        demo,
+        paths: Some(paths),
+        open: None,
+    });
     let app = build_app(mock_builder(), state).build(mock_context(noop_assets())).unwrap();
     let win = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     (app, win)
 }
 
-fn invoke(w: &WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+pub(crate) fn invoke(w: &WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
     get_ipc_response(
         w,
         InvokeRequest {

@@ -102,9 +102,17 @@ pub struct FindCmd {
     /// At most this many bytes.
     #[arg(long)]
     pub max_size: Option<i64>,
+    /// Only files of this kind, by their names: pdf, image, text, office or media.
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<bucketlens_core::search::FileKind>,
     /// Read at most this many keys.
     #[arg(long, default_value_t = bucketlens_core::search::DEFAULT_SCAN_LIMIT)]
     pub limit: u64,
+}
+
+fn parse_kind(s: &str) -> Result<bucketlens_core::search::FileKind, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_ascii_lowercase()))
+        .map_err(|_| format!("{s:?} is not a kind: use pdf, image, text, office or media"))
 }
 
 #[derive(Subcommand)]

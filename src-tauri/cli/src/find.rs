@@ -15,6 +15,7 @@ pub async fn run(conn: &bucketlens_core::client::Connection, a: &FindCmd, json: 
         max_size: a.max_size,
         modified_after: a.newer.clone(),
         modified_before: a.older.clone(),
+        kind: a.kind,
     };
     let last = search(conn, &loc.bucket, &loc.key, &query, a.limit, |page| {
         for hit in &page.hits {

@@ -369,6 +369,14 @@ fn find_prints_hits_at_every_depth_and_a_summary() {
 
     let limited = d.cli(&["--profile", "demo", "find", "s3://demo/r/", "--limit", "1"]);
     assert!(String::from_utf8_lossy(&limited.stderr).contains("stopped at the limit of 1 keys"));
+    let images = d.ok(&["--profile", "demo", "find", "s3://demo/r/", "--kind", "IMAGE"]);
+    assert_eq!(images.lines().count(), 3, "{images}");
+    assert!(
+        d.ok(&["--profile", "demo", "find", "s3://demo/r/", "--kind", "pdf"]).is_empty(),
+        "PNGs only there"
+    );
+    let bad_kind = d.cli(&["--profile", "demo", "find", "s3://demo/", "--kind", "video"]);
+    assert!(String::from_utf8_lossy(&bad_kind.stderr).contains("use pdf, image, text, office or media"));
     let bad = d.cli(&["--profile", "demo", "find", "s3://demo/", "--newer", "yesterday"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a date"));

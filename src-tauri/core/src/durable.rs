@@ -72,7 +72,10 @@ mod tests {
         replace(&p, b"one").unwrap();
         replace(&p, b"two").unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
-        let names: Vec<_> = std::fs::read_dir(p.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(p.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("x.json")]);
     }
 
@@ -85,7 +88,10 @@ mod tests {
         std::fs::write(&p, "second").unwrap();
         let b = set_aside(&p).unwrap();
         assert_ne!(a, b);
-        assert_eq!((std::fs::read_to_string(a).unwrap(), std::fs::read_to_string(b).unwrap()), ("first".into(), "second".into()));
+        assert_eq!(
+            (std::fs::read_to_string(a).unwrap(), std::fs::read_to_string(b).unwrap()),
+            ("first".into(), "second".into())
+        );
         assert!(!p.exists());
     }
 }

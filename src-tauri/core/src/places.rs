@@ -86,11 +86,22 @@ pub struct Visit {
 #[serde(rename_all = "camelCase", tag = "op")]
 pub enum BookmarkEdit {
     /// Without a name, the folder's own name (or the bucket's).
-    Add { place: Place, name: Option<String> },
-    Rename { place: Place, name: String },
+    Add {
+        place: Place,
+        name: Option<String>,
+    },
+    Rename {
+        place: Place,
+        name: String,
+    },
     /// To position `to` (0 is the top; past the end is the end).
-    Move { place: Place, to: u32 },
-    Remove { place: Place },
+    Move {
+        place: Place,
+        to: u32,
+    },
+    Remove {
+        place: Place,
+    },
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -110,10 +121,18 @@ struct PlacesFile {
 }
 
 fn name_for(place: &Place, name: Option<&str>) -> Result<String> {
-    let fallback = place.prefix.trim_end_matches('/').rsplit('/').next().filter(|s| !s.is_empty()).unwrap_or(&place.bucket);
+    let fallback = place
+        .prefix
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .filter(|s| !s.is_empty())
+        .unwrap_or(&place.bucket);
     let name = name.map(str::trim).filter(|n| !n.is_empty()).unwrap_or(fallback);
     if name.chars().any(char::is_control) {
-        return Err(Error::invalid_input("a bookmark's name can't hold control characters (such as a line break)"));
+        return Err(Error::invalid_input(
+            "a bookmark's name can't hold control characters (such as a line break)",
+        ));
     }
     Ok(name.chars().take(MAX_NAME).collect())
 }

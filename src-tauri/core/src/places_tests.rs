@@ -27,26 +27,99 @@ fn a_visit_returns_the_previous_one_and_keeps_ten_recent_places_newest_first_wit
     // Another profile has its own places; a new store on the same folder reads the same file.
     assert_eq!(PlacesStore::new(dir.path()).places("home"), Places::default());
     assert_eq!(PlacesStore::new(dir.path()).places("work").recent.len(), RECENT);
-    assert_eq!(store.visit("work", &at("docs", "2026/"), 10_000).unwrap().previous_ms, Some(2_000), "remembered beyond the recent ten");
+    assert_eq!(
+        store.visit("work", &at("docs", "2026/"), 10_000).unwrap().previous_ms,
+        Some(2_000),
+        "remembered beyond the recent ten"
+    );
 }
 
 #[test]
 fn bookmarks_are_added_once_named_renamed_moved_and_removed() {
     let dir = tempfile::tempdir().unwrap();
     let s = PlacesStore::new(dir.path());
-    s.edit("p", BookmarkEdit::Add { place: at("docs", "reports/2026/"), name: None }).unwrap();
-    s.edit("p", BookmarkEdit::Add { place: at("docs", ""), name: None }).unwrap();
-    let p = s.edit("p", BookmarkEdit::Add { place: at("docs", "請求書/"), name: Some("  Invoices  ".into()) }).unwrap();
-    assert_eq!(names(&p), ["2026", "docs", "Invoices"], "the folder's name, the bucket's, or the one given, trimmed");
-    let p = s.edit("p", BookmarkEdit::Add { place: at("docs", ""), name: Some("Top".into()) }).unwrap();
-    assert_eq!(names(&p), ["2026", "Top", "Invoices"], "a place is bookmarked once: adding it again renames it");
-    let p = s.edit("p", BookmarkEdit::Move { place: at("docs", "請求書/"), to: 0 }).unwrap();
+    s.edit(
+        "p",
+        BookmarkEdit::Add {
+            place: at("docs", "reports/2026/"),
+            name: None,
+        },
+    )
+    .unwrap();
+    s.edit(
+        "p",
+        BookmarkEdit::Add {
+            place: at("docs", ""),
+            name: None,
+        },
+    )
+    .unwrap();
+    let p = s
+        .edit(
+            "p",
+            BookmarkEdit::Add {
+                place: at("docs", "請求書/"),
+                name: Some("  Invoices  ".into()),
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        names(&p),
+        ["2026", "docs", "Invoices"],
+        "the folder's name, the bucket's, or the one given, trimmed"
+    );
+    let p = s
+        .edit(
+            "p",
+            BookmarkEdit::Add {
+                place: at("docs", ""),
+                name: Some("Top".into()),
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        names(&p),
+        ["2026", "Top", "Invoices"],
+        "a place is bookmarked once: adding it again renames it"
+    );
+    let p = s
+        .edit(
+            "p",
+            BookmarkEdit::Move {
+                place: at("docs", "請求書/"),
+                to: 0,
+            },
+        )
+        .unwrap();
     assert_eq!(names(&p), ["Invoices", "2026", "Top"]);
-    let p = s.edit("p", BookmarkEdit::Move { place: at("docs", "請求書/"), to: 99 }).unwrap();
+    let p = s
+        .edit(
+            "p",
+            BookmarkEdit::Move {
+                place: at("docs", "請求書/"),
+                to: 99,
+            },
+        )
+        .unwrap();
     assert_eq!(names(&p), ["2026", "Top", "Invoices"]);
-    let p = s.edit("p", BookmarkEdit::Rename { place: at("docs", ""), name: "Everything".into() }).unwrap();
+    let p = s
+        .edit(
+            "p",
+            BookmarkEdit::Rename {
+                place: at("docs", ""),
+                name: "Everything".into(),
+            },
+        )
+        .unwrap();
     assert_eq!(names(&p), ["2026", "Everything", "Invoices"]);
-    let p = s.edit("p", BookmarkEdit::Remove { place: at("docs", "reports/2026/") }).unwrap();
+    let p = s
+        .edit(
+            "p",
+            BookmarkEdit::Remove {
+                place: at("docs", "reports/2026/"),
+            },
+        )
+        .unwrap();
     assert_eq!(names(&p), ["Everything", "Invoices"]);
     assert_eq!(s.places("p"), p, "saved");
 }
@@ -55,16 +128,43 @@ fn bookmarks_are_added_once_named_renamed_moved_and_removed() {
 fn what_no_place_can_be_is_refused_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let s = PlacesStore::new(dir.path());
-    s.edit("p", BookmarkEdit::Add { place: at("docs", "a/"), name: None }).unwrap();
+    s.edit(
+        "p",
+        BookmarkEdit::Add {
+            place: at("docs", "a/"),
+            name: None,
+        },
+    )
+    .unwrap();
     let before = s.places("p");
     let refused = [
-        BookmarkEdit::Add { place: at("", "a/"), name: None },
-        BookmarkEdit::Add { place: at("a/b", ""), name: None },
-        BookmarkEdit::Add { place: at("docs", "no-slash"), name: None },
-        BookmarkEdit::Add { place: at("docs", &"x/".repeat(600)), name: None },
-        BookmarkEdit::Add { place: at("docs", "b/"), name: Some("two\nlines".into()) },
-        BookmarkEdit::Rename { place: at("docs", "never/"), name: "x".into() },
-        BookmarkEdit::Remove { place: at("docs", "never/") },
+        BookmarkEdit::Add {
+            place: at("", "a/"),
+            name: None,
+        },
+        BookmarkEdit::Add {
+            place: at("a/b", ""),
+            name: None,
+        },
+        BookmarkEdit::Add {
+            place: at("docs", "no-slash"),
+            name: None,
+        },
+        BookmarkEdit::Add {
+            place: at("docs", &"x/".repeat(600)),
+            name: None,
+        },
+        BookmarkEdit::Add {
+            place: at("docs", "b/"),
+            name: Some("two\nlines".into()),
+        },
+        BookmarkEdit::Rename {
+            place: at("docs", "never/"),
+            name: "x".into(),
+        },
+        BookmarkEdit::Remove {
+            place: at("docs", "never/"),
+        },
     ];
     for edit in refused {
         let e = s.edit("p", edit.clone()).expect_err(&format!("{edit:?}"));
@@ -72,7 +172,15 @@ fn what_no_place_can_be_is_refused_and_changes_nothing() {
     }
     assert!(s.visit("p", &at("docs", "x"), 1).is_err());
     assert_eq!(s.places("p"), before);
-    let long = s.edit("p", BookmarkEdit::Rename { place: at("docs", "a/"), name: "長".repeat(500) }).unwrap();
+    let long = s
+        .edit(
+            "p",
+            BookmarkEdit::Rename {
+                place: at("docs", "a/"),
+                name: "長".repeat(500),
+            },
+        )
+        .unwrap();
     assert_eq!(long.bookmarks[0].name.chars().count(), MAX_NAME);
 }
 
@@ -102,7 +210,14 @@ fn concurrent_writers_lose_nothing() {
             let s = PlacesStore::new(dir.path());
             std::thread::spawn(move || {
                 for i in 0..10 {
-                    s.edit("p", BookmarkEdit::Add { place: at("docs", &format!("t{t}-{i}/")), name: None }).unwrap();
+                    s.edit(
+                        "p",
+                        BookmarkEdit::Add {
+                            place: at("docs", &format!("t{t}-{i}/")),
+                            name: None,
+                        },
+                    )
+                    .unwrap();
                 }
             })
         })

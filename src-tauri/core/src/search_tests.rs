@@ -116,7 +116,14 @@ fn the_kind_filter_goes_by_the_name_s_extension() {
     for (name, want) in kinds {
         assert_eq!(FileKind::of(name), want, "{name}");
     }
-    let q = |kind| Matcher::new(&SearchQuery { name: "2026".into(), kind: Some(kind), ..Default::default() }).unwrap();
+    let q = |kind| {
+        Matcher::new(&SearchQuery {
+            name: "2026".into(),
+            kind: Some(kind),
+            ..Default::default()
+        })
+        .unwrap()
+    };
     assert!(q(FileKind::Pdf).matches("x/2026 report.pdf", 1, None));
     assert!(!q(FileKind::Pdf).matches("x/2026 report.docx", 1, None));
     assert!(q(FileKind::Office).matches("x/2026 report.docx", 1, None));

@@ -42,7 +42,10 @@ pub struct IssuedLink {
 /// Checks a share before anything is signed: 1 to `MAX_FILES` distinct keys, a recipient on one line.
 pub fn check(keys: &[String], recipient: Option<&str>) -> Result<()> {
     if keys.is_empty() || keys.len() > MAX_FILES {
-        return Err(Error::invalid_input(format!("share 1 to {MAX_FILES} files at once, not {}", keys.len())));
+        return Err(Error::invalid_input(format!(
+            "share 1 to {MAX_FILES} files at once, not {}",
+            keys.len()
+        )));
     }
     if keys.iter().any(|k| k.is_empty() || k.ends_with('/')) {
         return Err(Error::invalid_input("only files can be shared, not folders"));
@@ -86,10 +89,11 @@ impl LinkRecord {
         }
     }
 
-    /// Newest first. A file that can't be read is an empty record (it is moved aside on the next write).
+    /// Newest first; the links of one share in the order they were given. A file that can't be read is an empty
+    /// record (it is moved aside on the next write).
     pub fn list(&self) -> Vec<IssuedLink> {
         let mut all = self.read(false);
-        all.reverse();
+        all.sort_by_key(|l| std::cmp::Reverse(l.issued_at));
         all
     }
 
@@ -146,7 +150,10 @@ mod tests {
         assert_eq!(list.len(), MAX_RECORDS);
         assert_eq!(list.last().unwrap().key, "k0", "a, b and c went first");
         let text = std::fs::read_to_string(dir.path().join("issued-links.json")).unwrap();
-        assert!(!text.contains("X-Amz-Signature") && !text.contains("https://"), "the record never holds a link");
+        assert!(
+            !text.contains("X-Amz-Signature") && !text.contains("https://"),
+            "the record never holds a link"
+        );
     }
 
     #[test]
@@ -157,7 +164,9 @@ mod tests {
         assert!(r.list().is_empty());
         r.add(&[issued("a", 1)]).unwrap();
         assert_eq!(r.list().len(), 1);
-        let kept = std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()?.file_name().into_string().ok());
+        let kept = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok());
         assert_eq!(kept.filter(|n| n.starts_with("issued-links.json.broken-")).count(), 1);
     }
 

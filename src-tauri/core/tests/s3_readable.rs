@@ -29,10 +29,21 @@ async fn only_profiles_whose_credentials_read_the_bucket_are_offered_and_none_as
         ),
     )
     .unwrap();
-    let key = |name: &str, secret: &str| format!("[{name}]\naws_access_key_id = {}\naws_secret_access_key = {secret}\n", ep.access_key);
+    let key = |name: &str, secret: &str| {
+        format!(
+            "[{name}]\naws_access_key_id = {}\naws_secret_access_key = {secret}\n",
+            ep.access_key
+        )
+    };
     std::fs::write(
         &creds,
-        [key("good", &ep.secret_key.0), key("wrong-secret", "not-it"), key("silent", &ep.secret_key.0), key("also-good", &ep.secret_key.0)].join("\n"),
+        [
+            key("good", &ep.secret_key.0),
+            key("wrong-secret", "not-it"),
+            key("silent", &ep.secret_key.0),
+            key("also-good", &ep.secret_key.0),
+        ]
+        .join("\n"),
     )
     .unwrap();
     let session = Session::new(AwsFiles::explicit(config, creds));
@@ -43,7 +54,11 @@ async fn only_profiles_whose_credentials_read_the_bucket_are_offered_and_none_as
     let t = Instant::now();
     let found = session.readable(f.bucket, &names, Duration::from_secs(2)).await;
     assert_eq!(found, ["good", "also-good"]);
-    assert!(t.elapsed() < Duration::from_secs(6), "tried at once, each bounded: {:?}", t.elapsed());
+    assert!(
+        t.elapsed() < Duration::from_secs(6),
+        "tried at once, each bounded: {:?}",
+        t.elapsed()
+    );
     assert!(session.readable("no-such-bucket", &names, Duration::from_secs(2)).await.is_empty());
     drop(silent);
 }

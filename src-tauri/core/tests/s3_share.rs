@@ -25,7 +25,12 @@ async fn each_shared_file_gets_a_working_link_with_its_real_expiry_in_the_order_
         assert_eq!(r.status(), 200, "{}", l.key);
         let disposition = r.headers().get("content-disposition").map(|v| v.to_str().unwrap_or("").to_owned());
         let inline = l.key.ends_with(".pdf") || l.key.ends_with(".png");
-        assert_eq!(disposition.as_deref().is_some_and(|d| d.starts_with("inline")), inline, "{} {disposition:?}", l.key);
+        assert_eq!(
+            disposition.as_deref().is_some_and(|d| d.starts_with("inline")),
+            inline,
+            "{} {disposition:?}",
+            l.key
+        );
         assert_eq!(&r.bytes().await.unwrap()[..], *body);
         assert_eq!(l.link.effective_secs, 120);
         let expected = before + 120_000;

@@ -22,7 +22,11 @@ pub fn get_places(state: State<'_, AppState>) -> Result<Places> {
 
 #[tauri::command]
 pub fn visit_place(state: State<'_, AppState>, request: Place) -> Result<Visit> {
-    state.places.visit(&profile(&state)?, &request, bucketlens_core::client::unix_ms(std::time::SystemTime::now()))
+    state.places.visit(
+        &profile(&state)?,
+        &request,
+        bucketlens_core::client::unix_ms(std::time::SystemTime::now()),
+    )
 }
 
 #[tauri::command]

@@ -10,7 +10,12 @@ use tauri::State;
 /// window to open them.
 #[tauri::command]
 pub async fn share_objects(state: State<'_, AppState>, request: ShareObjectsRequest) -> Result<Vec<SharedLink>> {
-    let recipient = request.recipient.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned);
+    let recipient = request
+        .recipient
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_owned);
     share::check(&request.keys, recipient.as_deref())?;
     let secs = request.expires_secs.unwrap_or(state.settings().expiry.share_secs);
     let conn = state.session.active()?;
