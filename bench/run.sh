@@ -36,6 +36,8 @@ MILLION_RUNS="${MILLION_RUNS:-3}"
 if [ "$MILLION_RUNS" -gt 0 ]; then
   echo "== listing (1,000,000 keys under one prefix)"
   LISTING_KEYS=1000000 "$VENV/bin/python" bench/listing.py "$MILLION_RUNS" | tee bench/out/listing-1m.json
+  echo "== search (1,000,000 keys under one prefix, a glob matching 10,000)"
+  "$VENV/bin/python" bench/search.py "$MILLION_RUNS" | tee bench/out/search.json
 fi
 echo "== upload (10 MiB, 100 MiB, 1 GiB)"
 "$VENV/bin/python" bench/upload.py "$RUNS" | tee bench/out/upload.json
@@ -63,7 +65,7 @@ if [ -x "$APP" ] && command -v tauri-driver >/dev/null; then
 fi
 "$VENV/bin/python" - <<'PY'
 import json
-r = {k: json.load(open(f"bench/out/{k}.json")) for k in ("presign-rust", "presign-boto3", "listing", "listing-1m", "upload", "app", "million") if __import__("os").path.exists(f"bench/out/{k}.json")}
+r = {k: json.load(open(f"bench/out/{k}.json")) for k in ("presign-rust", "presign-boto3", "listing", "listing-1m", "search", "upload", "app", "million", "search-window") if __import__("os").path.exists(f"bench/out/{k}.json")}
 json.dump(r, open("bench/out/results.json", "w"), indent=2)
 print("wrote bench/out/results.json")
 PY

@@ -2,11 +2,21 @@
 // to the running window by a second launch, several files shared at once (each link answers 200 and is signed to
 // end when the window says). Run in English, before the switch to Japanese; one more in Japanese for the shots.
 import { execFileSync } from "node:child_process";
-import { openFolder, pdfPaints, q, root, sleep } from "./flows.mjs";
+import { openFolder, openProfile, pdfPaints, q, root, sleep } from "./flows.mjs";
 
 export const findTests = [];
 export const findTestsJa = [];
 const test = (name, fn) => findTests.push({ name, fn });
+
+/** The demo bucket's top through the e2e profile, whatever the window shows (a restart opens no bucket). */
+async function demoRoot(s) {
+  if (!(await q(s, '.profile.active[data-profile="e2e"]'))) await openProfile(s, "e2e");
+  if (!(await q(s, '.crumb[data-prefix=""]')))
+    await s.click(await s.waitFor("the demo bucket", () => s.find('[data-bucket="demo"]')));
+  const atRoot = () => s.exec("return document.querySelector('[data-testid=path]').value === 's3://demo/'");
+  if (!(await atRoot())) await root(s);
+  await s.waitFor("the bucket's top", atRoot);
+}
 
 /** A click with Ctrl held, as a person adds a row to the selection (WebDriver has no modifier on click). */
 const ctrlClick = (s, css) =>
@@ -16,7 +26,7 @@ const ctrlClick = (s, css) =>
   );
 
 test("search finds PDFs at every depth of the demo bucket and a hit opens in the preview", async (s, ctx) => {
-  await root(s);
+  await demoRoot(s);
   await s.click(await s.find("[data-testid=open-search]"));
   const box = await s.waitFor("the search box", () => s.find("[data-testid=search-name]"));
   await s.type(box, "*.pdf\uE007");
@@ -45,7 +55,7 @@ test("search finds PDFs at every depth of the demo bucket and a hit opens in the
 });
 
 test("a bucketlens:// link from a second launch opens its folder and file in the running window", async (s, ctx) => {
-  await root(s);
+  await demoRoot(s);
   const link = `bucketlens://open?url=${encodeURIComponent("s3://demo/reports/月次報告書.pdf")}&profile=e2e`;
   execFileSync(ctx.app, [link], { timeout: 60000, stdio: "ignore" });
   await s.waitFor("reports/ opened", () =>
@@ -70,7 +80,7 @@ test("a bucketlens:// link from a second launch opens its folder and file in the
 });
 
 test("several files shared at once: each link answers 200 and is signed to end when the window says", async (s, ctx) => {
-  await root(s);
+  await demoRoot(s);
   await openFolder(s, "reports/");
   const keys = ["reports/2026-q3-summary.pdf", "reports/budget 2026+draft.pdf"];
   for (const k of keys) await ctrlClick(s, `.row[data-key="${k}"]`);
@@ -117,7 +127,7 @@ test("several files shared at once: each link answers 200 and is signed to end w
 findTestsJa.push({
   name: "in Japanese: search and bookmarks",
   fn: async (s, ctx) => {
-    await root(s);
+    await demoRoot(s);
     await openFolder(s, "reports/");
     await s.click(await s.find("[data-testid=bookmark-folder]"));
     await s.waitFor("the bookmark", () => q(s, "[data-testid=bookmarks] li"));

@@ -37,7 +37,8 @@ writeFileSync(join(files, "script.sh"), "#!/bin/sh\necho hi\n");
 
 // The credential and keyboard flows run in English, before the switch to Japanese; then the Japanese screenshots.
 const language = browseTests.findIndex((t) => t.name.startsWith("switching the language"));
-// E2E_ONLY=text runs only the flows whose names contain it (while working on them; CI runs all).
+// E2E_ONLY=text runs only the flows whose names contain it, or one of several texts split by | (while working on
+// them; CI runs all).
 const only = process.env.E2E_ONLY;
 const tests = [
   ...browseTests.slice(0, language),
@@ -47,7 +48,7 @@ const tests = [
   ...browseTests.slice(language),
   ...japaneseTests,
   ...findTestsJa,
-].filter((t) => !only || t.name.includes(only));
+].filter((t) => !only || only.split("|").some((o) => t.name.includes(o)));
 
 let session;
 const ctx = {

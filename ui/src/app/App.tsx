@@ -207,18 +207,6 @@ export function App() {
               />
             )}
             {active && (
-              <PlacesPanel
-                places={places.places}
-                current={location}
-                error={places.error}
-                onOpen={(p) => {
-                  setLocation({ bucket: p.bucket, prefix: p.prefix });
-                  setSelected(null);
-                }}
-                onEdit={(e) => void places.edit(e)}
-              />
-            )}
-            {active && (
               <BucketList
                 buckets={buckets}
                 error={bucketError}
@@ -228,6 +216,18 @@ export function App() {
                   setSelected(null);
                 }}
                 onRetry={loadBuckets}
+              />
+            )}
+            {active && (
+              <PlacesPanel
+                places={places.places}
+                current={location}
+                error={places.error}
+                onOpen={(p) => {
+                  setLocation({ bucket: p.bucket, prefix: p.prefix });
+                  setSelected(null);
+                }}
+                onEdit={(e) => void places.edit(e)}
               />
             )}
             <button type="button" className="link-button small issued-button" onClick={() => setShowIssued(true)}>

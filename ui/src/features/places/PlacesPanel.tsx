@@ -125,7 +125,7 @@ export function PlacesPanel({ places, current, error, onOpen, onEdit }: Props) {
               aria-current={isHere(p) ? "location" : undefined}
             >
               {placeLabel(p)}
-              <span className="muted small"> · {p.bucket}</span>
+              {p.prefix && <span className="muted small"> · {p.bucket}</span>}
             </button>
           </li>
         ))}

@@ -201,7 +201,9 @@ export function SearchPanel({ bucket, prefix, limit, selectedKey, onSelect, onSh
                 data-key={h.key}
               >
                 <span className="hit-name" role="gridcell" title={visibleName(h.key)}>
-                  <Icon name={iconFor(file)} /> {visibleName(file)}
+                  <span className="hit-file">
+                    <Icon name={iconFor(file)} /> {visibleName(file)}
+                  </span>
                   <span className="hit-folder muted small">{visibleName(folder) || "./"}</span>
                 </span>
                 <span className="num small" role="gridcell">
