@@ -60,6 +60,9 @@ if [ -x "$APP" ] && command -v tauri-driver >/dev/null; then
     echo "== a million keys in the window"
     DISPLAY=:151 node bench/million.mjs "$APP" target/release/bucketlens-cli target/bench/listing-s3-1000000 \
       "$MILLION_RUNS" | tee bench/out/million.json
+    echo "== search over a million keys in the window"
+    DISPLAY=:151 node bench/search-window.mjs "$APP" target/release/bucketlens-cli target/bench/listing-s3-1000000 \
+      "$MILLION_RUNS" | tee bench/out/search-window.json
   fi
   kill "$driver" "$xvfb" 2>/dev/null || true
 fi
