@@ -79,7 +79,7 @@ test("a bucketlens:// link from a second launch opens its folder and file in the
   );
 });
 
-test("several files shared at once: each link answers 200 and is signed to end when the window says", async (s, ctx) => {
+test("several files shared at once: each link answers 200 and is signed to end as the window says", async (s, ctx) => {
   await demoRoot(s);
   await openFolder(s, "reports/");
   const keys = ["reports/2026-q3-summary.pdf", "reports/budget 2026+draft.pdf"];

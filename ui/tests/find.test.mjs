@@ -119,7 +119,7 @@ test("bookmarks: Ctrl+D adds the folder; rename, reorder, open, remove; recent p
   await page.close();
 });
 
-test("several files shared at once: one block with each name and link, the real expiry, a record of who for", async () => {
+test("several files shared at once: a block of names and links, the real expiry, a record of who for", async () => {
   const { page, errors } = await h.open("lang=en");
   await page.click('.row.folder[data-prefix="reports/"]');
   await page.click('.row[data-key="reports/q3.pdf"]', { modifiers: ["Control"] });
@@ -158,7 +158,7 @@ test("several files shared at once: one block with each name and link, the real 
   await page.close();
 });
 
-test("a link through a profile the person has switches to it; one they lack offers the profiles that can read it", async () => {
+test("a link through one's own profile switches to it; another offers the profiles that can read it", async () => {
   const { page, errors } = await h.open("lang=en&readable=personal");
   const link = (profile) =>
     page.evaluate(

@@ -44,7 +44,8 @@ export const enFind = {
   "search.where": "In {place} and every folder below it",
   "search.running": "Searching… {scanned} read, {found} found",
   "search.atLimit":
-    "Stopped at the limit of {limit} names read ({found} found). Search a narrower folder, or raise the limit in Settings.",
+    "Stopped at the limit of {limit} names read ({found} found). Search a narrower folder, or raise the limit " +
+    "in Settings.",
   "search.stopped": "Stopped: {scanned} read, {found} found.",
   "search.done": "Done: {scanned} read, {found} found.",
   "search.firstOnly": "The list shows the first {kept}.",
