@@ -1,5 +1,5 @@
 // Shared by the window benchmarks: a fresh app session, PSS of a process tree, summaries of runs.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -101,4 +101,18 @@ export async function serverWithProfile(cli, data) {
     `[bench]\naws_access_key_id = ${info.access_key}\naws_secret_access_key = ${info.secret_key}\n`,
   );
   return { server, info };
+}
+
+/** The server builds its key index on the first listing after it starts: run that once, untimed. */
+export function warmIndex(cli, info) {
+  execFileSync(cli, ["--json", "ls", "s3://bench/many/"], {
+    env: {
+      ...process.env,
+      AWS_PROFILE: "bench",
+      AWS_ACCESS_KEY_ID: info.access_key,
+      AWS_SECRET_ACCESS_KEY: info.secret_key,
+      AWS_ENDPOINT_URL: info.endpoint,
+    },
+    stdio: "ignore",
+  });
 }

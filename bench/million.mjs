@@ -4,24 +4,14 @@
 // WebKit processes, and the longest frame while the list is scrolled from top to bottom.
 // Usage (from bench/run.sh): node bench/million.mjs <app> <cli> <data dir> <runs>   (tauri-driver on :4450)
 import { execFileSync } from "node:child_process";
-import { freshSession, pss, serverWithProfile, summary } from "./measure.mjs";
+import { freshSession, pss, serverWithProfile, summary, warmIndex } from "./measure.mjs";
 
 const [app, cli, data, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 3);
 const KEYS = 1_000_000;
 
 const { server, info } = await serverWithProfile(cli, data);
-// The server builds its key index on the first listing after it starts: once, untimed.
-execFileSync(cli, ["--json", "ls", "s3://bench/many/"], {
-  env: {
-    ...process.env,
-    AWS_PROFILE: "bench",
-    AWS_ACCESS_KEY_ID: info.access_key,
-    AWS_SECRET_ACCESS_KEY: info.secret_key,
-    AWS_ENDPOINT_URL: info.endpoint,
-  },
-  stdio: "ignore",
-});
+warmIndex(cli, info);
 
 const firstRows = [];
 const allPages = [];

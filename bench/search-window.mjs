@@ -5,23 +5,14 @@
 // the PSS growth of the app and its WebKit processes while it ran.
 // Usage (from bench/run.sh): node bench/search-window.mjs <app> <cli> <data dir> <runs>   (tauri-driver on :4450)
 import { execFileSync } from "node:child_process";
-import { freshSession, pss, serverWithProfile, summary } from "./measure.mjs";
+import { freshSession, pss, serverWithProfile, summary, warmIndex } from "./measure.mjs";
 
 const [app, cli, data, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 3);
 const PATTERN = "item-0*7.txt";
 
 const { server, info } = await serverWithProfile(cli, data);
-execFileSync(cli, ["--json", "ls", "s3://bench/many/"], {
-  env: {
-    ...process.env,
-    AWS_PROFILE: "bench",
-    AWS_ACCESS_KEY_ID: info.access_key,
-    AWS_SECRET_ACCESS_KEY: info.secret_key,
-    AWS_ENDPOINT_URL: info.endpoint,
-  },
-  stdio: "ignore",
-});
+warmIndex(cli, info);
 
 const afterArrival = [];
 const toFirstHit = [];

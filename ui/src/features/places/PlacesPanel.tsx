@@ -22,6 +22,22 @@ export function placeLabel(p: Place): string {
 
 const placeOf = (b: Bookmark): Place => ({ bucket: b.bucket, prefix: b.prefix });
 
+/** A bookmark's small button, named for screen readers with the bookmark it acts on. */
+function Tool(p: { label: string; name: string; symbol: string; disabled?: boolean; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      title={p.label}
+      aria-label={`${p.label}: ${p.name}`}
+      disabled={p.disabled}
+      onClick={p.onClick}
+    >
+      {p.symbol}
+    </button>
+  );
+}
+
 export function PlacesPanel({ places, current, error, onOpen, onEdit }: Props) {
   const { t } = useT();
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -29,6 +45,10 @@ export function PlacesPanel({ places, current, error, onOpen, onEdit }: Props) {
   const isHere = (p: Place) => p.bucket === current.bucket && p.prefix === current.prefix;
   const id = (p: Place) => `${p.bucket}/${p.prefix}`;
 
+  const startRename = (b: Bookmark) => {
+    setName(b.name);
+    setRenaming(id(b));
+  };
   const submitRename = (e: FormEvent, b: Bookmark) => {
     e.preventDefault();
     onEdit({ op: "rename", place: placeOf(b), name });
@@ -67,47 +87,27 @@ export function PlacesPanel({ places, current, error, onOpen, onEdit }: Props) {
               </button>
             )}
             <span className="place-tools">
-              <button
-                type="button"
-                className="icon-button"
-                title={t("places.rename")}
-                aria-label={`${t("places.rename")}: ${b.name}`}
-                onClick={() => {
-                  setName(b.name);
-                  setRenaming(id(b));
-                }}
-              >
-                ✎
-              </button>
-              <button
-                type="button"
-                className="icon-button"
-                title={t("places.moveUp")}
-                aria-label={`${t("places.moveUp")}: ${b.name}`}
+              <Tool label={t("places.rename")} name={b.name} onClick={() => startRename(b)} symbol="✎" />
+              <Tool
+                label={t("places.moveUp")}
+                name={b.name}
                 disabled={i === 0}
                 onClick={() => onEdit({ op: "move", place: placeOf(b), to: i - 1 })}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                className="icon-button"
-                title={t("places.moveDown")}
-                aria-label={`${t("places.moveDown")}: ${b.name}`}
+                symbol="↑"
+              />
+              <Tool
+                label={t("places.moveDown")}
+                name={b.name}
                 disabled={i === places.bookmarks.length - 1}
                 onClick={() => onEdit({ op: "move", place: placeOf(b), to: i + 1 })}
-              >
-                ↓
-              </button>
-              <button
-                type="button"
-                className="icon-button"
-                title={t("places.remove")}
-                aria-label={`${t("places.remove")}: ${b.name}`}
+                symbol="↓"
+              />
+              <Tool
+                label={t("places.remove")}
+                name={b.name}
                 onClick={() => onEdit({ op: "remove", place: placeOf(b) })}
-              >
-                ×
-              </button>
+                symbol="×"
+              />
             </span>
           </li>
         ))}

@@ -15,6 +15,23 @@ export const SHARE_CHOICES = [
   { secs: 604800, key: "share.7days" },
 ] as const;
 
+/** How long a shared link works, labelled: the choices every share offers. */
+export function ExpirySelect(p: { secs: number; onChange: (secs: number) => void; className: string }) {
+  const { t } = useT();
+  return (
+    <label className={p.className}>
+      <span>{t("share.validFor")}</span>
+      <select value={p.secs} onChange={(e) => p.onChange(Number(e.target.value))} data-testid="share-expiry">
+        {SHARE_CHOICES.map((c) => (
+          <option key={c.secs} value={c.secs}>
+            {t(c.key)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function PreviewActions({
   bucket,
   objectKey,
@@ -96,23 +113,14 @@ export function PreviewActions({
         </button>
       </div>
       <div className="action-row">
-        <label className="share-label">
-          {t("share.validFor")}
-          <select
-            value={expiry}
-            onChange={(e) => {
-              setExpiry(Number(e.target.value));
-              setCopied(null);
-            }}
-            data-testid="share-expiry"
-          >
-            {SHARE_CHOICES.map((c) => (
-              <option key={c.secs} value={c.secs}>
-                {t(c.key)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ExpirySelect
+          className="share-label"
+          secs={expiry}
+          onChange={(secs) => {
+            setExpiry(secs);
+            setCopied(null);
+          }}
+        />
         <button type="button" onClick={copy} disabled={busy} data-testid="copy-link">
           {t("actions.copyLink")}
         </button>

@@ -8,7 +8,7 @@ import { useT } from "../../i18n/i18n";
 import { Dialog } from "../../shared/Dialog";
 import { ErrorBox } from "../../shared/ErrorBox";
 import { formatDate, formatDuration, visibleName } from "../../shared/format";
-import { SHARE_CHOICES } from "../preview/PreviewActions";
+import { ExpirySelect } from "../preview/PreviewActions";
 import { shareHtml, shareText, validUntil } from "./shareText";
 
 interface Props {
@@ -53,16 +53,7 @@ export function ShareDialog({ bucket, keys, onClose }: Props) {
         </ul>
         {!links && (
           <>
-            <label className="field">
-              <span>{t("share.validFor")}</span>
-              <select value={expiry} onChange={(e) => setExpiry(Number(e.target.value))} data-testid="share-expiry">
-                {SHARE_CHOICES.map((c) => (
-                  <option key={c.secs} value={c.secs}>
-                    {t(c.key)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ExpirySelect className="field" secs={expiry} onChange={setExpiry} />
             <label className="field">
               <span>{t("shareMany.recipient")}</span>
               <input
