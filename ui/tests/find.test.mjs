@@ -192,3 +192,17 @@ test("a link through one's own profile switches to it; another offers the profil
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("an address pasted in the path box opens its folder, and a file's address shows the file", async () => {
+  const { page, errors } = await h.open("lang=en");
+  await page.fill("[data-testid=path]", "s3://team-docs/reports/q3.pdf");
+  await page.press("[data-testid=path]", "Enter");
+  await page.waitForFunction(() => document.querySelector("[data-testid=path]")?.value === "s3://team-docs/reports/");
+  await page.waitForFunction(() => document.querySelector(".preview-head h2")?.textContent?.includes("q3.pdf"));
+  await page.fill("[data-testid=path]", "s3://team-docs/images/");
+  await page.press("[data-testid=path]", "Enter");
+  await page.waitForSelector('.row[data-key="images/photo.jpg"]');
+  assert.equal(await page.locator(".preview-head h2").count(), 0, "a folder's address shows no file");
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -18,6 +18,7 @@ import { UploadPanel } from "../upload/UploadPanel";
 import { UploadDialogs } from "../upload/UploadDialogs";
 import { SearchPanel } from "../search/SearchPanel";
 import { ShareDialog } from "../share/ShareDialog";
+import { entryFor } from "../places/useOpenPlace";
 
 interface Props {
   allowedTypes: string[];
@@ -139,6 +140,8 @@ export function Browser(props: Props) {
       const folder = loc.key === "" || loc.key.endsWith("/") ? loc.key : loc.key.slice(0, loc.key.lastIndexOf("/") + 1);
       setPathError(null);
       onNavigate(loc.bucket, folder);
+      // An address of a file opens its folder with the file in the preview.
+      if (loc.key !== folder) onSelect(entryFor(loc.key));
     } catch (err) {
       if (err instanceof AppError) setPathError(err.payload);
     }
