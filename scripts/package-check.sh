@@ -42,6 +42,9 @@ if [ -f "$deb" ]; then
   check "dpkg installs it" $SUDO dpkg -i "$deb"
   check "the binary is on PATH" test -x /usr/bin/bucketlens
   check "the desktop entry is installed" test -f /usr/share/applications/BucketLens.desktop
+  # The link reaches the app as its argument (%u): the scheme is the deep-link plugin's, the template ours.
+  check "it opens bucketlens:// links" grep -q "x-scheme-handler/bucketlens" /usr/share/applications/BucketLens.desktop
+  check "a link reaches it as an argument" grep -qx "Exec=bucketlens %u" /usr/share/applications/BucketLens.desktop
   check "the installed binary answers --version" bash -c '/usr/bin/bucketlens --version | grep -q "^BucketLens "'
 
   home="$(mktemp -d)"
