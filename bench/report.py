@@ -52,6 +52,21 @@ if "million" in r:
         names = sorted({k for run in per for k in run})
         print("\nPSS growth by process, per run: " + "; ".join(
             ", ".join(f"{n} {run.get(n, 0):.0f} MiB" for n in names) for run in per) + ".")
+if "search" in r:
+    x = r["search"]
+    print(f"\n### Search: {x['keys']:,} keys under one prefix, `{x['pattern']}` ({x['hits']:,} hits; seconds; median (min–max))\n")
+    print("| searcher | first hit | all pages |\n| --- | --- | --- |")
+    print(f"| `bucketlens-cli --json find --name` (includes process start) | {fmt(x['cli_first_hit_s'], ' s', 3)} | {fmt(x['cli_all_s'], ' s', 2)} |")
+    print(f"| boto3 paginator, no delimiter, `fnmatch` on the name | {fmt(x['boto3_first_hit_s'], ' s', 3)} | {fmt(x['boto3_all_s'], ' s', 1)} |")
+    print(f"\nRatio boto3 / CLI, all pages (median): {x['boto3_all_s']['median'] / x['cli_all_s']['median']:.1f}× (target ≥ 10×)")
+if "search-window" in r:
+    w = r["search-window"]
+    print(f"\n### The same search in the window (release app under Xvfb, from the bucket's top; median (min–max))\n")
+    print("| measurement | figure | target |\n| --- | --- | --- |")
+    print(f"| first hit painted after its page reached the window | {fmt(w['first_hit_painted_after_arrival_ms'], ' ms', 0)} | ≤ 200 ms |")
+    print(f"| Search pressed to first hit painted | {fmt(w['pressed_to_first_hit_painted_ms'], ' ms', 0)} | |")
+    print(f"| Search pressed to done ({w['keys']:,} names read) | {fmt(w['pressed_to_done_ms'], ' ms', 0)} | |")
+    print(f"| PSS growth, app + WebKit processes, while it ran | {fmt(w['pss_growth_mib'], ' MiB', 0)} | bounded (hits, not keys) |")
 if "upload" in r:
     print("\n### Upload through a presigned PUT (MiB/s and peak RSS; median (min–max))\n")
     print("| size | CLI `put` MiB/s | `curl -T` MiB/s | ratio CLI/curl | CLI forced single PUT MiB/s | ratio single/curl | CLI peak RSS MiB | curl peak RSS MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- |")
