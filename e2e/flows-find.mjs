@@ -9,7 +9,7 @@ export const findTestsJa = [];
 const test = (name, fn) => findTests.push({ name, fn });
 
 /** The demo bucket's top through the e2e profile, whatever the window shows (a restart opens no bucket). */
-async function demoRoot(s) {
+export async function demoRoot(s) {
   if (!(await q(s, '.profile.active[data-profile="e2e"]'))) await openProfile(s, "e2e");
   if (!(await q(s, '.crumb[data-prefix=""]')))
     await s.click(await s.waitFor("the demo bucket", () => s.find('[data-bucket="demo"]')));

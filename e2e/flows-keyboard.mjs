@@ -10,17 +10,20 @@ import { openProfile, pdfPaints, q, sleep } from "./flows.mjs";
 export const keyboardTests = [];
 const test = (name, fn) => keyboardTests.push({ name, fn });
 
-const KEY = {
+export const KEY = {
   Tab: "\uE004",
   Enter: "\uE007",
   Escape: "\uE00C",
   ArrowDown: "\uE015",
+  ArrowLeft: "\uE012",
+  ArrowRight: "\uE014",
+  Space: "\uE00D",
   Control: "\uE009",
   Shift: "\uE008",
 };
 
 /** Presses a key, or a chord such as ["Control", ","], on whatever has focus. */
-async function press(s, ...chord) {
+export async function press(s, ...chord) {
   const values = chord.map((k) => KEY[k] ?? k);
   const actions = [
     ...values.map((value) => ({ type: "keyDown", value })),

@@ -168,7 +168,8 @@ test("an image preview decodes", async (s, ctx) => {
   await ctx.shot(s, "03-image-preview");
 });
 
-const disguised = "a page disguised as a PDF is served as a PDF in a sandboxed frame and never runs; HTML is a card";
+const disguised =
+  "a page disguised as a PDF is served as a PDF in a sandboxed frame and never runs; HTML is shown as its source";
 test(disguised, async (s, ctx) => {
   await root(s);
   await openFolder(s, "notes/");
@@ -189,10 +190,10 @@ test(disguised, async (s, ctx) => {
     throw new Error(`the page ran: ${JSON.stringify(inside)}`);
   await ctx.shot(s, "03b-disguised-page");
   await s.click(await s.find('.row.object[data-key="notes/page.html"]'));
-  await s.waitFor("the card", () =>
+  await s.waitFor("the source as text", () =>
     s.exec(
-      "return document.querySelector('.preview .note')?.dataset.card === 'type' && " +
-        "!document.querySelector('.preview iframe')",
+      "return !!document.querySelector('.preview [data-testid=text-view]')?.textContent.includes('<script>') && " +
+        "!document.querySelector('.preview iframe') && document.title !== 'pwned'",
     ),
   );
 });

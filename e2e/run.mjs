@@ -10,6 +10,7 @@ import { tests as browseTests } from "./flows.mjs";
 import { credentialTests, japaneseTests } from "./flows-credentials.mjs";
 import { keyboardTests } from "./flows-keyboard.mjs";
 import { findTests, findTestsJa } from "./flows-find.mjs";
+import { viewerTests, viewerTestsJa } from "./flows-viewer.mjs";
 
 const app = resolve(process.argv[2] ?? "target/debug/bucketlens");
 const cli = resolve(process.argv[3] ?? "target/debug/bucketlens-cli");
@@ -45,9 +46,11 @@ const tests = [
   ...credentialTests,
   ...keyboardTests,
   ...findTests,
+  ...viewerTests,
   ...browseTests.slice(language),
   ...japaneseTests,
   ...findTestsJa,
+  ...viewerTestsJa,
 ].filter((t) => !only || only.split("|").some((o) => t.name.includes(o)));
 
 let session;

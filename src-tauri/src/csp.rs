@@ -1,5 +1,5 @@
-//! Lets previews load from the S3 endpoints in use: adds each custom endpoint's origin to `img-src` and
-//! `frame-src` at start-up (scripts stay `'self'` only).
+//! Lets previews load from the S3 endpoints in use: adds each custom endpoint's origin to `img-src`,
+//! `frame-src` and `media-src` at start-up (scripts stay `'self'` only).
 
 use bucketlens_core::settings::Settings;
 use tauri::utils::config::{Csp, CspDirectiveSources};
@@ -27,10 +27,10 @@ pub fn endpoints(settings: &Settings, profile_endpoints: &[String]) -> Vec<Strin
     out
 }
 
-/// Adds `origins` to the image and frame sources of `csp`.
+/// Adds `origins` to the image, frame and media sources of `csp`.
 pub fn allow_origins(csp: &mut Csp, origins: &[String]) {
     let Csp::DirectiveMap(map) = csp else { return };
-    for directive in ["img-src", "frame-src"] {
+    for directive in ["img-src", "frame-src", "media-src"] {
         let sources = map
             .entry(directive.to_owned())
             .or_insert_with(|| CspDirectiveSources::List(vec!["'self'".into()]));
@@ -48,7 +48,7 @@ mod tests {
     use bucketlens_core::settings::ProfileSettings;
 
     #[test]
-    fn custom_endpoints_become_image_and_frame_sources_only() {
+    fn custom_endpoints_become_image_frame_and_media_sources_only() {
         let mut s = Settings::default();
         let mut p = ProfileSettings::default();
         p.overrides.endpoint_url = Some("http://minio.lan:9000/".into());
@@ -77,6 +77,10 @@ mod tests {
         );
         assert!(
             text.contains("frame-src 'self' http://minio.lan:9000 https://s3.example.com"),
+            "{text}"
+        );
+        assert!(
+            text.contains("media-src 'self' http://minio.lan:9000 https://s3.example.com"),
             "{text}"
         );
         assert!(

@@ -36,7 +36,35 @@ const objects: Obj[] = [
   { key: "images/broken.png", size: 12, type: "image/png" },
   // Served from the bucket's address, which a test intercepts to hold the bytes back (a slow photo).
   { key: "images/large.png", size: 9_000_000, type: "image/png" },
+  { key: "notes/readme.md", size: 200, type: "text/markdown" },
+  { key: "notes/sales.csv", size: 120, type: "text/csv" },
+  { key: "notes/data.json", size: 40, type: "application/json" },
+  {
+    key: "notes/report.docx",
+    size: 9000,
+    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  },
 ];
+
+/** What the fake backend read from the text objects (the real one reads the first MiB and decodes it). */
+const TEXTS: Record<string, string> = {
+  "notes/readme.md":
+    "# Team notes\n\nSee <script>window.__pwned = 1</script> the [wiki](https://wiki.example.com/a) and " +
+    '[bad](javascript:alert(1)).\n\n![chart](https://tracker.example.com/pixel.png)\n\n<img src=x onerror="window.__pwned=2">\n',
+  "notes/data.json": '{\n  "total": 10.50\n}',
+  "images/page.html": "<html><body><script>alert(1)</script>Not rendered.</body></html>",
+};
+
+/** The kind a name says (mirrors core `FileKind::of` for the names here). */
+export function kindOf(name: string): ObjectEntry["kind"] {
+  const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+  if (!name.includes(".")) return null;
+  if (ext === "pdf") return "pdf";
+  if (["jpg", "png", "gif", "webp", "svg"].includes(ext)) return "image";
+  if (["txt", "md", "csv", "json", "html", "log"].includes(ext)) return "text";
+  if (["docx", "xlsx"].includes(ext)) return "office";
+  return null;
+}
 for (let i = 1; i <= many; i++)
   objects.push({ key: `many/item-${String(i).padStart(5, "0")}.txt`, size: i, type: "text/plain" });
 
@@ -50,6 +78,8 @@ const state = {
   callsBeforeFirstRow: null as string[] | null,
   saved: [] as Settings[],
   selected: [] as string[],
+  /** Keys asked for through preview_object, in order. */
+  previews: [] as string[],
   discarded: [] as string[],
   cancelled: [] as string[],
   mfaCodes: [] as (string | null)[],
@@ -215,6 +245,7 @@ function list(prefix: string): { folders: ColumnPage["folders"]; objects: Object
         lastModified: o.modified ?? when,
         etag: null,
         storageClass: "STANDARD",
+        kind: kindOf(rest),
       });
   }
   return { folders: [...folders].sort().map((p) => ({ prefix: p, name: p.slice(prefix.length, -1) })), objects: out };
@@ -325,6 +356,7 @@ const fakes: Fakes = {
           lastModified: o.modified ?? when,
           etag: null,
           storageClass: "STANDARD",
+          kind: kindOf(o.key),
         })),
     presigned,
     profile: () => state.selected.at(-1) ?? "work",
@@ -342,15 +374,45 @@ const fakes: Fakes = {
       storageClass: null,
       metadata: { "uploaded-by": "hanako" },
     };
-    // The real backend decides from an allow-list (core/src/preview.rs); the fake only needs its outcomes.
-    const viewer: Viewer = o.type === "application/pdf" ? "pdf" : o.type.startsWith("image/") ? "image" : "card";
+    // The real backend decides from an allow-list (core/src/preview/kind.rs); the fake only needs its outcomes.
+    const linked = o.type === "application/pdf" || o.type.startsWith("image/");
+    const viewer: Viewer = linked
+      ? o.type === "application/pdf"
+        ? "pdf"
+        : "image"
+      : o.type === "text/markdown"
+        ? "markdown"
+        : o.type === "text/csv"
+          ? "table"
+          : o.type.startsWith("text/") || o.type === "application/json"
+            ? "text"
+            : "card";
+    const text = TEXTS[key] ?? `Text of ${key}\n`;
     const preview: Preview = {
       meta,
       viewer,
-      servedAs: viewer === "card" ? null : o.type,
-      link: viewer === "card" ? null : presigned(key, 300, true),
+      servedAs: linked ? o.type : null,
+      link: linked ? presigned(key, 300, true) : null,
       card: viewer === "card" ? "type" : null,
+      text:
+        viewer === "text" || viewer === "markdown"
+          ? { text, encoding: "UTF-8", truncated: false, pretty: o.type === "application/json" }
+          : null,
+      table:
+        viewer === "table"
+          ? {
+              rows: [
+                ["部署", "売上"],
+                ["営業", "1,200"],
+                ["経理", "<b>300</b>"],
+              ],
+              encoding: "Shift_JIS",
+              more: false,
+              delimiter: ",",
+            }
+          : null,
     };
+    state.previews.push(key);
     return preview;
   },
   presign_share: ({ key, expiresSecs }) => presigned(key, expiresSecs ?? 3600, false),

@@ -4,6 +4,7 @@ import { App } from "./app/App";
 import { askBootstrap } from "./app/boot";
 import "./styles.css";
 import "./find.css";
+import "./viewer.css";
 
 // User Timing marks for the start-up benchmark (bench/app.mjs reads them): script running, bootstrap answered,
 // first listing page in.

@@ -90,7 +90,7 @@ for (const lang of ["en", "ja"]) {
       await page.close();
     });
 
-    test("PDFs preview in an iframe on an inline URL; HTML is never rendered", async () => {
+    test("PDFs preview in an iframe on an inline URL; HTML is shown as its source, never rendered", async () => {
       const { page } = await open(`lang=${lang}`);
       await page.click('.row.folder[data-prefix="reports/"]');
       await page.click('.row.object[data-key="reports/月次報告書.pdf"]');
@@ -100,8 +100,9 @@ for (const lang of ["en", "ja"]) {
       await page.click('.crumb[data-prefix=""]');
       await page.click('.row.folder[data-prefix="images/"]');
       await page.click('.row.object[data-key="images/page.html"]');
-      await page.waitForSelector(".preview .note");
-      assert.equal(await page.locator(".preview iframe, .preview img").count(), 0);
+      await page.waitForSelector(".preview [data-testid=text-view]");
+      assert.match(await page.locator(".preview [data-testid=text-view]").textContent(), /<script>alert\(1\)/);
+      assert.equal(await page.locator(".preview iframe, .preview img, .preview script").count(), 0);
       await page.close();
     });
   });

@@ -42,6 +42,7 @@ fn generate() -> String {
         listing::BucketInfo, listing::FolderEntry, listing::ObjectEntry, listing::ObjectMeta,
         columns::ObjectColumns, columns::ColumnPage,
         presign::HeaderPair, presign::Presigned, preview::Viewer, preview::CardReason, preview::Preview,
+        preview::TextBody, preview::TableBody,
         settings::Language, settings::Theme, settings::ProfileSettings, settings::ProfileColor, settings::ExpirySettings,
         settings::UploadSettings, settings::SearchSettings, settings::Settings, settings::FieldError, settings::NoticeKey, settings::Notice,
         mime::TypeSource, mime::Detected, upload::UploadOutcome, upload::Conflict, s3url::S3Location,

@@ -19,6 +19,8 @@ pub struct ObjectColumns {
     pub sizes: Vec<i64>,
     /// Last modified, in milliseconds since 1970; null when the server sent no date.
     pub modified: Vec<Option<i64>>,
+    /// One letter per object for its kind (`FileKind::letter`): one short string instead of a value per key.
+    pub kinds: String,
 }
 
 /// One page of a prefix listing for the window (`ListPage` with its objects in columns).
@@ -46,6 +48,7 @@ impl From<ListPage> for ColumnPage {
             name_ends: Vec::with_capacity(page.objects.len()),
             sizes: Vec::with_capacity(page.objects.len()),
             modified: Vec::with_capacity(page.objects.len()),
+            kinds: String::with_capacity(page.objects.len()),
         };
         let mut end = 0u32;
         for o in &page.objects {
@@ -54,6 +57,7 @@ impl From<ListPage> for ColumnPage {
             objects.name_ends.push(end);
             objects.sizes.push(o.size);
             objects.modified.push(millis(o.last_modified.as_deref()));
+            objects.kinds.push(crate::file_kind::FileKind::letter(o.kind));
         }
         ColumnPage {
             bucket: page.bucket,
@@ -80,6 +84,7 @@ mod tests {
             last_modified: date.map(str::to_owned),
             etag: Some("\"e\"".into()),
             storage_class: None,
+            kind: crate::file_kind::FileKind::of(name),
         }
     }
 
@@ -108,6 +113,7 @@ mod tests {
         assert_eq!(c.objects.name_ends, vec![5, 5 + 3 + 2 + 4, 14, 17]);
         assert_eq!(c.objects.sizes, vec![5, 0, 7, 9]);
         assert_eq!(c.objects.modified, vec![Some(1_796_025_600_000), None, Some(-500), None]);
+        assert_eq!(c.objects.kinds, "pp--");
         assert_eq!((c.index, c.loaded, c.is_last, c.folders.len()), (3, 5, true, 1));
     }
 }

@@ -6,6 +6,7 @@ pub mod columns;
 pub mod durable;
 pub mod error;
 pub mod error_map;
+pub mod file_kind;
 pub mod http;
 pub mod ipc;
 pub mod keys;

@@ -3,6 +3,7 @@
 use crate::client::Connection;
 use crate::error::Result;
 use crate::error_map::from_sdk;
+use crate::file_kind::FileKind;
 use aws_sdk_s3::types::EncodingType;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -39,6 +40,8 @@ pub struct ObjectEntry {
     pub last_modified: Option<String>,
     pub etag: Option<String>,
     pub storage_class: Option<String>,
+    /// What the name says the file is (its extension); the window's icons and viewer steps use it.
+    pub kind: Option<FileKind>,
 }
 
 /// One page of a prefix listing.
@@ -177,6 +180,7 @@ pub async fn next_page(conn: &Connection, bucket: &str, prefix: &str, page_size:
         .map(|o| (o, text(o.key().unwrap_or_default())))
         .filter(|(_, key)| key != prefix || prefix.is_empty())
         .map(|(o, key)| ObjectEntry {
+            kind: FileKind::of(key.strip_prefix(prefix).unwrap_or(&key)),
             name: key.strip_prefix(prefix).unwrap_or(&key).to_owned(),
             key,
             size: o.size().unwrap_or(0),

@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use unicode_normalization::UnicodeNormalization;
 
+pub use crate::file_kind::FileKind;
+
 /// How many keys a search reads at most unless told otherwise.
 pub const DEFAULT_SCAN_LIMIT: u64 = 1_000_000;
 /// The most keys one search may read, whatever it is asked.
@@ -35,48 +37,6 @@ pub struct SearchQuery {
     pub modified_before: Option<String>,
     /// Only files of this kind, as their names say.
     pub kind: Option<FileKind>,
-}
-
-/// A kind of file, from its name's extension (the search lists names, not contents).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum FileKind {
-    Pdf,
-    Image,
-    /// Plain text, logs, CSV, JSON, Markdown.
-    Text,
-    /// Word, Excel, PowerPoint and OpenDocument files.
-    Office,
-    /// Audio and video.
-    Media,
-}
-
-impl FileKind {
-    /// The kind `name` says it is, if any of these.
-    pub fn of(name: &str) -> Option<Self> {
-        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
-        if ext == "log" || ext == "md" || ext == "tsv" {
-            return Some(Self::Text);
-        }
-        let mime = mime_guess::from_ext(&ext).first()?;
-        let (top, sub) = (mime.type_().as_str(), mime.subtype().as_str());
-        Some(match (top, sub) {
-            ("application", "pdf") => Self::Pdf,
-            ("image", _) => Self::Image,
-            ("text", _) | ("application", "json" | "xml" | "x-yaml" | "yaml") => Self::Text,
-            ("audio" | "video", _) => Self::Media,
-            ("application", s)
-                if s == "msword"
-                    || s == "rtf"
-                    || s.starts_with("vnd.openxmlformats")
-                    || s.starts_with("vnd.ms-")
-                    || s.starts_with("vnd.oasis.opendocument") =>
-            {
-                Self::Office
-            }
-            _ => return None,
-        })
-    }
 }
 
 /// One batch of a running search: the hits in the page just read and how far it got.
@@ -231,6 +191,7 @@ pub async fn search(
             let modified = o.last_modified().and_then(|d| d.to_millis().ok());
             if matcher.matches(relative, size, modified) {
                 hits.push(ObjectEntry {
+                    kind: FileKind::of(relative),
                     name: relative.to_owned(),
                     size,
                     last_modified: rfc3339(o.last_modified()),

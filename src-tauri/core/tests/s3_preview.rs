@@ -32,12 +32,10 @@ async fn an_object_swapped_for_html_after_the_check_is_still_served_as_a_pdf() {
     assert_eq!(body, HTML, "the new bytes arrive");
     assert_eq!((ct.as_str(), cd.as_str()), ("application/pdf", "inline"), "but never as a page");
 
-    // Opened again, the HTML is a card with no link at all.
+    // Opened again, the HTML is its source as text, with no link at all.
     let again = open(&f.conn, f.bucket, "swap/report.pdf", 300).await.unwrap();
-    assert_eq!(
-        (again.viewer, again.card, again.link.is_none()),
-        (Viewer::Card, Some(CardReason::Type), true)
-    );
+    assert_eq!((again.viewer, again.link.is_none()), (Viewer::Text, true));
+    assert_eq!(again.text.unwrap().text.as_bytes(), HTML);
 }
 
 #[tokio::test]
@@ -59,10 +57,14 @@ async fn generic_types_defer_to_the_name_then_the_bytes() {
     let (ct, cd, _) = served(&p.link.unwrap().url).await;
     assert_eq!((p.viewer, ct.as_str(), cd.as_str()), (Viewer::Image, "image/jpeg", "inline"));
 
-    for (key, reason) in [("a/page", CardReason::Type), ("a/empty.pdf", CardReason::Empty)] {
-        let p = open(&f.conn, f.bucket, key, 300).await.unwrap();
-        assert_eq!((p.viewer, p.card, p.link.is_none()), (Viewer::Card, Some(reason), true), "{key}");
-    }
+    let p = open(&f.conn, f.bucket, "a/page", 300).await.unwrap();
+    assert_eq!(
+        (p.viewer, p.link.is_none()),
+        (Viewer::Text, true),
+        "a page without a name is its source"
+    );
+    let p = open(&f.conn, f.bucket, "a/empty.pdf", 300).await.unwrap();
+    assert_eq!((p.viewer, p.card, p.link.is_none()), (Viewer::Card, Some(CardReason::Empty), true));
     let p = open(&f.conn, f.bucket, "a/logo.svg", 300).await.unwrap();
     assert_eq!(p.viewer, Viewer::Image, "SVG is previewed, only ever through <img>");
 }

@@ -107,6 +107,17 @@ pub fn samples() -> Vec<SampleObject> {
             Some("application/octet-stream"),
         ),
         obj("notes/empty.txt", Vec::new(), Some("text/plain")),
+        obj("notes/README.md", README_MD.into(), Some("text/markdown; charset=utf-8")),
+        // Excel on a Japanese Windows saves CSV as Shift_JIS; S3 keeps whatever type the uploader sent.
+        obj("reports/売上集計-2026.csv", sales_csv(), Some("text/csv")),
+        obj(
+            "notes/settings.json",
+            r#"{"region":"ap-northeast-1","retention":{"days":90,"rate":0.10},"owners":["経理部","IT"]}"#
+                .as_bytes()
+                .to_vec(),
+            Some("application/json"),
+        ),
+        obj("notes/server.log", server_log(), Some("text/plain")),
     ];
     for k in ODD_KEYS {
         v.push(obj(
@@ -116,6 +127,40 @@ pub fn samples() -> Vec<SampleObject> {
         ));
     }
     v
+}
+
+/// A Markdown note with what a renderer must keep harmless: raw HTML, a script, a remote image, links.
+const README_MD: &str = "# チームの資料 / Team documents\n\n\
+Reports are under `reports/`, photos under `images/`.\n\n\
+| Folder | Owner |\n|---|---|\n| reports | 経理部 |\n| images | 広報 |\n\n\
+- Read the [handbook](https://example.com/handbook)\n- <script>document.title='pwned'</script>Scripts never run\n\n\
+![Team photo](https://tracker.example.com/pixel.png)\n";
+
+fn sales_csv() -> Vec<u8> {
+    let mut csv = String::from("月,部署,売上(円),備考\r\n");
+    for (m, dept, amount) in [
+        (1, "営業", 1_200_000),
+        (2, "営業", 980_000),
+        (3, "開発", 450_000),
+        (4, "経理", 120_000),
+    ] {
+        csv.push_str(&format!("2026-{m:02},{dept},\"{amount}\",\"前年比 +{m}%\"\r\n"));
+    }
+    encoding_rs::SHIFT_JIS.encode(&csv).0.into_owned()
+}
+
+fn server_log() -> Vec<u8> {
+    (0..400)
+        .map(|i| {
+            format!(
+                "2026-11-30T09:{:02}:{:02}Z INFO request {i} served in {} ms\n",
+                i / 60,
+                i % 60,
+                3 + i % 17
+            )
+        })
+        .collect::<String>()
+        .into_bytes()
 }
 
 pub fn many_key(i: usize) -> String {

@@ -1,8 +1,10 @@
 // English strings. Every key here must exist in ja.ts (the type system and a test check it).
 import { enFind } from "./en-find";
+import { enViewer } from "./en-viewer";
 
 export const en = {
   ...enFind,
+  ...enViewer,
   "app.title": "BucketLens",
   "app.starting": "Starting…",
   "app.demoBadge": "Demo",
@@ -38,7 +40,6 @@ export const en = {
   "list.folder": "Folder",
   "preview.title": "Preview",
   "preview.none": "Select a file to preview it.",
-  "preview.notRendered": "This type is not shown inline, for safety.",
   "preview.empty": "This file is empty.",
   "preview.dotSegment":
     'This name has a "." or ".." folder, which links lose: it can\'t be shown or shared here. You can still delete it.',

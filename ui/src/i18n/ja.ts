@@ -1,9 +1,11 @@
 // 日本語の文字列。en.ts のすべてのキーが必要です(型とテストで確認)。
 import type { MessageKey } from "./en";
 import { jaFind } from "./ja-find";
+import { jaViewer } from "./ja-viewer";
 
 export const ja: Record<MessageKey, string> = {
   ...jaFind,
+  ...jaViewer,
   "app.title": "BucketLens",
   "app.starting": "起動しています…",
   "app.demoBadge": "デモ",
@@ -39,7 +41,6 @@ export const ja: Record<MessageKey, string> = {
   "list.folder": "フォルダ",
   "preview.title": "プレビュー",
   "preview.none": "ファイルを選ぶとプレビューします。",
-  "preview.notRendered": "安全のため、この形式はここでは表示しません。",
   "preview.empty": "このファイルは空です。",
   "preview.dotSegment":
     "名前に「.」または「..」のフォルダーが含まれています。リンクではこの部分が取り除かれるため、表示も共有もできません（削除はできます）。",

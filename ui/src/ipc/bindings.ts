@@ -47,7 +47,11 @@ name: string, size: number,
 /**
  * RFC 3339.
  */
-lastModified: string | null, etag: string | null, storageClass: string | null, };
+lastModified: string | null, etag: string | null, storageClass: string | null, 
+/**
+ * What the name says the file is (its extension); the window's icons and viewer steps use it.
+ */
+kind: FileKind | null, };
 
 export type ObjectMeta = { bucket: string, key: string, size: number, contentType: string | null, lastModified: string | null, etag: string | null, storageClass: string | null, metadata: { [key in string]: string }, };
 
@@ -63,7 +67,11 @@ nameEnds: Array<number>, sizes: Array<number>,
 /**
  * Last modified, in milliseconds since 1970; null when the server sent no date.
  */
-modified: Array<number | null>, };
+modified: Array<number | null>, 
+/**
+ * One letter per object for its kind (`FileKind::letter`): one short string instead of a value per key.
+ */
+kinds: string, };
 
 export type ColumnPage = { bucket: string, prefix: string, index: number, folders: Array<FolderEntry>, objects: ObjectColumns, 
 /**
@@ -87,15 +95,35 @@ expiresAt: number,
  */
 limitedByCredentials: boolean, };
 
-export type Viewer = "pdf" | "image" | "card";
+export type Viewer = "pdf" | "image" | "text" | "table" | "markdown" | "media" | "card";
 
-export type CardReason = "type" | "empty" | "dotSegment";
+export type CardReason = "type" | "empty" | "dotSegment" | "binary";
 
 export type Preview = { meta: ObjectMeta, viewer: Viewer, 
 /**
  * The type the link is signed to be served as.
  */
-servedAs: string | null, link: Presigned | null, card: CardReason | null, };
+servedAs: string | null, link: Presigned | null, card: CardReason | null, text: TextBody | null, table: TableBody | null, };
+
+export type TextBody = { text: string, 
+/**
+ * The encoding it was read as (`UTF-8`, `Shift_JIS`, …).
+ */
+encoding: string, 
+/**
+ * Only the first `TEXT_LIMIT` bytes are here.
+ */
+truncated: boolean, 
+/**
+ * JSON that parsed and was re-indented.
+ */
+pretty: boolean, };
+
+export type TableBody = { rows: Array<Array<string>>, encoding: string, 
+/**
+ * More rows (or columns) exist than are here.
+ */
+more: boolean, delimiter: string, };
 
 export type Language = "system" | "ja" | "en";
 

@@ -1,3 +1,4 @@
+import type { FileKind } from "../ipc/bindings";
 // Small line icons drawn inline, so nothing depends on an emoji font being installed.
 export type IconName = "folder" | "pdf" | "image" | "file" | "bucket";
 
@@ -27,9 +28,9 @@ export function Icon({ name }: { name: IconName }) {
   );
 }
 
-export function iconFor(name: string): IconName {
-  const ext = name.split(".").pop()?.toLowerCase() ?? "";
-  if (ext === "pdf") return "pdf";
-  if (["jpg", "jpeg", "png", "gif", "webp", "svg", "avif", "bmp", "heic"].includes(ext)) return "image";
+/** The icon for a file of this kind (the backend's `FileKind`), or for a stored type when that is all there is. */
+export function iconFor(kind: FileKind | null, contentType?: string | null): IconName {
+  if (kind === "pdf" || contentType === "application/pdf") return "pdf";
+  if (kind === "image" || contentType?.startsWith("image/")) return "image";
   return "file";
 }

@@ -12,6 +12,10 @@ import { ObjectList } from "./ObjectList";
 import { useListing } from "./useListing";
 import { buildRows, FilterMemo, parentPrefix, type Sort } from "./sort";
 import { PreviewPane } from "../preview/PreviewPane";
+import { FullView } from "../preview/FullView";
+import { clearPreviewCache } from "../preview/previewCache";
+import { usePreview } from "../preview/usePreview";
+import { useSplit } from "./useSplit";
 import { useUploads } from "../upload/useUploads";
 import { useDropZone } from "../upload/useDropZone";
 import { UploadPanel } from "../upload/UploadPanel";
@@ -46,10 +50,14 @@ export function Browser(props: Props) {
   const filterBox = useRef<HTMLInputElement>(null);
   const listing = useListing(location.bucket, location.prefix, reload);
   const [highlight, setHighlight] = useState<string | null>(null);
+  const preview = usePreview(location.bucket ?? "", location.bucket ? (selected?.key ?? null) : null);
+  const [full, setFull] = useState(false);
+  const split = useSplit();
   const [thumbs, setThumbs] = useState<Record<string, string>>({});
   const bucketName = location.bucket;
   const onUploaded = useCallback(
     (key: string) => {
+      clearPreviewCache();
       setReload((r) => r + 1);
       setHighlight(key);
       if (bucketName) {
@@ -177,7 +185,7 @@ export function Browser(props: Props) {
         />
       </form>
       {pathError && <ErrorBox error={pathError} />}
-      <div className="content">
+      <div className="content" ref={split.box} style={split.style}>
         <section className="listing">
           {bucket && searching ? (
             <SearchPanel
@@ -247,6 +255,10 @@ export function Browser(props: Props) {
                   since={since}
                   checked={checked}
                   onCheck={onCheck}
+                  onOpen={(o) => {
+                    onSelect(o);
+                    setFull(true);
+                  }}
                 />
               )}
             </>
@@ -266,14 +278,18 @@ export function Browser(props: Props) {
             onDiscard={(e) => void uploads.discard(e)}
           />
         </section>
+        {bucket && split.handle}
         {bucket && (
           <PreviewPane
             bucket={bucket}
             object={selected}
+            state={preview}
             onDeleted={() => {
+              clearPreviewCache();
               onSelect(null);
               setReload((r) => r + 1);
             }}
+            onExpand={() => setFull(true)}
           />
         )}
       </div>
@@ -281,6 +297,16 @@ export function Browser(props: Props) {
         <div className="drop-overlay" data-testid="drop-overlay">
           <div>{t("upload.dropHere", { target: `s3://${bucket}/${location.prefix}` })}</div>
         </div>
+      )}
+      {full && bucket && selected && (
+        <FullView
+          bucket={bucket}
+          rows={rows}
+          object={selected}
+          state={preview}
+          onSelect={onSelect}
+          onClose={() => setFull(false)}
+        />
       )}
       {sharing && bucket && <ShareDialog bucket={bucket} keys={[...checked]} onClose={() => setSharing(false)} />}
       <UploadDialogs ask={uploads.ask} answer={uploads.answer} target={`s3://${bucket ?? ""}/${location.prefix}`} />

@@ -29,6 +29,8 @@ interface Props {
   /** Keys chosen for sharing: Ctrl/⌘+click or Space adds or removes one, Shift+click a range. */
   checked?: ReadonlySet<string>;
   onCheck?: (keys: string[], mode: "toggle" | "add") => void;
+  /** Space or a double-click: the object in the full-window viewer. */
+  onOpen?: (o: ObjectEntry) => void;
 }
 
 /** Placeholder rows while the first page loads. */
@@ -48,6 +50,7 @@ export function ObjectList({
   since = null,
   checked,
   onCheck,
+  onOpen,
 }: Props) {
   const { t, locale } = useT();
   const [scrollTop, setScrollTop] = useState(0);
@@ -104,9 +107,12 @@ export function ObjectList({
     else if (e.key === "End") moveTo(rows.length - 1);
     else if (e.key === "Enter") activate(rows.at(cursor));
     else if (e.key === "Backspace") onUp();
-    else if (e.key === " " && onCheck) {
+    else if (e.key === " " && (e.ctrlKey || e.metaKey) && onCheck) {
       const r = rows.at(cursor);
       if (r?.kind === "object") onCheck([r.entry.key], "toggle");
+    } else if (e.key === " " && onOpen) {
+      const r = rows.at(cursor);
+      if (r?.kind === "object") onOpen(r.entry);
     } else return;
     e.preventDefault();
   };
@@ -218,10 +224,11 @@ export function ObjectList({
                     if (onCheck && (e.ctrlKey || e.metaKey)) onCheck([o.key], "toggle");
                     else onSelect(o);
                   }}
+                  onDoubleClick={() => onOpen?.(o)}
                   data-key={o.key}
                 >
                   <span className="name" role="gridcell" title={visibleName(o.name)}>
-                    <Icon name={iconFor(o.name)} /> {visibleName(o.name)}
+                    <Icon name={iconFor(o.kind)} /> {visibleName(o.name)}
                     {isNew && <span className="new-dot" role="img" title={t("new.dot")} aria-label={t("new.dot")} />}
                   </span>
                   <span className="num" role="gridcell">

@@ -1,7 +1,15 @@
 // The objects of a folder as the listing pages bring them: each page kept in columns as it arrived (one string of
 // names, typed arrays of sizes and dates), never copied and never turned into one object per key. A million keys
 // cost about 35 bytes each here; a row's `ObjectEntry` is made only when a row is drawn or chosen.
-import type { ObjectColumns as Page, ObjectEntry } from "../../ipc/bindings";
+import type { FileKind, ObjectColumns as Page, ObjectEntry } from "../../ipc/bindings";
+
+/** The backend's one-letter kinds (core `FileKind::letter`). */
+const KINDS: Record<string, FileKind> = { p: "pdf", i: "image", t: "text", o: "office", m: "media" };
+/** Kinds the full-window viewer steps through. */
+const VIEWABLE: ReadonlySet<FileKind> = new Set(["pdf", "image", "text", "media"]);
+
+/** True when a file of this kind (as its name says) is shown by a viewer rather than a card. */
+export const viewable = (o: ObjectEntry): boolean => o.kind !== null && VIEWABLE.has(o.kind);
 
 interface Chunk {
   start: number;
@@ -10,6 +18,8 @@ interface Chunk {
   sizes: Float64Array;
   /** Milliseconds since 1970; NaN where the server sent no date. */
   modified: Float64Array;
+  /** One letter per object. */
+  kinds: string;
 }
 
 /** The name of the chunk's `j`-th object. */
@@ -33,6 +43,7 @@ export class ObjectColumns {
       ends: Uint32Array.from(page.nameEnds),
       sizes: Float64Array.from(page.sizes),
       modified: Float64Array.from(page.modified, (m) => m ?? Number.NaN),
+      kinds: page.kinds,
     });
     this.length += n;
   }
@@ -79,6 +90,7 @@ export class ObjectColumns {
       lastModified: Number.isNaN(ms) ? null : new Date(ms).toISOString(),
       etag: null,
       storageClass: null,
+      kind: KINDS[c.kinds[j] ?? ""] ?? null,
     };
   }
 
@@ -115,7 +127,10 @@ export class NewSince {
 }
 
 /** Packs entries into one page of columns, as the backend sends them (for tests and the browser harness). */
-export function toColumns(entries: readonly { name: string; size: number; lastModified: string | null }[]): Page {
+export function toColumns(
+  entries: readonly { name: string; size: number; lastModified: string | null; kind?: FileKind | null }[],
+): Page {
+  const letter = Object.fromEntries(Object.entries(KINDS).map(([l, k]) => [k, l]));
   let names = "";
   const nameEnds: number[] = [];
   for (const e of entries) {
@@ -127,5 +142,6 @@ export function toColumns(entries: readonly { name: string; size: number; lastMo
     nameEnds,
     sizes: entries.map((e) => e.size),
     modified: entries.map((e) => (e.lastModified ? Date.parse(e.lastModified) : null)),
+    kinds: entries.map((e) => (e.kind ? letter[e.kind] : "-")).join(""),
   };
 }

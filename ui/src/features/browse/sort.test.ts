@@ -10,6 +10,7 @@ const obj = (name: string, size: number, date: string): ObjectEntry => ({
   lastModified: date,
   etag: null,
   storageClass: null,
+  kind: null,
 });
 const chunked = (objects: ObjectEntry[], pageSize = 2) => {
   const c = new ObjectColumns("p/");

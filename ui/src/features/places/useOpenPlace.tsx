@@ -13,6 +13,7 @@ export const entryFor = (key: string): ObjectEntry => ({
   lastModified: null,
   etag: null,
   storageClass: null,
+  kind: null,
 });
 
 export function useOpenPlace(

@@ -207,7 +207,7 @@ export function SearchPanel({ bucket, prefix, limit, selectedKey, onSelect, onSh
               >
                 <span className="hit-name" role="gridcell" title={visibleName(h.key)}>
                   <span className="hit-file">
-                    <Icon name={iconFor(file)} /> {visibleName(file)}
+                    <Icon name={iconFor(h.kind)} /> {visibleName(file)}
                   </span>
                   <span className="hit-folder muted small">{visibleName(folder) || "./"}</span>
                 </span>

@@ -44,7 +44,7 @@ function Pending({ pending, onResume, onDiscard }: Pick<Props, "pending" | "onRe
       <ul>
         {pending.map((e) => (
           <li key={e.id} className="upload-row" data-pending-key={e.key}>
-            <Icon name={iconFor(e.key)} />
+            <Icon name={iconFor(null, e.contentType)} />
             <div className="upload-main">
               <div className="upload-line">
                 <span className="name" title={`s3://${e.bucket}/${visibleName(e.key)}`}>
@@ -111,7 +111,11 @@ export function UploadPanel({
               data-upload-key={r.key}
               data-state={r.state}
             >
-              {thumbs[r.key] ? <img className="thumb" src={thumbs[r.key]} alt="" /> : <Icon name={iconFor(r.name)} />}
+              {thumbs[r.key] ? (
+                <img className="thumb" src={thumbs[r.key]} alt="" />
+              ) : (
+                <Icon name={iconFor(null, r.contentType)} />
+              )}
               <div className="upload-main">
                 <div className="upload-line">
                   <span className="name" title={visibleName(r.key)}>

@@ -1,0 +1,108 @@
+// Real-window flows for the reading room: the full-window viewer steps through the demo images with ←/→ (each
+// one decoded and painted, the position and the link's expiry in its title), a Markdown note renders without
+// running or fetching anything, and a Shift_JIS CSV report reads as a table. English, then Japanese for shots.
+import { demoRoot } from "./flows-find.mjs";
+import { press } from "./flows-keyboard.mjs";
+import { openFolder, q, sleep } from "./flows.mjs";
+
+export const viewerTests = [];
+export const viewerTestsJa = [];
+const test = (name, fn) => viewerTests.push({ name, fn });
+
+const fullName = (s) => s.exec("return document.querySelector('.full-head h2')?.textContent ?? null");
+/** The full viewer's picture once decoded: its natural width, and whether it covers more than a thumbnail. */
+const decoded = (s) =>
+  s.exec(
+    "const i = document.querySelector('[data-testid=full-view] img.image-view:not(.pending)'); " +
+      "if (!i || !i.complete || !i.naturalWidth) return null; " +
+      "const r = i.getBoundingClientRect(); return {w: i.naturalWidth, shown: Math.round(r.width)}",
+  );
+
+test("the full-window viewer steps through the demo images with ←/→ and closes with Esc", async (s, ctx) => {
+  await demoRoot(s);
+  await openFolder(s, "images/");
+  await s.click(await s.waitFor("banner.webp", () => s.find('.row.object[data-key="images/banner.webp"]')));
+  await s.exec("document.querySelector('.object-list').focus()");
+  await press(s, "Space");
+  await s.waitFor("the viewer", () => q(s, "[data-testid=full-view]"));
+  const first = await s.waitFor("banner.webp decoded", () => decoded(s), 20000);
+  if (first.w !== 800 || first.shown < 400) throw new Error(`banner shown as ${JSON.stringify(first)}`);
+  const head = () =>
+    s.exec(
+      "return [document.querySelector('[data-testid=full-position]')?.textContent, " +
+        "document.querySelector('[data-testid=full-expiry]')?.textContent]",
+    );
+  const [position, expiry] = await head();
+  if (!/^\d+ \/ \d+$/.test(position ?? "") || !/\d/.test(expiry ?? "")) throw new Error(`title ${position} ${expiry}`);
+  await ctx.shot(s, "30-full-viewer");
+  // Every step paints a different picture (the names of the images folder in list order).
+  const seen = [await fullName(s)];
+  for (let i = 0; i < 3; i++) {
+    await press(s, "ArrowRight");
+    const name = await s.waitFor("the next image", async () => {
+      const n = await fullName(s);
+      return n !== seen.at(-1) && n;
+    });
+    seen.push(name);
+    if (/\.(jpg|png|webp|gif)$/.test(name)) await s.waitFor(`${name} decoded`, () => decoded(s), 20000);
+  }
+  await press(s, "ArrowLeft");
+  await s.waitFor("back one", async () => (await fullName(s)) === seen[2]);
+  console.log(`    stepped through: ${seen.join(" → ")} ← ${seen[2]}`);
+  await press(s, "Escape");
+  await s.waitFor("the viewer closed", async () => !(await q(s, "[data-testid=full-view]")));
+  const pane = await s.exec("return document.querySelector('.preview-head h2')?.textContent");
+  if (pane !== seen[2]) throw new Error(`the pane shows ${pane}, not ${seen[2]}`);
+});
+
+/** Opens the Markdown note and checks what it must and must not do; returns after the shot. */
+async function markdownNote(s, ctx, shot) {
+  await demoRoot(s);
+  await openFolder(s, "notes/");
+  await s.click(await s.waitFor("README.md", () => s.find('.row.object[data-key="notes/README.md"]')));
+  const h1 = await s.waitFor("the rendered note", () =>
+    s.exec("return document.querySelector('[data-testid=markdown-view] h1')?.textContent ?? null"),
+  );
+  if (!h1.includes("チームの資料")) throw new Error(`heading ${h1}`);
+  await sleep(500);
+  const facts = await s.exec(
+    "const m = document.querySelector('[data-testid=markdown-view]'); return {title: document.title, " +
+      "imgs: m.querySelectorAll('img').length, scripts: m.querySelectorAll('script').length, " +
+      "hrefs: m.querySelectorAll('a[href]').length, cells: m.querySelectorAll('td').length, " +
+      "image: m.querySelector('.md-image')?.textContent ?? ''}",
+  );
+  if (facts.title === "pwned" || facts.imgs || facts.scripts || facts.hrefs || facts.cells !== 4)
+    throw new Error(`the note: ${JSON.stringify(facts)}`);
+  if (!facts.image.includes("Team photo")) throw new Error(`image placeholder ${facts.image}`);
+  await ctx.shot(s, shot);
+}
+
+/** Opens the Shift_JIS CSV and checks it reads as Japanese in a table. */
+async function csvReport(s, ctx, shot) {
+  await demoRoot(s);
+  await openFolder(s, "reports/");
+  await s.click(await s.waitFor("the CSV", () => s.find('.row.object[data-key="reports/売上集計-2026.csv"]')));
+  const table = await s.waitFor("the table", () =>
+    s.exec(
+      "const t = document.querySelector('[data-testid=table-view]'); if (!t) return null; " +
+        "return {head: [...t.querySelectorAll('thead th')].map((c) => c.textContent), " +
+        "rows: t.querySelectorAll('tbody tr').length, " +
+        "facts: document.querySelector('.preview [data-testid=text-facts]').textContent}",
+    ),
+  );
+  if (table.head.join("|") !== "|月|部署|売上(円)|備考" || table.rows !== 4 || !table.facts.includes("Shift_JIS"))
+    throw new Error(`the table: ${JSON.stringify(table)}`);
+  await ctx.shot(s, shot);
+}
+
+test("a Markdown note renders with no script, image or navigating link", (s, ctx) =>
+  markdownNote(s, ctx, "31-markdown"));
+test("a Shift_JIS CSV report reads as a table", (s, ctx) => csvReport(s, ctx, "32-csv"));
+
+viewerTestsJa.push({
+  name: "in Japanese: a Markdown note and a CSV report",
+  fn: async (s, ctx) => {
+    await markdownNote(s, ctx, "33-markdown-ja");
+    await csvReport(s, ctx, "34-csv-ja");
+  },
+});
