@@ -17,7 +17,7 @@ async function openFolder(page, prefix, key) {
 }
 
 for (const lang of ["en", "ja"]) {
-  const T = lang === "en" ? { close: "Close (Esc)", rows: "3 rows" } : { close: "閉じる (Esc)", rows: "3 行" };
+  const T = lang === "en" ? { close: "Close (Esc)", rows: "2 rows" } : { close: "閉じる (Esc)", rows: "2 行" };
 
   describe(`the reading room (${lang})`, () => {
     test("Space opens the full-window viewer; ←/→ step through viewable files; Esc closes", async () => {

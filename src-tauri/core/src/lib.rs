@@ -29,6 +29,7 @@ pub mod share;
 pub mod sigv4;
 pub mod sso_accounts;
 pub mod sso_device;
+pub mod thumbs;
 pub mod upload;
 
 #[cfg(test)]

@@ -131,3 +131,27 @@ pub async fn existing(conn: &Connection, bucket: &str, keys: Vec<String>) -> Res
         .await;
     found.into_iter().filter_map(|r| r.transpose()).collect()
 }
+
+/// Reads at most `limit` bytes from the start of an object (a ranged GET; a server that ignores the range is
+/// read no further than `limit` either).
+pub async fn read_head(conn: &Connection, bucket: &str, key: &str, limit: usize) -> Result<Vec<u8>> {
+    let resp = conn
+        .client
+        .get_object()
+        .bucket(bucket)
+        .key(key)
+        .range(format!("bytes=0-{}", limit.saturating_sub(1)))
+        .send()
+        .await
+        .map_err(|e| from_sdk(e).about(bucket, Some(key)))?;
+    let mut body = resp.body;
+    let mut out = Vec::with_capacity(limit.min(64 * 1024));
+    while out.len() < limit {
+        match body.try_next().await {
+            Ok(Some(chunk)) => out.extend_from_slice(&chunk[..chunk.len().min(limit - out.len())]),
+            Ok(None) => break,
+            Err(e) => return Err(crate::Error::Network(crate::error::Detail::msg(e.to_string())).about(bucket, Some(key))),
+        }
+    }
+    Ok(out)
+}

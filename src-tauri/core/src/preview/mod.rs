@@ -7,8 +7,7 @@ pub mod kind;
 pub mod text;
 
 use crate::client::Connection;
-use crate::error::{Detail, Error, Result};
-use crate::error_map::from_sdk;
+use crate::error::{Error, Result};
 use crate::keys::{has_dot_segment, visible};
 use crate::listing::ObjectMeta;
 use crate::objects;
@@ -88,30 +87,6 @@ pub fn decide(stored: Option<&str>, key: &str, sniffed: Option<&str>, browser: b
     kind::served_inline(stored, key, sniffed, browser)
 }
 
-/// Reads at most `limit` bytes from the start of an object (a ranged GET; a server that ignores the range is
-/// read no further than `limit` either).
-pub async fn read_head(conn: &Connection, bucket: &str, key: &str, limit: usize) -> Result<Vec<u8>> {
-    let resp = conn
-        .client
-        .get_object()
-        .bucket(bucket)
-        .key(key)
-        .range(format!("bytes=0-{}", limit.saturating_sub(1)))
-        .send()
-        .await
-        .map_err(|e| from_sdk(e).about(bucket, Some(key)))?;
-    let mut body = resp.body;
-    let mut out = Vec::with_capacity(limit.min(64 * 1024));
-    while out.len() < limit {
-        match body.try_next().await {
-            Ok(Some(chunk)) => out.extend_from_slice(&chunk[..chunk.len().min(limit - out.len())]),
-            Ok(None) => break,
-            Err(e) => return Err(Error::Network(Detail::msg(e.to_string())).about(bucket, Some(key))),
-        }
-    }
-    Ok(out)
-}
-
 fn charset(content_type: Option<&str>) -> Option<&str> {
     content_type?.split(';').skip(1).find_map(|p| {
         let (k, v) = p.split_once('=')?;
@@ -160,7 +135,7 @@ pub async fn open(conn: &Connection, bucket: &str, key: &str, expires_secs: u64)
     let choice = match kind::by_type_or_name(meta.content_type.as_deref(), key, false) {
         Some(c) => c,
         None => {
-            let bytes = read_head(conn, bucket, key, text::TEXT_LIMIT).await?;
+            let bytes = objects::read_head(conn, bucket, key, text::TEXT_LIMIT).await?;
             let sniffed = crate::mime::detect(&bytes[..bytes.len().min(crate::mime::SNIFF_LEN)], "");
             let truncated = (bytes.len() as i64) < meta.size;
             let reads_as_text = text::decode(&bytes, None, truncated).is_some();
@@ -174,7 +149,7 @@ pub async fn open(conn: &Connection, bucket: &str, key: &str, expires_secs: u64)
         Choice::Text(k) => {
             let bytes = match head {
                 Some(b) => b,
-                None => read_head(conn, bucket, key, text::TEXT_LIMIT).await?,
+                None => objects::read_head(conn, bucket, key, text::TEXT_LIMIT).await?,
             };
             Ok(text_preview(meta, &bytes, k))
         }

@@ -95,7 +95,14 @@ describe("a large folder", () => {
 
 describe("ObjectColumns", () => {
   const page = (names: string[]) =>
-    toColumns(names.map((name, i) => ({ name, size: i, lastModified: i ? `2026-01-0${i}T00:00:00Z` : null })));
+    toColumns(
+      names.map((name, i) => ({
+        name,
+        size: i,
+        lastModified: i ? `2026-01-0${i}T00:00:00Z` : null,
+        kind: name.endsWith(".pdf") ? ("pdf" as const) : null,
+      })),
+    );
 
   it("finds entries across pages and walks from an index", () => {
     const c = new ObjectColumns("dir/");
@@ -119,8 +126,10 @@ describe("ObjectColumns", () => {
       lastModified: "2026-01-01T00:00:00.000Z",
       etag: null,
       storageClass: null,
+      kind: "pdf",
     });
     expect(c.at(0)?.lastModified).toBeNull();
+    expect(c.at(0)?.kind).toBeNull();
     expect([c.at(6), c.at(-1), c.size(5), c.modified(0)]).toEqual([undefined, undefined, 1, Number.NaN]);
     const seen: string[] = [];
     c.forEachName(2, (name, i) => seen.push(`${i}:${name}`));

@@ -37,7 +37,7 @@ export function TableView({ body, size }: { body: TableBody; size: number }) {
   return (
     <div className="text-wrap">
       <p className="text-facts muted small" data-testid="text-facts">
-        {t(body.more ? "preview.rowsFirst" : "preview.rowsAll", { rows: formatCount(body.rows.length, locale) })} ·{" "}
+        {t(body.more ? "preview.rowsFirst" : "preview.rowsAll", { rows: formatCount(rows.length, locale) })} ·{" "}
         {formatSize(size, locale)} · {body.encoding}
       </p>
       <div className="table-scroll">
