@@ -14,6 +14,9 @@ pub mod state;
 mod tests;
 #[cfg(test)]
 mod tests_find;
+#[cfg(test)]
+mod tests_viewer;
+pub mod thumbs;
 pub mod updates;
 pub mod window_state;
 
@@ -22,7 +25,7 @@ use tauri::Runtime;
 
 /// Registers state and commands on any runtime, so tests can run the app on the mock runtime.
 pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder
+    thumbs::protocol(builder)
         .manage(state)
         .manage(updates::Pending::default())
         .invoke_handler(handlers())

@@ -65,6 +65,9 @@ export function kindOf(name: string): ObjectEntry["kind"] {
   if (["docx", "xlsx"].includes(ext)) return "office";
   return null;
 }
+// `?photos=N`: N pictures under photos/ (the gallery's virtualisation).
+for (let i = 1; i <= Number(params.get("photos") ?? 0); i++)
+  objects.push({ key: `photos/img-${String(i).padStart(5, "0")}.jpg`, size: 1000 + i, type: "image/jpeg" });
 for (let i = 1; i <= many; i++)
   objects.push({ key: `many/item-${String(i).padStart(5, "0")}.txt`, size: i, type: "text/plain" });
 
@@ -139,6 +142,7 @@ const settings: Settings = {
   },
   // `?scanLimit=N`: the search setting.
   search: { scanLimit: Number(params.get("scanLimit") ?? 1_000_000) },
+  gallery: { cacheMb: 500 },
   language: lang,
   theme: "light",
   logLevel: "info",
@@ -259,6 +263,8 @@ function validate(s: Settings) {
       out.push({ field: `expiry.${k}`, message: `must be between 1 second and 7 days (604800 s), not ${v}` });
   if (!(s.search.scanLimit >= 1 && s.search.scanLimit <= 10_000_000))
     out.push({ field: "search.scanLimit", message: "must be between 1 and 10000000 keys" });
+  if (!(s.gallery.cacheMb >= 20 && s.gallery.cacheMb <= 20_000))
+    out.push({ field: "gallery.cacheMb", message: "must be between 20 and 20000 MB" });
   for (const [name, p] of Object.entries(s.profiles)) {
     if (p.region !== null && !/^[a-z0-9-]+$/.test(p.region))
       out.push({ field: `profiles.${name}.region`, message: `"${p.region}" is not a region name` });
@@ -696,6 +702,12 @@ mockIPC(
 );
 
 mockWindows("main");
+// Thumbnails come from the page's own server under /thumb/ (a test answers them with page.route); the app's
+// `thumb:` scheme exists only in the real window.
+(window as unknown as { __TAURI_INTERNALS__: { convertFileSrc: unknown } }).__TAURI_INTERNALS__.convertFileSrc = (
+  path: string,
+  protocol: string,
+) => `${location.origin}/${protocol}/${encodeURIComponent(path)}`;
 const firstRow = new MutationObserver(() => {
   if (!document.querySelector(".row.object")) return;
   state.callsBeforeFirstRow = [...state.calls];

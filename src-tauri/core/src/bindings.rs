@@ -44,7 +44,7 @@ fn generate() -> String {
         presign::HeaderPair, presign::Presigned, preview::Viewer, preview::CardReason, preview::Preview,
         preview::TextBody, preview::TableBody,
         settings::Language, settings::Theme, settings::ProfileSettings, settings::ProfileColor, settings::ExpirySettings,
-        settings::UploadSettings, settings::SearchSettings, settings::Settings, settings::FieldError, settings::NoticeKey, settings::Notice,
+        settings::UploadSettings, settings::SearchSettings, settings::GallerySettings, settings::Settings, settings::FieldError, settings::NoticeKey, settings::Notice,
         mime::TypeSource, mime::Detected, upload::UploadOutcome, upload::Conflict, s3url::S3Location,
         ipc::Bootstrap, ipc::UpdateInfo, ipc::ConnectionTest, ipc::TestOperation, ipc::MenuAction, sso_device::DeviceCode, mfa::MfaRequest, mfa::MfaAnswer, profile_writer::NewProfile, sso_accounts::SsoDiscoverRequest, sso_accounts::SsoRole,
         ipc::UploadState, ipc::UploadEvent, upload::ScanItem, upload::SkipReason, upload::Skipped, upload::ScanResult,

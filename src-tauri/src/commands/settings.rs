@@ -3,6 +3,7 @@
 use crate::state::AppState;
 use bucketlens_core::settings::{FieldError, Settings};
 use bucketlens_core::Result;
+use tauri::Manager;
 use tauri::{AppHandle, Runtime, State};
 
 #[tauri::command]
@@ -19,6 +20,7 @@ pub fn validate_settings(request: Settings) -> Vec<FieldError> {
 #[tauri::command]
 pub async fn save_settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, request: Settings) -> Result<Settings> {
     let saved = state.settings.replace(request)?;
+    app.state::<crate::thumbs::Thumbs>().set_cap_mb(saved.gallery.cache_mb);
     crate::menu::refresh(&app).await;
     crate::menu::apply_theme(&app, saved.theme);
     Ok(saved)

@@ -14,4 +14,9 @@ export const enViewer = {
   "viewer.previous": "Previous (←)",
   "viewer.next": "Next (→)",
   "viewer.split": "Width of the preview",
+  "gallery.view": "View",
+  "gallery.list": "List",
+  "gallery.gallery": "Gallery",
+  "gallery.label": "Files as tiles",
+  "settings.gallery.cacheMb": "Thumbnails kept on this computer (MB; the least recently used go first)",
 };

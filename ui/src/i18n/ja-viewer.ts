@@ -16,4 +16,9 @@ export const jaViewer: Record<keyof typeof enViewer, string> = {
   "viewer.previous": "前へ (←)",
   "viewer.next": "次へ (→)",
   "viewer.split": "プレビューの幅",
+  "gallery.view": "表示",
+  "gallery.list": "一覧",
+  "gallery.gallery": "ギャラリー",
+  "gallery.label": "ファイルのタイル表示",
+  "settings.gallery.cacheMb": "このコンピュータに保存するサムネイル(MB。最も長く使われていないものから削除)",
 };

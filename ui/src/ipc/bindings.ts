@@ -155,7 +155,13 @@ export type SearchSettings = {
  */
 scanLimit: number, };
 
-export type Settings = { schemaVersion: number, activeProfile: string | null, profiles: { [key in string]: ProfileSettings }, expiry: ExpirySettings, uploads: UploadSettings, search: SearchSettings, language: Language, theme: Theme, logLevel: string, };
+export type GallerySettings = { 
+/**
+ * MB of thumbnails kept in the data folder; the least recently used go first.
+ */
+cacheMb: number, };
+
+export type Settings = { schemaVersion: number, activeProfile: string | null, profiles: { [key in string]: ProfileSettings }, expiry: ExpirySettings, uploads: UploadSettings, search: SearchSettings, gallery: GallerySettings, language: Language, theme: Theme, logLevel: string, };
 
 export type FieldError = { field: string, message: string, };
 

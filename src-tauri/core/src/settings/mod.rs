@@ -135,6 +135,23 @@ impl Default for SearchSettings {
     }
 }
 
+/// The gallery: how much disk its thumbnails may use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct GallerySettings {
+    /// MB of thumbnails kept in the data folder; the least recently used go first.
+    pub cache_mb: u32,
+}
+
+impl Default for GallerySettings {
+    fn default() -> Self {
+        Self { cache_mb: 500 }
+    }
+}
+
+/// The smallest and largest thumbnail cache, in MB.
+pub const GALLERY_CACHE_MB: std::ops::RangeInclusive<u32> = 20..=20_000;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
@@ -144,6 +161,7 @@ pub struct Settings {
     pub expiry: ExpirySettings,
     pub uploads: UploadSettings,
     pub search: SearchSettings,
+    pub gallery: GallerySettings,
     pub language: Language,
     pub theme: Theme,
     pub log_level: String,
@@ -158,6 +176,7 @@ impl Default for Settings {
             expiry: ExpirySettings::default(),
             uploads: UploadSettings::default(),
             search: SearchSettings::default(),
+            gallery: GallerySettings::default(),
             language: Language::System,
             theme: Theme::System,
             log_level: "info".to_owned(),
@@ -224,6 +243,12 @@ impl Settings {
             out.push(FieldError {
                 field: "search.scanLimit".into(),
                 message: format!("must be between 1 and {} keys", crate::search::MAX_SCAN_LIMIT),
+            });
+        }
+        if !GALLERY_CACHE_MB.contains(&self.gallery.cache_mb) {
+            out.push(FieldError {
+                field: "gallery.cacheMb".into(),
+                message: format!("must be between {} and {} MB", GALLERY_CACHE_MB.start(), GALLERY_CACHE_MB.end()),
             });
         }
         if self.uploads.allowed_types.iter().any(|t| !t.contains('/')) {

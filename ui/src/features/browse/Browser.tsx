@@ -16,6 +16,8 @@ import { FullView } from "../preview/FullView";
 import { clearPreviewCache } from "../preview/previewCache";
 import { usePreview } from "../preview/usePreview";
 import { useSplit } from "./useSplit";
+import { Gallery } from "../gallery/Gallery";
+import { useViewMode } from "../gallery/viewMode";
 import { useUploads } from "../upload/useUploads";
 import { useDropZone } from "../upload/useDropZone";
 import { UploadPanel } from "../upload/UploadPanel";
@@ -53,6 +55,7 @@ export function Browser(props: Props) {
   const preview = usePreview(location.bucket ?? "", location.bucket ? (selected?.key ?? null) : null);
   const [full, setFull] = useState(false);
   const split = useSplit();
+  const [mode, setMode] = useViewMode(location.bucket, location.prefix);
   const [thumbs, setThumbs] = useState<Record<string, string>>({});
   const bucketName = location.bucket;
   const onUploaded = useCallback(
@@ -219,6 +222,8 @@ export function Browser(props: Props) {
                 bookmarked={bookmarked}
                 onBookmark={onBookmark}
                 onSearch={() => setSearching(true)}
+                view={mode}
+                onView={setMode}
               />
               {checked.size > 0 && (
                 <div className="selection-bar" role="toolbar" data-testid="selection-bar">
@@ -240,6 +245,22 @@ export function Browser(props: Props) {
                 <ErrorBox error={listing.error} action="list" onRetry={() => setReload((r) => r + 1)} />
               ) : listing.done && total === 0 ? (
                 <p className="muted empty">{t("list.empty")}</p>
+              ) : mode === "gallery" ? (
+                <Gallery
+                  bucket={bucket}
+                  folder={`${bucket}/${location.prefix}`}
+                  rows={rows}
+                  selectedKey={selected?.key ?? null}
+                  onOpenFolder={(p) => onNavigate(bucket, p)}
+                  onSelect={onSelect}
+                  onOpen={(o) => {
+                    onSelect(o);
+                    setFull(true);
+                  }}
+                  onUp={() => onNavigate(bucket, parentPrefix(location.prefix))}
+                  checked={checked}
+                  onCheck={onCheck}
+                />
               ) : (
                 <ObjectList
                   folder={`${bucket}/${location.prefix}`}

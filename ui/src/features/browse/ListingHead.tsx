@@ -4,6 +4,7 @@ import { useState } from "react";
 import { api } from "../../ipc/commands";
 import { useT } from "../../i18n/i18n";
 import { formatCount, formatDate } from "../../shared/format";
+import type { ViewMode } from "../gallery/viewMode";
 import { Breadcrumbs } from "./Breadcrumbs";
 
 interface Props {
@@ -17,6 +18,8 @@ interface Props {
   bookmarked: boolean;
   onBookmark: () => void;
   onSearch: () => void;
+  view: ViewMode;
+  onView: (v: ViewMode) => void;
 }
 
 export function ListingHead(p: Props) {
@@ -52,6 +55,20 @@ export function ListingHead(p: Props) {
         <button type="button" className="small" onClick={p.onSearch} title="Ctrl+Shift+F" data-testid="open-search">
           {t("search.open")}
         </button>
+        <span className="view-toggle" title={t("gallery.view")}>
+          {(["list", "gallery"] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              className={`small ${p.view === v ? "on" : ""}`}
+              aria-pressed={p.view === v}
+              onClick={() => p.onView(v)}
+              data-testid={`view-${v}`}
+            >
+              {t(v === "list" ? "gallery.list" : "gallery.gallery")}
+            </button>
+          ))}
+        </span>
       </span>
       <span className="count muted" data-testid="count" aria-live="polite">
         {p.since !== null && p.newCount > 0 && (

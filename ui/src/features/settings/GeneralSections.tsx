@@ -147,6 +147,27 @@ export function SearchSection({ s, set, errors }: Props) {
   );
 }
 
+export function GallerySection({ s, set, errors }: Props) {
+  const { t } = useT();
+  return (
+    <section className="settings-section" aria-labelledby="gallery-h">
+      <h3 id="gallery-h">{t("gallery.gallery")}</h3>
+      <Field id="gallery.cacheMb" label={t("settings.gallery.cacheMb")} error={errors["gallery.cacheMb"]}>
+        <input
+          id="gallery.cacheMb"
+          type="number"
+          min={20}
+          max={20_000}
+          step={100}
+          value={s.gallery.cacheMb}
+          onChange={(e) => set({ ...s, gallery: { cacheMb: Number(e.target.value) } })}
+          data-testid="gallery.cacheMb"
+        />
+      </Field>
+    </section>
+  );
+}
+
 export function AppearanceSection({ s, set }: Props) {
   const { t } = useT();
   return (

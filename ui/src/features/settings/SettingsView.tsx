@@ -6,7 +6,14 @@ import { useT } from "../../i18n/i18n";
 import { ErrorBox } from "../../shared/ErrorBox";
 import { useModal } from "../../shared/useModal";
 import { errorsByField } from "./form";
-import { AppearanceSection, DiagnosticsSection, LinksSection, SearchSection, UploadsSection } from "./GeneralSections";
+import {
+  AppearanceSection,
+  DiagnosticsSection,
+  GallerySection,
+  LinksSection,
+  SearchSection,
+  UploadsSection,
+} from "./GeneralSections";
 import { ProfilesSection } from "./ProfilesSection";
 
 interface Props {
@@ -98,6 +105,7 @@ export function SettingsView({ initial, profiles, active, logDir, onSaved, onClo
         <LinksSection {...props} />
         <UploadsSection {...props} />
         <SearchSection {...props} />
+        <GallerySection {...props} />
         <AppearanceSection {...props} />
         <DiagnosticsSection {...props} />
       </div>

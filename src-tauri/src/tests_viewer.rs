@@ -1,0 +1,51 @@
+//! The reading room through the shell on the mock runtime, against the demo bucket: `preview_object` answers
+//! each viewer in one call, and the `thumb:` scheme serves JPEG thumbnails from the active profile, icons'
+//! reasons for the rest, and nothing for an address that names no object.
+
+use crate::tests::{app, invoke};
+use crate::thumbs::serve;
+use serde_json::json;
+use tauri::http::Request;
+use tauri::Manager;
+
+fn thumb(app: &tauri::App<tauri::test::MockRuntime>, path: &str) -> (u16, String, Vec<u8>) {
+    let request = Request::builder()
+        .uri(format!("thumb://localhost/{path}"))
+        .body(Vec::new())
+        .unwrap();
+    let r = tauri::async_runtime::block_on(serve(app.handle(), &request));
+    let h = |n: &str| r.headers().get(n).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+    let note = format!("{} {}", h("content-type"), h("x-no-thumbnail"));
+    (r.status().as_u16(), note, r.body().clone())
+}
+
+#[test]
+fn one_call_per_selection_and_thumbnails_on_their_own_scheme() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, w) = app(true, dir.path());
+    invoke(&w, "bootstrap", json!({})).unwrap();
+    let preview = |key: &str| invoke(&w, "preview_object", json!({"request": {"bucket": "demo", "key": key}})).unwrap();
+    let md = preview("notes/README.md");
+    assert_eq!((md["viewer"].as_str(), md["link"].is_null()), (Some("markdown"), true), "{md}");
+    assert!(md["text"]["text"].as_str().unwrap().contains("<script>"), "the source, as text");
+    let csv = preview("reports/売上集計-2026.csv");
+    assert_eq!(csv["table"]["rows"][0][1], "部署", "{csv}");
+    assert_eq!(csv["table"]["encoding"], "Shift_JIS");
+
+    let (status, note, body) = thumb(&app, "demo%2Fimages%2F%E5%86%99%E7%9C%9F%202026.jpg");
+    assert_eq!((status, note.trim()), (200, "image/jpeg"));
+    let img = image::load_from_memory(&body).unwrap();
+    assert_eq!((img.width(), img.height()), (256, 192), "640 × 480 scaled to fit 256");
+    let (status, note, _) = thumb(&app, "demo%2Fnotes%2Fpage.html");
+    assert_eq!((status, note.as_str()), (415, "text/plain undecodable"));
+    let (status, note, _) = thumb(&app, "demo%2Fnotes%2Fmissing.jpg");
+    assert_eq!((status, note.as_str()), (502, "text/plain NoSuchKey"));
+    let (status, _, _) = thumb(&app, "not%20a%20bucket%2Fx.jpg");
+    assert_eq!(status, 400);
+    let data = &app.state::<crate::state::AppState>().paths.data_dir;
+    assert_eq!(
+        std::fs::read_dir(data.join("thumbs")).unwrap().count(),
+        2,
+        "the JPEG and the icon's reason"
+    );
+}

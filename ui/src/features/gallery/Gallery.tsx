@@ -1,0 +1,203 @@
+// The gallery: the folder's rows as a virtualised grid of tiles (thumbnails for pictures, icons for the rest),
+// with the list's selection, keys and double-click. Only the tiles in view are in the page, and only they ask
+// for thumbnails (through the queue, a few at a time).
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
+import type { ObjectEntry } from "../../ipc/bindings";
+import { useT } from "../../i18n/i18n";
+import { formatSize, visibleName } from "../../shared/format";
+import { Icon, iconFor } from "../../shared/Icon";
+import type { Row, Rows } from "../browse/sort";
+import { layout } from "../browse/virtual";
+import { thumbQueue, thumbUrl } from "./thumbQueue";
+
+export const TILE_W = 164;
+export const TILE_H = 196;
+
+interface Props {
+  bucket: string;
+  folder: string;
+  rows: Rows;
+  selectedKey: string | null;
+  onOpenFolder: (prefix: string) => void;
+  onSelect: (o: ObjectEntry) => void;
+  onOpen: (o: ObjectEntry) => void;
+  onUp: () => void;
+  checked: ReadonlySet<string>;
+  onCheck: (keys: string[], mode: "toggle" | "add") => void;
+}
+
+/** A thumbnail that waits for its turn in the queue and leaves it when its tile goes. */
+function Thumb({ bucket, o }: { bucket: string; o: ObjectEntry }) {
+  const [src, setSrc] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const ticket = useRef(0);
+  const url = thumbUrl(bucket, o);
+  useEffect(() => {
+    setSrc(null);
+    setFailed(false);
+    const id = thumbQueue.ask(() => setSrc(url));
+    ticket.current = id;
+    return () => thumbQueue.cancel(id);
+  }, [url]);
+  const finish = () => thumbQueue.done(ticket.current);
+  if (failed) return <Icon name={iconFor(o.kind)} />;
+  return src ? (
+    <img
+      className="thumb-img"
+      src={src}
+      alt=""
+      draggable={false}
+      onLoad={finish}
+      onError={() => {
+        finish();
+        setFailed(true);
+      }}
+    />
+  ) : (
+    <span className="thumb-wait" />
+  );
+}
+
+export function Gallery(p: Props) {
+  const { t, locale } = useT();
+  const box = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ w: 800, h: 600 });
+  const [scrollTop, setScrollTop] = useState(0);
+  const [cursor, setCursor] = useState(0);
+  const anchor = useRef(0);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setSize({ w: el.clientWidth, h: el.clientHeight }));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another folder starts at the top
+  useEffect(() => {
+    setCursor(0);
+    setScrollTop(0);
+    if (box.current) box.current.scrollTop = 0;
+  }, [p.folder]);
+
+  const cols = Math.max(1, Math.floor(size.w / TILE_W));
+  const lines = Math.ceil(p.rows.length / cols);
+  const lay = layout(lines, TILE_H, scrollTop, size.h, 1);
+  const moveTo = (i: number) => {
+    const next = Math.max(0, Math.min(p.rows.length - 1, i));
+    setCursor(next);
+    const el = box.current;
+    if (!el) return;
+    const line = Math.floor(next / cols);
+    const now = layout(lines, TILE_H, el.scrollTop, el.clientHeight, 1);
+    const at = now.top(line) - el.scrollTop;
+    if (at < 0) el.scrollTop = now.scrollFor(line);
+    else if (at + TILE_H > el.clientHeight) el.scrollTop = now.scrollFor(line, true);
+  };
+  const activate = (r: Row | undefined) => {
+    if (r?.kind === "folder") p.onOpenFolder(r.entry.prefix);
+    else if (r) p.onSelect(r.entry);
+  };
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const r = p.rows.at(cursor);
+    if (e.key === "ArrowRight") moveTo(cursor + 1);
+    else if (e.key === "ArrowLeft") moveTo(cursor - 1);
+    else if (e.key === "ArrowDown") moveTo(cursor + cols);
+    else if (e.key === "ArrowUp" && e.altKey) p.onUp();
+    else if (e.key === "ArrowUp") moveTo(cursor - cols);
+    else if (e.key === "PageDown") moveTo(cursor + cols * Math.max(1, Math.floor(size.h / TILE_H)));
+    else if (e.key === "PageUp") moveTo(cursor - cols * Math.max(1, Math.floor(size.h / TILE_H)));
+    else if (e.key === "Home") moveTo(0);
+    else if (e.key === "End") moveTo(p.rows.length - 1);
+    else if (e.key === "Enter") activate(r);
+    else if (e.key === "Backspace") p.onUp();
+    else if (e.key === " " && r?.kind === "object" && (e.ctrlKey || e.metaKey)) p.onCheck([r.entry.key], "toggle");
+    else if (e.key === " " && r?.kind === "object") p.onOpen(r.entry);
+    else return;
+    e.preventDefault();
+  };
+
+  const tiles = [];
+  for (let line = lay.start; line < lay.end; line++) {
+    for (let c = 0; c < cols; c++) {
+      const index = line * cols + c;
+      const r = p.rows.at(index);
+      if (!r) break;
+      const style = { top: lay.top(line), left: c * TILE_W, width: TILE_W, height: TILE_H };
+      const cur = index === cursor ? "cursor" : "";
+      if (r.kind === "folder") {
+        tiles.push(
+          <div
+            key={`l${line}c${c}`}
+            role="gridcell"
+            id={`tile-${index}`}
+            className={`tile folder ${cur}`}
+            style={style}
+            onClick={() => setCursor(index)}
+            onDoubleClick={() => p.onOpenFolder(r.entry.prefix)}
+            data-prefix={r.entry.prefix}
+          >
+            <span className="tile-art">
+              <Icon name="folder" />
+            </span>
+            <span className="tile-name">{visibleName(r.entry.name)}</span>
+          </div>,
+        );
+        continue;
+      }
+      const o = r.entry;
+      const on = p.checked.has(o.key);
+      tiles.push(
+        <div
+          key={`l${line}c${c}`}
+          role="gridcell"
+          id={`tile-${index}`}
+          aria-selected={p.selectedKey === o.key || on}
+          className={["tile object", cur, p.selectedKey === o.key && "selected", on && "checked"]
+            .filter(Boolean)
+            .join(" ")}
+          style={style}
+          title={`${visibleName(o.name)} · ${formatSize(o.size, locale)}`}
+          onClick={(e) => {
+            setCursor(index);
+            if (e.shiftKey) {
+              const [a, b] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
+              p.onCheck(
+                p.rows.slice(a, b + 1).flatMap((x) => (x.kind === "object" ? [x.entry.key] : [])),
+                "add",
+              );
+              return;
+            }
+            anchor.current = index;
+            if (e.ctrlKey || e.metaKey) p.onCheck([o.key], "toggle");
+            else p.onSelect(o);
+          }}
+          onDoubleClick={() => p.onOpen(o)}
+          data-key={o.key}
+        >
+          <span className="tile-art">
+            {o.kind === "image" ? <Thumb bucket={p.bucket} o={o} /> : <Icon name={iconFor(o.kind)} />}
+          </span>
+          <span className="tile-name">{visibleName(o.name)}</span>
+        </div>,
+      );
+    }
+  }
+  return (
+    <div
+      ref={box}
+      className="gallery"
+      role="grid"
+      aria-label={t("gallery.label")}
+      aria-rowcount={lines}
+      aria-activedescendant={cursor >= lay.start * cols && cursor < lay.end * cols ? `tile-${cursor}` : undefined}
+      tabIndex={0}
+      onKeyDown={onKey}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      data-testid="gallery"
+    >
+      <div className="gallery-inner" style={{ height: lay.height }} role="row">
+        {tiles}
+      </div>
+    </div>
+  );
+}

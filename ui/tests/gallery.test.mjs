@@ -1,0 +1,116 @@
+// The gallery in the real UI with mocked IPC: 10,000 pictures keep at most 300 tiles in the page, thumbnails
+// are asked only for tiles on screen and at most six at a time, tiles scrolled away before their turn are never
+// asked, the list's keys work in two dimensions, and the choice of view is remembered per folder.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { harnessForThisFile } from "./harness-server.mjs";
+
+const h = harnessForThisFile();
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFElEQVR4nGP4z8DwHwyBNBgwMDAAAJ3tB/mnQFHGAAAAAElFTkSuQmCC",
+  "base64",
+);
+
+/** Answers /thumb/ requests after `delayMs`, recording each and the most in flight at once. */
+async function serveThumbs(page, delayMs) {
+  const seen = { asked: [], inFlight: 0, most: 0 };
+  await page.route("**/thumb/**", async (route) => {
+    seen.asked.push(decodeURIComponent(new URL(route.request().url()).pathname.slice("/thumb/".length)));
+    seen.inFlight++;
+    seen.most = Math.max(seen.most, seen.inFlight);
+    await new Promise((r) => setTimeout(r, delayMs));
+    seen.inFlight--;
+    await route.fulfill({ status: 200, contentType: "image/png", body: PNG }).catch(() => {});
+  });
+  return seen;
+}
+
+test("10,000 pictures: at most 300 tiles, thumbnails only for tiles on screen, six at a time", async () => {
+  const { page, errors } = await h.open("lang=en&photos=10000");
+  const seen = await serveThumbs(page, 150);
+  await page.click('.row.folder[data-prefix="photos/"]');
+  await page.click("[data-testid=view-gallery]");
+  await page.waitForSelector(".tile img.thumb-img");
+  const tiles = await page.locator(".tile").count();
+  assert.ok(tiles > 10 && tiles <= 300, `${tiles} tiles`);
+  await page.waitForFunction(() => document.querySelectorAll(".tile .thumb-wait").length === 0, null, {
+    timeout: 20_000,
+  });
+  const onScreen = seen.asked.length;
+  assert.ok(onScreen <= tiles, `${onScreen} asked for ${tiles} tiles`);
+  assert.ok(seen.most <= 6, `${seen.most} at once`);
+  assert.ok(
+    seen.asked.every((k) => k.startsWith("team-docs/photos/img-")),
+    seen.asked[0],
+  );
+  // Straight to the bottom: the tiles passed on the way are never asked for.
+  const before = seen.asked.length;
+  await page.evaluate(() => {
+    const g = document.querySelector("[data-testid=gallery]");
+    g.scrollTop = g.scrollHeight;
+  });
+  await page.waitForSelector('.tile[data-key="photos/img-10000.jpg"] img.thumb-img');
+  await page.waitForFunction(() => document.querySelectorAll(".tile .thumb-wait").length === 0, null, {
+    timeout: 20_000,
+  });
+  const tilesAtEnd = await page.locator(".tile").count();
+  assert.ok(tilesAtEnd <= 300, `${tilesAtEnd} tiles at the end`);
+  assert.ok(seen.asked.length - before <= tilesAtEnd, `${seen.asked.length - before} asked at the end`);
+  assert.ok(seen.asked.length < 200, `${seen.asked.length} asked in all, of 10,000`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("keys move through the tiles in two dimensions; Enter selects, Space opens the viewer", async () => {
+  const { page, errors } = await h.open("lang=en&photos=40");
+  await serveThumbs(page, 0);
+  await page.click('.row.folder[data-prefix="photos/"]');
+  await page.click("[data-testid=view-gallery]");
+  await page.waitForSelector(".tile.cursor");
+  const cols = await page.evaluate(() => {
+    const g = document.querySelector("[data-testid=gallery]");
+    return Math.floor(g.clientWidth / 164);
+  });
+  await page.focus("[data-testid=gallery]");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowDown");
+  const want = `photos/img-${String(cols + 2).padStart(5, "0")}.jpg`;
+  assert.equal(await page.getAttribute(".tile.cursor", "data-key"), want);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((k) => document.querySelector(".preview-head h2")?.textContent === k.split("/")[1], want);
+  await page.keyboard.press("Space");
+  await page.waitForSelector("[data-testid=full-view]");
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(
+    (n) => document.querySelector(".full-head h2")?.textContent === `img-${String(n).padStart(5, "0")}.jpg`,
+    cols + 3,
+  );
+  await page.keyboard.press("Escape");
+  await page.focus("[data-testid=gallery]");
+  await page.keyboard.press("Control+Space");
+  await page.waitForSelector("[data-testid=selection-bar]");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the view is remembered per folder, across a reload, in both languages", async () => {
+  const { page, errors } = await h.open("lang=ja&photos=5");
+  await serveThumbs(page, 0);
+  await page.click('.row.folder[data-prefix="photos/"]');
+  assert.equal(await page.textContent("[data-testid=view-gallery]"), "ギャラリー");
+  await page.click("[data-testid=view-gallery]");
+  await page.waitForSelector("[data-testid=gallery]");
+  await page.click('.crumb[data-prefix=""]');
+  await page.click('.row.folder[data-prefix="images/"]');
+  await page.waitForSelector('.row.object[data-key="images/photo.jpg"]');
+  assert.equal(await page.locator("[data-testid=gallery]").count(), 0, "another folder keeps the list");
+  await page.click('.crumb[data-prefix=""]');
+  await page.click('.row.folder[data-prefix="photos/"]');
+  await page.waitForSelector("[data-testid=gallery]");
+  await page.reload();
+  await page.waitForSelector('.row.folder[data-prefix="photos/"]');
+  await page.click('.row.folder[data-prefix="photos/"]');
+  await page.waitForSelector("[data-testid=gallery] .tile");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
