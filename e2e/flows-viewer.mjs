@@ -1,9 +1,11 @@
 // Real-window flows for the reading room: the full-window viewer steps through the demo images with ←/→ (each
 // one decoded and painted, the position and the link's expiry in its title), a Markdown note renders without
 // running or fetching anything, and a Shift_JIS CSV report reads as a table. English, then Japanese for shots.
+import { join } from "node:path";
 import { demoRoot } from "./flows-find.mjs";
 import { press } from "./flows-keyboard.mjs";
 import { openFolder, q, sleep } from "./flows.mjs";
+import { regionDeviation } from "./webdriver.mjs";
 
 export const viewerTests = [];
 export const viewerTestsJa = [];
@@ -55,6 +57,45 @@ test("the full-window viewer steps through the demo images with ←/→ and clos
   if (pane !== seen[2]) throw new Error(`the pane shows ${pane}, not ${seen[2]}`);
 });
 
+/** Opens images/ as a gallery and checks that every picture's tile paints a thumbnail made by the backend. */
+async function gallery(s, ctx, shot) {
+  await demoRoot(s);
+  await openFolder(s, "images/");
+  await s.click(await s.find("[data-testid=view-gallery]"));
+  const pictures = ["photo.jpg", "diagram.png", "banner.webp", "icon.gif", "写真 2026.jpg"];
+  const sizes = await s.waitFor(
+    "thumbnails",
+    () =>
+      s.exec(
+        "const out = {}; for (const n of arguments[0]) { " +
+          "const i = document.querySelector('.tile[data-key=\"images/' + n + '\"] img.thumb-img'); " +
+          "if (!i || !i.complete || !i.naturalWidth) return null; out[n] = [i.naturalWidth, i.naturalHeight, i.src]; } " +
+          "return out",
+        pictures,
+      ),
+    30000,
+  );
+  for (const [n, [w, h, src]] of Object.entries(sizes)) {
+    if (Math.max(w, h) > 256 || !src.startsWith("thumb:")) throw new Error(`${n}: ${w}×${h} from ${src}`);
+  }
+  // Painted, not blank: the photo's tile varies as the picture does.
+  const rect = await s.exec(
+    "const r = document.querySelector('.tile[data-key=\"images/photo.jpg\"] img.thumb-img').getBoundingClientRect(); " +
+      "return {x: Math.round(r.x) + 4, y: Math.round(r.y) + 4, w: Math.round(r.width) - 8, h: Math.round(r.height) - 8}",
+  );
+  const deviation = regionDeviation(await s.screenshot(), rect, join(ctx.artifacts, ".thumb.png"));
+  if (!(deviation > 0.05)) throw new Error(`the photo's thumbnail looks blank (${deviation})`);
+  console.log(
+    `    thumbnails: ${Object.entries(sizes)
+      .map(([n, [w, h]]) => `${n} ${w}×${h}`)
+      .join(", ")}`,
+  );
+  await ctx.shot(s, shot);
+  await s.click(await s.find("[data-testid=view-list]"));
+}
+
+test("the gallery of the demo images shows thumbnails made by the backend", (s, ctx) => gallery(s, ctx, "29-gallery"));
+
 /** Opens the Markdown note and checks what it must and must not do; returns after the shot. */
 async function markdownNote(s, ctx, shot) {
   await demoRoot(s);
@@ -100,8 +141,9 @@ test("a Markdown note renders with no script, image or navigating link", (s, ctx
 test("a Shift_JIS CSV report reads as a table", (s, ctx) => csvReport(s, ctx, "32-csv"));
 
 viewerTestsJa.push({
-  name: "in Japanese: a Markdown note and a CSV report",
+  name: "in Japanese: the gallery, a Markdown note and a CSV report",
   fn: async (s, ctx) => {
+    await gallery(s, ctx, "33a-gallery-ja");
     await markdownNote(s, ctx, "33-markdown-ja");
     await csvReport(s, ctx, "34-csv-ja");
   },

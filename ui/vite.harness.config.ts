@@ -1,13 +1,14 @@
 // Builds the UI with mocked IPC (harness/) for the browser tests; never shipped.
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { pdfjsAssets } from "./vite.pdfjs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), pdfjsAssets()],
   build: {
     outDir: "harness-dist",
     emptyOutDir: true,

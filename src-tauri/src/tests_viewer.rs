@@ -42,6 +42,11 @@ fn one_call_per_selection_and_thumbnails_on_their_own_scheme() {
     assert_eq!((status, note.as_str()), (502, "text/plain NoSuchKey"));
     let (status, _, _) = thumb(&app, "not%20a%20bucket%2Fx.jpg");
     assert_eq!(status, 400);
+    // A PDF's bytes for the window's renderer; anything else is refused on that path.
+    let (status, note, body) = thumb(&app, "demo%2Freports%2F2026-q3-summary.pdf?pdf&v=1");
+    assert_eq!((status, note.trim(), &body[..5]), (200, "application/pdf", &b"%PDF-"[..]));
+    let (status, note, _) = thumb(&app, "demo%2Fnotes%2Fpage.html?pdf");
+    assert_eq!((status, note.as_str()), (415, "text/plain not-pdf"));
     let data = &app.state::<crate::state::AppState>().paths.data_dir;
     assert_eq!(
         std::fs::read_dir(data.join("thumbs")).unwrap().count(),

@@ -78,8 +78,33 @@ fn reply(status: StatusCode, body: Vec<u8>, reason: &str) -> Response<Vec<u8>> {
     r.body(body).unwrap_or_default()
 }
 
+/// A PDF's bytes for the window's own renderer (pdf.js draws its first page): only an object the preview would
+/// serve as a PDF, and only up to the thumbnail size cap.
+async fn pdf_source(conn: &bucketlens_core::client::Connection, bucket: &str, key: &str) -> Response<Vec<u8>> {
+    use bucketlens_core::{objects, preview, thumbs::MAX_SOURCE_BYTES};
+    let meta = match objects::head_object(conn, bucket, key).await {
+        Ok(m) => m,
+        Err(e) => return reply(StatusCode::BAD_GATEWAY, Vec::new(), e.kind().name()),
+    };
+    if preview::decide(meta.content_type.as_deref(), key, None, false) != Some("application/pdf") {
+        return reply(StatusCode::UNSUPPORTED_MEDIA_TYPE, Vec::new(), "not-pdf");
+    }
+    if meta.size > MAX_SOURCE_BYTES {
+        return reply(StatusCode::UNSUPPORTED_MEDIA_TYPE, Vec::new(), "too-large");
+    }
+    match objects::read_head(conn, bucket, key, MAX_SOURCE_BYTES as usize).await {
+        Ok(bytes) => Response::builder()
+            .status(StatusCode::OK)
+            .header("Content-Type", "application/pdf")
+            .header("Access-Control-Allow-Origin", "*")
+            .body(bytes)
+            .unwrap_or_default(),
+        Err(e) => reply(StatusCode::BAD_GATEWAY, Vec::new(), e.kind().name()),
+    }
+}
+
 /// Answers one `thumb:` request: the JPEG, 415 with the reason for an icon, 400 for a bad address, 502 when
-/// the object could not be read (the window shows the icon either way).
+/// the object could not be read (the window shows the icon either way). With `?pdf`, a PDF's bytes instead.
 pub async fn serve<R: Runtime>(app: &tauri::AppHandle<R>, request: &Request<Vec<u8>>) -> Response<Vec<u8>> {
     let Some((bucket, key)) = parse(request.uri().path()) else {
         return reply(StatusCode::BAD_REQUEST, Vec::new(), "address");
@@ -95,6 +120,9 @@ pub async fn serve<R: Runtime>(app: &tauri::AppHandle<R>, request: &Request<Vec<
     let Ok(_turn) = thumbs.limit.acquire().await else {
         return reply(StatusCode::SERVICE_UNAVAILABLE, Vec::new(), "closing");
     };
+    if request.uri().query().is_some_and(|q| q.split('&').any(|p| p == "pdf")) {
+        return pdf_source(&conn, &bucket, &key).await;
+    }
     match thumbnail(&conn, cache, &bucket, &key).await {
         Ok(Ok(jpeg)) => reply(StatusCode::OK, jpeg, ""),
         Ok(Err(reason)) => reply(StatusCode::UNSUPPORTED_MEDIA_TYPE, Vec::new(), reason.as_str()),

@@ -11,6 +11,13 @@ const PNG = Buffer.from(
   "base64",
 );
 
+/** A one-page PDF whose page is a black square on white (pdf.js rebuilds the missing cross-reference table). */
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents 4 0 R>>endobj\n" +
+    "4 0 obj<</Length 26>>stream\n0 0 0 rg 50 50 100 100 re f\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
 /** Answers /thumb/ requests after `delayMs`, recording each and the most in flight at once. */
 async function serveThumbs(page, delayMs) {
   const seen = { asked: [], inFlight: 0, most: 0 };
@@ -20,7 +27,10 @@ async function serveThumbs(page, delayMs) {
     seen.most = Math.max(seen.most, seen.inFlight);
     await new Promise((r) => setTimeout(r, delayMs));
     seen.inFlight--;
-    await route.fulfill({ status: 200, contentType: "image/png", body: PNG }).catch(() => {});
+    const pdf = new URL(route.request().url()).searchParams.has("pdf");
+    await route
+      .fulfill({ status: 200, contentType: pdf ? "application/pdf" : "image/png", body: pdf ? PDF : PNG })
+      .catch(() => {});
   });
   return seen;
 }
@@ -89,6 +99,26 @@ test("keys move through the tiles in two dimensions; Enter selects, Space opens 
   await page.focus("[data-testid=gallery]");
   await page.keyboard.press("Control+Space");
   await page.waitForSelector("[data-testid=selection-bar]");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a PDF's tile shows its first page, drawn by pdf.js from the bytes the backend streams", async () => {
+  const { page, errors } = await h.open("lang=en");
+  const seen = await serveThumbs(page, 0);
+  await page.click('.row.folder[data-prefix="reports/"]');
+  await page.click("[data-testid=view-gallery]");
+  const tile = '.tile[data-key="reports/q3.pdf"] canvas.pdf-thumb.drawn';
+  await page.waitForSelector(tile, { timeout: 20_000 });
+  const [center, corner] = await page.evaluate((sel) => {
+    const c = document.querySelector(sel);
+    const g = c.getContext("2d");
+    const at = (x, y) => [...g.getImageData(Math.floor(c.width * x), Math.floor(c.height * y), 1, 1).data];
+    return [at(0.5, 0.5), at(0.05, 0.05)];
+  }, tile);
+  assert.ok(center[0] < 60 && center[3] > 200, `the square: ${center}`);
+  assert.ok(corner[0] > 200, `the page: ${corner}`);
+  assert.ok(seen.asked.includes("team-docs/reports/q3.pdf"));
   assert.deepEqual(errors, []);
   await page.close();
 });

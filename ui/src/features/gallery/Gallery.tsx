@@ -58,6 +58,42 @@ function Thumb({ bucket, o }: { bucket: string; o: ObjectEntry }) {
   );
 }
 
+/** A PDF's first page, drawn in the window by pdf.js from the bytes the backend streams (in the queue too). */
+function PdfThumb({ bucket, o }: { bucket: string; o: ObjectEntry }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [state, setState] = useState<"wait" | "drawn" | "failed">("wait");
+  const url = `${thumbUrl(bucket, o)}&pdf`;
+  useEffect(() => {
+    let live = true;
+    setState("wait");
+    const id = thumbQueue.ask(async () => {
+      try {
+        const r = await fetch(url);
+        if (!r.ok) throw new Error(String(r.status));
+        const data = await r.arrayBuffer();
+        const { drawFirstPage } = await import("./pdfPage");
+        if (live && canvas.current) await drawFirstPage(data, canvas.current, 148);
+        if (live) setState("drawn");
+      } catch {
+        if (live) setState("failed");
+      } finally {
+        thumbQueue.done(id);
+      }
+    });
+    return () => {
+      live = false;
+      thumbQueue.cancel(id);
+    };
+  }, [url]);
+  if (state === "failed") return <Icon name="pdf" />;
+  return (
+    <>
+      {state === "wait" && <span className="thumb-wait" />}
+      <canvas ref={canvas} className={`thumb-img pdf-thumb ${state}`} />
+    </>
+  );
+}
+
 export function Gallery(p: Props) {
   const { t, locale } = useT();
   const box = useRef<HTMLDivElement>(null);
@@ -175,7 +211,13 @@ export function Gallery(p: Props) {
           data-key={o.key}
         >
           <span className="tile-art">
-            {o.kind === "image" ? <Thumb bucket={p.bucket} o={o} /> : <Icon name={iconFor(o.kind)} />}
+            {o.kind === "image" ? (
+              <Thumb bucket={p.bucket} o={o} />
+            ) : o.kind === "pdf" ? (
+              <PdfThumb bucket={p.bucket} o={o} />
+            ) : (
+              <Icon name={iconFor(o.kind)} />
+            )}
           </span>
           <span className="tile-name">{visibleName(o.name)}</span>
         </div>,
