@@ -92,6 +92,21 @@ async function gallery(s, ctx, shot) {
   );
   await ctx.shot(s, shot);
   await s.click(await s.find("[data-testid=view-list]"));
+  // A PDF's tile: its first page drawn by pdf.js in the window from the bytes the backend streams.
+  await demoRoot(s);
+  await openFolder(s, "reports/");
+  await s.click(await s.find("[data-testid=view-gallery]"));
+  const pdf = '.tile[data-key="reports/2026-q3-summary.pdf"] canvas.pdf-thumb.drawn';
+  await s.waitFor("the PDF's first page", () => q(s, pdf), 30000);
+  const box = await s.exec(
+    "const r = document.querySelector(arguments[0]).getBoundingClientRect(); " +
+      "return {x: Math.round(r.x) + 2, y: Math.round(r.y) + 2, w: Math.round(r.width) - 4, h: Math.round(r.height) - 4}",
+    pdf,
+  );
+  const page = regionDeviation(await s.screenshot(), box, join(ctx.artifacts, ".pdf-thumb.png"));
+  if (!(page > 0.02) || box.w < 60) throw new Error(`the PDF's tile looks blank (${page}, ${JSON.stringify(box)})`);
+  await ctx.shot(s, `${shot}-pdf`);
+  await s.click(await s.find("[data-testid=view-list]"));
 }
 
 test("the gallery of the demo images shows thumbnails made by the backend", (s, ctx) => gallery(s, ctx, "29-gallery"));

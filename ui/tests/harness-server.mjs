@@ -7,7 +7,13 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const dist = fileURLToPath(new URL("../harness-dist/", import.meta.url));
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml" };
+const TYPES = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".mjs": "text/javascript",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+};
 
 export async function startHarness() {
   const server = createServer(async (req, res) => {
