@@ -16,7 +16,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 VENV=target/bench/venv
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-"$VENV/bin/pip" install -q "boto3==1.*"
+"$VENV/bin/pip" install -q "boto3==1.*" "pillow==11.*"
 cargo build --release -p bucketlens-cli
 cargo build --release -p bucketlens-core --example presign_bench
 if [ -z "${BENCH_APP:-}" ]; then # the app as users get it: release build with the UI embedded
@@ -56,6 +56,8 @@ if [ -x "$APP" ] && command -v tauri-driver >/dev/null; then
   driver=$!
   DISPLAY=:151 node bench/app.mjs "$APP" target/release/bucketlens-cli "$RUNS" target/release/bucketlens-probe |
     tee bench/out/app.json
+  echo "== the gallery and the full-window viewer (500 pictures)"
+  DISPLAY=:151 node bench/gallery.mjs "$APP" target/release/bucketlens-cli "$RUNS" | tee bench/out/gallery.json
   if [ "$MILLION_RUNS" -gt 0 ]; then
     echo "== a million keys in the window"
     DISPLAY=:151 node bench/million.mjs "$APP" target/release/bucketlens-cli target/bench/listing-s3-1000000 \
@@ -68,7 +70,7 @@ if [ -x "$APP" ] && command -v tauri-driver >/dev/null; then
 fi
 "$VENV/bin/python" - <<'PY'
 import json
-r = {k: json.load(open(f"bench/out/{k}.json")) for k in ("presign-rust", "presign-boto3", "listing", "listing-1m", "search", "upload", "app", "million", "search-window") if __import__("os").path.exists(f"bench/out/{k}.json")}
+r = {k: json.load(open(f"bench/out/{k}.json")) for k in ("presign-rust", "presign-boto3", "listing", "listing-1m", "search", "upload", "app", "million", "search-window", "gallery") if __import__("os").path.exists(f"bench/out/{k}.json")}
 json.dump(r, open("bench/out/results.json", "w"), indent=2)
 print("wrote bench/out/results.json")
 PY

@@ -263,8 +263,8 @@ function validate(s: Settings) {
       out.push({ field: `expiry.${k}`, message: `must be between 1 second and 7 days (604800 s), not ${v}` });
   if (!(s.search.scanLimit >= 1 && s.search.scanLimit <= 10_000_000))
     out.push({ field: "search.scanLimit", message: "must be between 1 and 10000000 keys" });
-  if (!(s.gallery.cacheMb >= 20 && s.gallery.cacheMb <= 20_000))
-    out.push({ field: "gallery.cacheMb", message: "must be between 20 and 20000 MB" });
+  if (!(s.gallery.cacheMb >= 5 && s.gallery.cacheMb <= 20_000))
+    out.push({ field: "gallery.cacheMb", message: "must be between 5 and 20000 MB" });
   for (const [name, p] of Object.entries(s.profiles)) {
     if (p.region !== null && !/^[a-z0-9-]+$/.test(p.region))
       out.push({ field: `profiles.${name}.region`, message: `"${p.region}" is not a region name` });

@@ -150,7 +150,7 @@ impl Default for GallerySettings {
 }
 
 /// The smallest and largest thumbnail cache, in MB.
-pub const GALLERY_CACHE_MB: std::ops::RangeInclusive<u32> = 20..=20_000;
+pub const GALLERY_CACHE_MB: std::ops::RangeInclusive<u32> = 5..=20_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]

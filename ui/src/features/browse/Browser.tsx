@@ -7,6 +7,7 @@ import { useT } from "../../i18n/i18n";
 import { ErrorBox } from "../../shared/ErrorBox";
 import { formatCount } from "../../shared/format";
 import { ListingHead } from "./ListingHead";
+import { PathBar, SelectionBar } from "./PathBar";
 import { NewSince } from "./objectColumns";
 import { ObjectList } from "./ObjectList";
 import { useListing } from "./useListing";
@@ -163,30 +164,17 @@ export function Browser(props: Props) {
   const bucket = location.bucket;
   return (
     <main className="main">
-      <form className="path-bar" onSubmit={go}>
-        <input
-          ref={pathBox}
-          value={path}
-          onChange={(e) => setPath(e.target.value)}
-          placeholder={t("path.placeholder")}
-          aria-label={t("path.label")}
-          spellCheck={false}
-          data-testid="path"
-        />
-        <button type="submit">{t("path.go")}</button>
-        <button type="button" onClick={pick} disabled={!location.bucket} data-testid="upload-button">
-          {t("upload.button")}
-        </button>
-        <input
-          ref={filterBox}
-          className="filter"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          placeholder={t("list.filter")}
-          aria-label={t("list.filter")}
-          data-testid="filter"
-        />
-      </form>
+      <PathBar
+        path={path}
+        onPath={setPath}
+        onGo={go}
+        pathBox={pathBox}
+        filterBox={filterBox}
+        filter={filter}
+        onFilter={setFilter}
+        canUpload={!!location.bucket}
+        onUpload={pick}
+      />
       {pathError && <ErrorBox error={pathError} />}
       <div className="content" ref={split.box} style={split.style}>
         <section className="listing">
@@ -225,22 +213,11 @@ export function Browser(props: Props) {
                 view={mode}
                 onView={setMode}
               />
-              {checked.size > 0 && (
-                <div className="selection-bar" role="toolbar" data-testid="selection-bar">
-                  <span>{t("select.count", { count: formatCount(checked.size, locale) })}</span>
-                  <button
-                    type="button"
-                    className="primary"
-                    onClick={() => setSharing(true)}
-                    data-testid="share-selected"
-                  >
-                    {t("select.share")}
-                  </button>
-                  <button type="button" onClick={() => setChecked(new Set())}>
-                    {t("select.clear")}
-                  </button>
-                </div>
-              )}
+              <SelectionBar
+                count={checked.size}
+                onShare={() => setSharing(true)}
+                onClear={() => setChecked(new Set())}
+              />
               {listing.error ? (
                 <ErrorBox error={listing.error} action="list" onRetry={() => setReload((r) => r + 1)} />
               ) : listing.done && total === 0 ? (

@@ -156,7 +156,7 @@ export function GallerySection({ s, set, errors }: Props) {
         <input
           id="gallery.cacheMb"
           type="number"
-          min={20}
+          min={5}
           max={20_000}
           step={100}
           value={s.gallery.cacheMb}
