@@ -159,6 +159,10 @@ export function Browser(props: Props) {
     }
   };
 
+  const openFull = (o: ObjectEntry) => {
+    onSelect(o);
+    setFull(true);
+  };
   const total = listing.folders.length + listing.objects.length;
   const shown = rows.length;
   const bucket = location.bucket;
@@ -230,10 +234,7 @@ export function Browser(props: Props) {
                   selectedKey={selected?.key ?? null}
                   onOpenFolder={(p) => onNavigate(bucket, p)}
                   onSelect={onSelect}
-                  onOpen={(o) => {
-                    onSelect(o);
-                    setFull(true);
-                  }}
+                  onOpen={openFull}
                   onUp={() => onNavigate(bucket, parentPrefix(location.prefix))}
                   checked={checked}
                   onCheck={onCheck}
@@ -253,10 +254,7 @@ export function Browser(props: Props) {
                   since={since}
                   checked={checked}
                   onCheck={onCheck}
-                  onOpen={(o) => {
-                    onSelect(o);
-                    setFull(true);
-                  }}
+                  onOpen={openFull}
                 />
               )}
             </>

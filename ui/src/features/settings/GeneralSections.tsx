@@ -1,5 +1,6 @@
 // Links, uploads, search, appearance and diagnostics sections of the settings view.
 import type { Language, Settings, Theme } from "../../ipc/bindings";
+import type { MessageKey } from "../../i18n/en";
 import { useT } from "../../i18n/i18n";
 import { Field } from "../../shared/Field";
 import { UNITS, splitSeconds } from "./form";
@@ -126,47 +127,60 @@ export function UploadsSection({ s, set, errors }: Props) {
   );
 }
 
-export function SearchSection({ s, set, errors }: Props) {
+/** A section holding one number: its id is the field's path in the settings (`search.scanLimit`). */
+function NumberSection(p: {
+  id: string;
+  title: MessageKey;
+  label: MessageKey;
+  value: number;
+  range: [number, number, number];
+  onChange: (v: number) => void;
+  error: string | undefined;
+}) {
   const { t } = useT();
+  const [min, max, step] = p.range;
   return (
-    <section className="settings-section" aria-labelledby="search-h">
-      <h3 id="search-h">{t("settings.search")}</h3>
-      <Field id="search.scanLimit" label={t("settings.search.scanLimit")} error={errors["search.scanLimit"]}>
+    <section className="settings-section" aria-labelledby={`${p.id}-h`}>
+      <h3 id={`${p.id}-h`}>{t(p.title)}</h3>
+      <Field id={p.id} label={t(p.label)} error={p.error}>
         <input
-          id="search.scanLimit"
+          id={p.id}
           type="number"
-          min={1}
-          max={10_000_000}
-          step={100_000}
-          value={s.search.scanLimit}
-          onChange={(e) => set({ ...s, search: { scanLimit: Number(e.target.value) } })}
-          data-testid="search.scanLimit"
+          min={min}
+          max={max}
+          step={step}
+          value={p.value}
+          onChange={(e) => p.onChange(Number(e.target.value))}
+          data-testid={p.id}
         />
       </Field>
     </section>
   );
 }
 
-export function GallerySection({ s, set, errors }: Props) {
-  const { t } = useT();
-  return (
-    <section className="settings-section" aria-labelledby="gallery-h">
-      <h3 id="gallery-h">{t("gallery.gallery")}</h3>
-      <Field id="gallery.cacheMb" label={t("settings.gallery.cacheMb")} error={errors["gallery.cacheMb"]}>
-        <input
-          id="gallery.cacheMb"
-          type="number"
-          min={5}
-          max={20_000}
-          step={100}
-          value={s.gallery.cacheMb}
-          onChange={(e) => set({ ...s, gallery: { cacheMb: Number(e.target.value) } })}
-          data-testid="gallery.cacheMb"
-        />
-      </Field>
-    </section>
-  );
-}
+export const SearchSection = ({ s, set, errors }: Props) => (
+  <NumberSection
+    id="search.scanLimit"
+    title="settings.search"
+    label="settings.search.scanLimit"
+    value={s.search.scanLimit}
+    range={[1, 10_000_000, 100_000]}
+    onChange={(v) => set({ ...s, search: { scanLimit: v } })}
+    error={errors["search.scanLimit"]}
+  />
+);
+
+export const GallerySection = ({ s, set, errors }: Props) => (
+  <NumberSection
+    id="gallery.cacheMb"
+    title="gallery.gallery"
+    label="settings.gallery.cacheMb"
+    value={s.gallery.cacheMb}
+    range={[5, 20_000, 100]}
+    onChange={(v) => set({ ...s, gallery: { cacheMb: v } })}
+    error={errors["gallery.cacheMb"]}
+  />
+);
 
 export function AppearanceSection({ s, set }: Props) {
   const { t } = useT();
