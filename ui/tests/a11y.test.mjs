@@ -39,6 +39,36 @@ const SCREENS = [
     },
   },
   {
+    name: "gallery",
+    query: "",
+    go: async (page) => {
+      await page.click('.row.folder[data-prefix="images/"]');
+      await page.click("[data-testid=view-gallery]");
+      await page.waitForSelector("[data-testid=gallery] .tile");
+    },
+  },
+  {
+    name: "full-window viewer",
+    query: "",
+    go: async (page) => {
+      await page.click('.row.folder[data-prefix="images/"]');
+      await page.click('.row.object[data-key="images/photo.jpg"]');
+      await page.click("[data-testid=open-full]");
+      await page.waitForSelector("[data-testid=full-view] img.image-view");
+    },
+  },
+  {
+    name: "Markdown and table previews",
+    query: "",
+    go: async (page) => {
+      await page.click('.row.folder[data-prefix="notes/"]');
+      await page.click('.row.object[data-key="notes/readme.md"]');
+      await page.waitForSelector("[data-testid=markdown-view] h1");
+      await page.click('.row.object[data-key="notes/sales.csv"]');
+      await page.waitForSelector("[data-testid=table-view]");
+    },
+  },
+  {
     name: "delete confirmation",
     query: "",
     go: async (page) => {
