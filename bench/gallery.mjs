@@ -28,7 +28,10 @@ const env = {
   AWS_ENDPOINT_URL: info.endpoint,
   BUCKETLENS_CONFIG_DIR: join(work, "cli-config"),
 };
-const presign = (key) => execFileSync(cli, ["presign", "get", `s3://bench/${key}`], { env }).toString().trim();
+const presign = (key) =>
+  execFileSync(cli, ["presign", "get", `s3://bench/${key}`], { env })
+    .toString()
+    .trim();
 const settings = (dir) =>
   writeFileSync(
     join(dir, "settings.json"),
@@ -70,7 +73,9 @@ const FIRST_SCREEN = `
   requestAnimationFrame(check);
 `;
 const firstScreen = async (s) => {
-  await s.waitFor("the folder", () => s.exec("return !!document.querySelector('.row.folder[data-prefix=\"gallery/\"]')"));
+  await s.waitFor("the folder", () =>
+    s.exec("return !!document.querySelector('.row.folder[data-prefix=\"gallery/\"]')"),
+  );
   await s.exec(FIRST_SCREEN);
   return s.waitFor("the first screen", () => s.exec("return window.__g.ms !== undefined && window.__g"), 120000);
 };
@@ -117,9 +122,19 @@ for (let r = 0; r < runs; r++) {
   cache.push(cacheBytes() / 1e6);
   // The full-window viewer, five steps from the tenth picture; each step against a bare <img> of the same key.
   await s.exec("const g = document.querySelector('[data-testid=gallery]'); g.scrollTop = 0;");
-  await s.click(await s.waitFor("a tile", () => s.find('.tile[data-key="gallery/photo-010.jpg"], .tile[data-key="gallery/photo-010.png"]')));
-  await s.exec("document.querySelector('[data-testid=gallery]').dispatchEvent(new KeyboardEvent('keydown', {key: ' ', bubbles: true}))");
-  await s.waitFor("the viewer", () => s.exec("return !!document.querySelector('[data-testid=full-view] img.image-view:not(.pending)')"), 60000);
+  await s.click(
+    await s.waitFor("a tile", () =>
+      s.find('.tile[data-key="gallery/photo-010.jpg"], .tile[data-key="gallery/photo-010.png"]'),
+    ),
+  );
+  await s.exec(
+    "document.querySelector('[data-testid=gallery]').dispatchEvent(new KeyboardEvent('keydown', {key: ' ', bubbles: true}))",
+  );
+  await s.waitFor(
+    "the viewer",
+    () => s.exec("return !!document.querySelector('[data-testid=full-view] img.image-view:not(.pending)')"),
+    60000,
+  );
   for (let step = 0; step < 5; step++) {
     await new Promise((res) => setTimeout(res, 1500)); // the neighbours are asked for once this one is shown
     const t = await s.exec(`
@@ -153,7 +168,9 @@ server.kill();
 
 /** A session on the same config and data folders (freshSession clears them). */
 async function freshSessionKeepingData(appPath) {
-  const s = await Session.create("http://127.0.0.1:4450", { alwaysMatch: { "tauri:options": { application: appPath } } });
+  const s = await Session.create("http://127.0.0.1:4450", {
+    alwaysMatch: { "tauri:options": { application: appPath } },
+  });
   await s.cmd("POST", "/timeouts", { script: 600000 });
   return { s };
 }

@@ -47,10 +47,39 @@ fn one_call_per_selection_and_thumbnails_on_their_own_scheme() {
     assert_eq!((status, note.trim(), &body[..5]), (200, "application/pdf", &b"%PDF-"[..]));
     let (status, note, _) = thumb(&app, "demo%2Fnotes%2Fpage.html?pdf");
     assert_eq!((status, note.as_str()), (415, "text/plain not-pdf"));
+    // A PDF's tile: drawn by the window, handed back, then answered from the cache; nothing else is taken.
+    let (status, note, _) = thumb(&app, "demo%2Freports%2Fbudget%202026%2Bdraft.pdf?v=1");
+    assert_eq!((status, note.as_str()), (415, "text/plain pdf"));
+    let drawn = {
+        use base64::Engine;
+        let mut jpeg = std::io::Cursor::new(Vec::new());
+        image::RgbImage::from_pixel(148, 200, image::Rgb([250, 250, 250]))
+            .write_to(&mut jpeg, image::ImageFormat::Jpeg)
+            .unwrap();
+        base64::engine::general_purpose::STANDARD.encode(jpeg.into_inner())
+    };
+    let keep = |key: &str, image: &str| {
+        invoke(
+            &w,
+            "keep_thumbnail",
+            json!({"request": {"bucket": "demo", "key": key, "image": image}}),
+        )
+    };
+    keep("reports/budget 2026+draft.pdf", &drawn).unwrap();
+    let (status, note, body) = thumb(&app, "demo%2Freports%2Fbudget%202026%2Bdraft.pdf?v=1");
+    assert_eq!((status, note.trim()), (200, "image/jpeg"));
+    assert_eq!(image::load_from_memory(&body).unwrap().height(), 200);
+    for (key, image) in [
+        ("images/photo.jpg", drawn.as_str()),
+        ("reports/2026-q3-summary.pdf", "bm90IGEgcGljdHVyZQ=="),
+    ] {
+        let err = keep(key, image).unwrap_err();
+        assert_eq!(err["kind"], "InvalidInput", "{key}: {err}");
+    }
     let data = &app.state::<crate::state::AppState>().paths.data_dir;
     assert_eq!(
         std::fs::read_dir(data.join("thumbs")).unwrap().count(),
-        2,
-        "the JPEG and the icon's reason"
+        3,
+        "two JPEGs and one icon's reason"
     );
 }

@@ -38,6 +38,12 @@ impl Thumbs {
         self.cache.get()
     }
 
+    /// The cache as the active settings size it, or why it cannot be opened.
+    pub fn cache_of(&self, state: &crate::state::AppState) -> bucketlens_core::Result<&ThumbCache> {
+        self.cache(&state.paths.data_dir, state.settings().gallery.cache_mb)
+            .ok_or_else(|| bucketlens_core::Error::internal("The thumbnail cache could not be opened."))
+    }
+
     /// Applies a new cap (the gallery setting), evicting at once if the cache is open.
     pub fn set_cap_mb(&self, cap_mb: u32) {
         if let Some(c) = self.cache.get() {
@@ -73,7 +79,10 @@ fn reply(status: StatusCode, body: Vec<u8>, reason: &str) -> Response<Vec<u8>> {
         // The window's URL carries the object's size and date, so a changed object has another URL.
         r = r.header("Content-Type", "image/jpeg").header("Cache-Control", "max-age=86400");
     } else {
-        r = r.header("Content-Type", "text/plain").header("X-No-Thumbnail", reason);
+        r = r
+            .header("Content-Type", "text/plain")
+            .header("X-No-Thumbnail", reason)
+            .header("Access-Control-Expose-Headers", "X-No-Thumbnail");
     }
     r.body(body).unwrap_or_default()
 }
@@ -114,7 +123,7 @@ pub async fn serve<R: Runtime>(app: &tauri::AppHandle<R>, request: &Request<Vec<
     let Ok(conn) = state.session.active() else {
         return reply(StatusCode::BAD_GATEWAY, Vec::new(), "signed-out");
     };
-    let Some(cache) = thumbs.cache(&state.paths.data_dir, state.settings().gallery.cache_mb) else {
+    let Ok(cache) = thumbs.cache_of(&state) else {
         return reply(StatusCode::INTERNAL_SERVER_ERROR, Vec::new(), "cache");
     };
     let Ok(_turn) = thumbs.limit.acquire().await else {

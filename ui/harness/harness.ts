@@ -83,6 +83,8 @@ const state = {
   selected: [] as string[],
   /** Keys asked for through preview_object, in order. */
   previews: [] as string[],
+  /** PDF pages the gallery drew and handed back (keep_thumbnail). */
+  kept: [] as { key: string; image: string }[],
   discarded: [] as string[],
   cancelled: [] as string[],
   mfaCodes: [] as (string | null)[],
@@ -367,6 +369,10 @@ const fakes: Fakes = {
     presigned,
     profile: () => state.selected.at(-1) ?? "work",
   }),
+  keep_thumbnail: ({ key, image }) => {
+    state.kept.push({ key, image });
+    return null;
+  },
   preview_object: ({ key }) => {
     const o = objects.find((x) => x.key === key);
     if (!o) throw error("NoSuchKey", "error.noSuchKey", "team-docs");

@@ -27,10 +27,15 @@ async function serveThumbs(page, delayMs) {
     seen.most = Math.max(seen.most, seen.inFlight);
     await new Promise((r) => setTimeout(r, delayMs));
     seen.inFlight--;
-    const pdf = new URL(route.request().url()).searchParams.has("pdf");
-    await route
-      .fulfill({ status: 200, contentType: pdf ? "application/pdf" : "image/png", body: pdf ? PDF : PNG })
-      .catch(() => {});
+    const url = new URL(route.request().url());
+    const pdf = url.searchParams.has("pdf");
+    // A PDF not drawn before: the backend says so, and the window draws it from the bytes.
+    const answer = pdf
+      ? { status: 200, contentType: "application/pdf", body: PDF }
+      : url.pathname.endsWith(".pdf")
+        ? { status: 415, contentType: "text/plain", headers: { "X-No-Thumbnail": "pdf" }, body: "" }
+        : { status: 200, contentType: "image/png", body: PNG };
+    await route.fulfill(answer).catch(() => {});
   });
   return seen;
 }
@@ -119,6 +124,10 @@ test("a PDF's tile shows its first page, drawn by pdf.js from the bytes the back
   assert.ok(center[0] < 60 && center[3] > 200, `the square: ${center}`);
   assert.ok(corner[0] > 200, `the page: ${corner}`);
   assert.ok(seen.asked.includes("team-docs/reports/q3.pdf"));
+  // The drawing is handed back to be kept, as a JPEG.
+  await page.waitForFunction(() => window.__harness.kept.some((k) => k.key === "reports/q3.pdf"));
+  const kept = await page.evaluate(() => window.__harness.kept.find((k) => k.key === "reports/q3.pdf").image);
+  assert.ok(kept.startsWith("/9j/"), kept.slice(0, 10));
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -54,7 +54,7 @@ fn generate() -> String {
         ipc::UploadItem, ipc::StartUploadRequest, ipc::CancelUploadRequest, ipc::PendingUploadRequest, ipc::ResumeUploadRequest, ipc::CheckUploadTimeRequest, upload::lifetime::LifetimeWarning,
         upload::DonePart, upload::EntryState, upload::Entry,
         search::SearchQuery, search::FileKind, search::SearchPage, ipc::SearchRequest, s3url::AppLink,
-        share::SharedLink, share::IssuedLink, ipc::ShareObjectsRequest, ipc::BucketRequest,
+        share::SharedLink, share::IssuedLink, ipc::ShareObjectsRequest, ipc::BucketRequest, ipc::KeepThumbnailRequest,
         places::Place, places::Bookmark, places::Places, places::Visit, places::BookmarkEdit,
     );
     let kinds: Vec<String> = error::ErrorKind::ALL.iter().map(|k| format!("\"{}\"", k.name())).collect();

@@ -3,7 +3,9 @@
 use crate::state::AppState;
 use bucketlens_core::ahead::Start;
 use bucketlens_core::columns::ColumnPage;
-use bucketlens_core::ipc::{DeleteObjectRequest, ListPrefixRequest, ObjectRef, ParseLocationRequest, PresignShareRequest};
+use bucketlens_core::ipc::{
+    DeleteObjectRequest, KeepThumbnailRequest, ListPrefixRequest, ObjectRef, ParseLocationRequest, PresignShareRequest,
+};
 use bucketlens_core::listing::{self, BucketInfo};
 use bucketlens_core::presign::Presigned;
 use bucketlens_core::preview::{self, Preview};
@@ -50,6 +52,18 @@ pub async fn list_prefix(state: State<'_, AppState>, request: ListPrefixRequest,
 pub async fn preview_object(state: State<'_, AppState>, request: ObjectRef) -> Result<Preview> {
     let (secs, conn) = (state.settings().expiry.preview_secs, state.session.active()?);
     preview::open(&conn, &request.bucket, &request.key, secs).await
+}
+
+/// A PDF's first page as the gallery drew it, kept as the thumbnail of the object's current version.
+#[tauri::command]
+pub async fn keep_thumbnail(
+    state: State<'_, AppState>,
+    thumbs: State<'_, crate::thumbs::Thumbs>,
+    request: KeepThumbnailRequest,
+) -> Result<()> {
+    let conn = state.session.active()?;
+    let cache = thumbs.cache_of(&state)?;
+    bucketlens_core::thumbs::keep_drawn(&conn, cache, &request.bucket, &request.key, &request.image).await
 }
 
 /// A link to share or download; `expires_secs` defaults to the share setting and is clamped. Recorded in the

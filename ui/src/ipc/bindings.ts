@@ -477,6 +477,12 @@ recipient: string | null, };
 
 export type BucketRequest = { bucket: string, };
 
+export type KeepThumbnailRequest = { bucket: string, key: string, 
+/**
+ * The picture (JPEG), base64.
+ */
+image: string, };
+
 export type Place = { bucket: string, prefix: string, };
 
 export type Bookmark = { name: string, bucket: string, prefix: string, };
@@ -501,6 +507,7 @@ export type Commands = {
   search_objects: { request: SearchRequest; response: SearchPage; channel: SearchPage };
   stop_search: { request: null; response: null; channel: never };
   preview_object: { request: ObjectRef; response: Preview; channel: never };
+  keep_thumbnail: { request: KeepThumbnailRequest; response: null; channel: never };
   presign_share: { request: PresignShareRequest; response: Presigned; channel: never };
   share_objects: { request: ShareObjectsRequest; response: Array<SharedLink>; channel: never };
   issued_links: { request: null; response: Array<IssuedLink>; channel: never };

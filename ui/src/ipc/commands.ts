@@ -69,6 +69,7 @@ export const api = {
   listPrefix: (bucket: string, prefix: string, onPage: (p: Message<"list_prefix">) => void, afterFirstPage = false) =>
     stream("list_prefix", { bucket, prefix, afterFirstPage }, onPage),
   previewObject: (bucket: string, key: string) => call("preview_object", { bucket, key }),
+  keepThumbnail: (bucket: string, key: string, image: string) => call("keep_thumbnail", { bucket, key, image }),
   presignShare: (bucket: string, key: string, expiresSecs: number | null, attachment: boolean) =>
     call("presign_share", { bucket, key, expiresSecs, attachment }),
   getSettings: () => call("get_settings"),

@@ -27,6 +27,8 @@ macro_rules! with_commands {
             stop_search(()) -> ();
             /// An object's facts and, for a PDF or an image, an inline link signed with the type it is served as.
             preview_object($crate::ipc::ObjectRef) -> $crate::preview::Preview;
+            /// A PDF's first page as the window drew it (the gallery), kept as that version's thumbnail.
+            keep_thumbnail($crate::ipc::KeepThumbnailRequest) -> ();
             /// A link for a browser: inline only for PDFs and raster images, a download otherwise.
             presign_share($crate::ipc::PresignShareRequest) -> $crate::presign::Presigned;
             /// Links to several files of one folder, each with its real expiry; recorded in the issued-links record.

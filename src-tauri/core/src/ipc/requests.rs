@@ -67,6 +67,16 @@ pub struct ShareObjectsRequest {
 }
 
 /// A bucket, to find the profiles that can read it.
+/// A PDF's first page as the window drew it, to keep as the object's thumbnail.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KeepThumbnailRequest {
+    pub bucket: String,
+    pub key: String,
+    /// The picture (JPEG), base64.
+    pub image: String,
+}
+
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BucketRequest {

@@ -28,6 +28,8 @@ pub enum NoThumb {
     Undecodable,
     /// No bytes.
     Empty,
+    /// A PDF: the window draws its first page (pdf.js) and hands it back with `keep_drawn`. Never cached.
+    Pdf,
 }
 
 impl NoThumb {
@@ -36,6 +38,7 @@ impl NoThumb {
             NoThumb::TooLarge => "too-large",
             NoThumb::Undecodable => "undecodable",
             NoThumb::Empty => "empty",
+            NoThumb::Pdf => "pdf",
         }
     }
 }
@@ -94,6 +97,9 @@ pub async fn thumbnail(conn: &Connection, cache: &ThumbCache, bucket: &str, key:
     if meta.size == 0 {
         return Ok(Err(NoThumb::Empty));
     }
+    if is_pdf(&meta) {
+        return Ok(Err(NoThumb::Pdf));
+    }
     if meta.size > MAX_SOURCE_BYTES {
         cache.put(&id, &Err(NoThumb::TooLarge));
         return Ok(Err(NoThumb::TooLarge));
@@ -109,6 +115,37 @@ pub async fn thumbnail(conn: &Connection, cache: &ThumbCache, bucket: &str, key:
         .map_err(|e| Error::internal(e.to_string()))?;
     cache.put(&id, &thumb);
     Ok(thumb)
+}
+
+fn is_pdf(meta: &crate::listing::ObjectMeta) -> bool {
+    crate::preview::decide(meta.content_type.as_deref(), &meta.key, None, false) == Some("application/pdf")
+}
+
+/// The most a drawn page handed back by the window may weigh.
+pub const MAX_DRAWN_BYTES: usize = 1024 * 1024;
+
+/// Keeps a PDF's first page as the window drew it, for the object's current version: only for an object the
+/// preview serves as a PDF, only a picture that decodes, and made again here (scaled, re-encoded) so the cache
+/// holds only what this module writes.
+pub async fn keep_drawn(conn: &Connection, cache: &ThumbCache, bucket: &str, key: &str, base64_image: &str) -> Result<()> {
+    use base64::Engine;
+    if base64_image.len() > MAX_DRAWN_BYTES * 4 / 3 + 4 {
+        return Err(Error::invalid_input("The drawn page is larger than 1 MB."));
+    }
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(base64_image)
+        .map_err(|_| Error::invalid_input("The drawn page is not base64."))?;
+    let meta = objects::head_object(conn, bucket, key).await?;
+    if !is_pdf(&meta) {
+        return Err(Error::invalid_input("Only a PDF's page is drawn by the window."));
+    }
+    let thumb = tokio::task::spawn_blocking(move || render(&bytes))
+        .await
+        .map_err(|e| Error::internal(e.to_string()))?
+        .map_err(|_| Error::invalid_input("The drawn page is not a picture."))?;
+    let id = ThumbCache::id(bucket, key, meta.etag.as_deref().unwrap_or(""), meta.size);
+    cache.put(&id, &Ok(thumb));
+    Ok(())
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 // for thumbnails (through the queue, a few at a time).
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import type { ObjectEntry } from "../../ipc/bindings";
+import { api } from "../../ipc/commands";
 import { useT } from "../../i18n/i18n";
 import { formatSize, visibleName } from "../../shared/format";
 import { Icon, iconFor } from "../../shared/Icon";
@@ -58,22 +59,53 @@ function Thumb({ bucket, o }: { bucket: string; o: ObjectEntry }) {
   );
 }
 
-/** A PDF's first page, drawn in the window by pdf.js from the bytes the backend streams (in the queue too). */
+/** The picture on a canvas as base64 JPEG (what `keep_thumbnail` takes). */
+const jpegOf = (canvas: HTMLCanvasElement) =>
+  new Promise<string>((done, fail) =>
+    canvas.toBlob(
+      (b) => {
+        if (!b) return fail(new Error("no picture"));
+        const r = new FileReader();
+        r.onload = () => done(String(r.result).slice(String(r.result).indexOf(",") + 1));
+        r.onerror = () => fail(r.error);
+        r.readAsDataURL(b);
+      },
+      "image/jpeg",
+      0.85,
+    ),
+  );
+
+/**
+ * A PDF's first page. The backend's cache answers when the page was drawn before (for this version); else its
+ * bytes are streamed, pdf.js draws the page here, and the drawing is handed back to be kept.
+ */
 function PdfThumb({ bucket, o }: { bucket: string; o: ObjectEntry }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [state, setState] = useState<"wait" | "drawn" | "failed">("wait");
-  const url = `${thumbUrl(bucket, o)}&pdf`;
+  const [kept, setKept] = useState<string | null>(null);
+  const url = thumbUrl(bucket, o);
   useEffect(() => {
     let live = true;
+    let blobUrl: string | null = null;
     setState("wait");
+    setKept(null);
     const id = thumbQueue.ask(async () => {
       try {
-        const r = await fetch(url);
+        const cached = await fetch(url);
+        if (cached.ok) {
+          blobUrl = URL.createObjectURL(await cached.blob());
+          if (live) setKept(blobUrl);
+          return;
+        }
+        if (cached.headers.get("X-No-Thumbnail") !== "pdf") throw new Error(String(cached.status));
+        const r = await fetch(`${url}&pdf`);
         if (!r.ok) throw new Error(String(r.status));
         const data = await r.arrayBuffer();
         const { drawFirstPage } = await import("./pdfPage");
-        if (live && canvas.current) await drawFirstPage(data, canvas.current, 148);
+        if (!live || !canvas.current) return;
+        await drawFirstPage(data, canvas.current, 148);
         if (live) setState("drawn");
+        api.keepThumbnail(bucket, o.key, await jpegOf(canvas.current)).catch(() => {});
       } catch {
         if (live) setState("failed");
       } finally {
@@ -83,9 +115,11 @@ function PdfThumb({ bucket, o }: { bucket: string; o: ObjectEntry }) {
     return () => {
       live = false;
       thumbQueue.cancel(id);
+      if (blobUrl) URL.revokeObjectURL(blobUrl);
     };
-  }, [url]);
+  }, [url, bucket, o.key]);
   if (state === "failed") return <Icon name="pdf" />;
+  if (kept) return <img className="thumb-img pdf-thumb drawn" src={kept} alt="" draggable={false} />;
   return (
     <>
       {state === "wait" && <span className="thumb-wait" />}
