@@ -110,7 +110,8 @@ for (let r = 0; r < runs; r++) {
         s.exec(
           "const g = document.querySelector('[data-testid=gallery]'); const box = g.getBoundingClientRect(); " +
             "return [...g.querySelectorAll('.tile')].filter((t) => { const r = t.getBoundingClientRect(); " +
-            "return r.bottom > box.top && r.top < box.bottom; }).every((t) => { const i = t.querySelector('img.thumb-img'); " +
+            "return r.bottom > box.top && r.top < box.bottom; }).every((t) => { " +
+            "const i = t.querySelector('img.thumb-img'); " +
             "return (i && i.complete && i.naturalWidth > 0) || t.querySelector('svg.icon'); })",
         ),
       120000,
@@ -128,7 +129,8 @@ for (let r = 0; r < runs; r++) {
     ),
   );
   await s.exec(
-    "document.querySelector('[data-testid=gallery]').dispatchEvent(new KeyboardEvent('keydown', {key: ' ', bubbles: true}))",
+    "document.querySelector('[data-testid=gallery]')" +
+      ".dispatchEvent(new KeyboardEvent('keydown', {key: ' ', bubbles: true}))",
   );
   await s.waitFor(
     "the viewer",
@@ -145,7 +147,8 @@ for (let r = 0; r < runs; r++) {
       return new Promise((done) => {
         const check = () => {
           const i = document.querySelector('[data-testid=full-view] img.image-view:not(.pending)');
-          if (name() !== was && i && i.complete && i.naturalWidth) requestAnimationFrame(() => done({ ms: performance.now() - t0, key: 'gallery/' + name() }));
+          const shown = () => done({ ms: performance.now() - t0, key: 'gallery/' + name() });
+          if (name() !== was && i && i.complete && i.naturalWidth) requestAnimationFrame(shown);
           else requestAnimationFrame(check);
         };
         check();
@@ -153,7 +156,8 @@ for (let r = 0; r < runs; r++) {
     next.push(t.ms);
     bare.push(
       await s.exec(
-        "const i = new Image(); const t = performance.now(); i.src = arguments[0]; return i.decode().then(() => performance.now() - t)",
+        "const i = new Image(); const t = performance.now(); i.src = arguments[0]; " +
+          "return i.decode().then(() => performance.now() - t)",
         presign(t.key),
       ),
     );

@@ -69,7 +69,8 @@ async function gallery(s, ctx, shot) {
       s.exec(
         "const out = {}; for (const n of arguments[0]) { " +
           "const i = document.querySelector('.tile[data-key=\"images/' + n + '\"] img.thumb-img'); " +
-          "if (!i || !i.complete || !i.naturalWidth) return null; out[n] = [i.naturalWidth, i.naturalHeight, i.src]; } " +
+          "if (!i || !i.complete || !i.naturalWidth) return null; " +
+          "out[n] = [i.naturalWidth, i.naturalHeight, i.src]; } " +
           "return out",
         pictures,
       ),
@@ -81,7 +82,8 @@ async function gallery(s, ctx, shot) {
   // Painted, not blank: the photo's tile varies as the picture does.
   const rect = await s.exec(
     "const r = document.querySelector('.tile[data-key=\"images/photo.jpg\"] img.thumb-img').getBoundingClientRect(); " +
-      "return {x: Math.round(r.x) + 4, y: Math.round(r.y) + 4, w: Math.round(r.width) - 8, h: Math.round(r.height) - 8}",
+      "return {x: Math.round(r.x) + 4, y: Math.round(r.y) + 4, " +
+      "w: Math.round(r.width) - 8, h: Math.round(r.height) - 8}",
   );
   const deviation = regionDeviation(await s.screenshot(), rect, join(ctx.artifacts, ".thumb.png"));
   if (!(deviation > 0.05)) throw new Error(`the photo's thumbnail looks blank (${deviation})`);
@@ -100,7 +102,8 @@ async function gallery(s, ctx, shot) {
   await s.waitFor("the PDF's first page", () => q(s, pdf), 30000);
   const box = await s.exec(
     "const r = document.querySelector(arguments[0]).getBoundingClientRect(); " +
-      "return {x: Math.round(r.x) + 2, y: Math.round(r.y) + 2, w: Math.round(r.width) - 4, h: Math.round(r.height) - 4}",
+      "return {x: Math.round(r.x) + 2, y: Math.round(r.y) + 2, " +
+      "w: Math.round(r.width) - 4, h: Math.round(r.height) - 4}",
     pdf,
   );
   const page = regionDeviation(await s.screenshot(), box, join(ctx.artifacts, ".pdf-thumb.png"));

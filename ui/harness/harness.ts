@@ -50,7 +50,8 @@ const objects: Obj[] = [
 const TEXTS: Record<string, string> = {
   "notes/readme.md":
     "# Team notes\n\nSee <script>window.__pwned = 1</script> the [wiki](https://wiki.example.com/a) and " +
-    '[bad](javascript:alert(1)).\n\n![chart](https://tracker.example.com/pixel.png)\n\n<img src=x onerror="window.__pwned=2">\n',
+    "[bad](javascript:alert(1)).\n\n![chart](https://tracker.example.com/pixel.png)\n\n" +
+    '<img src=x onerror="window.__pwned=2">\n',
   "notes/data.json": '{\n  "total": 10.50\n}',
   "images/page.html": "<html><body><script>alert(1)</script>Not rendered.</body></html>",
 };

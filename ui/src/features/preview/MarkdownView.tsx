@@ -65,7 +65,7 @@ export default function MarkdownView({ body }: { body: TextBody }) {
           {t("preview.mdLinkCopied", { url: copied })}
         </p>
       )}
-      {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: the links inside are the targets */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: links are the targets */}
       <div
         className="markdown-view"
         data-testid="markdown-view"
