@@ -2,7 +2,7 @@
 import os, statistics, subprocess
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CLI = os.path.join(ROOT, "target", "release", "bucketlens-cli")
+CLI = os.environ.get("BENCH_CLI") or os.path.join(ROOT, "target", "release", "bucketlens-cli")
 WORK = os.path.join(ROOT, "target", "bench")
 
 
