@@ -84,6 +84,7 @@ const cold = [];
 const warm = [];
 const tilesOnScreen = [];
 const growth = [];
+const growthEach = [];
 const cache = [];
 const next = [];
 const bare = [];
@@ -101,7 +102,8 @@ for (let r = 0; r < runs; r++) {
   ({ s } = await freshSessionKeepingData(app));
   await new Promise((res) => setTimeout(res, 2000));
   const pid = Number(execFileSync("pgrep", ["-n", "-f", app]).toString().trim());
-  const before = pss(pid).mib;
+  const start = pss(pid);
+  const before = start.mib;
   warm.push((await firstScreen(s)).ms);
   // Through all 500, a screen at a time, each screen's thumbnails drawn before the next.
   for (let step = 0; step < 200; step++) {
@@ -124,7 +126,9 @@ for (let r = 0; r < runs; r++) {
     if (atEnd) break;
   }
   await new Promise((res) => setTimeout(res, 2000));
-  growth.push(pss(pid).mib - before);
+  const end = pss(pid);
+  growth.push(end.mib - before);
+  growthEach.push(Object.fromEntries(Object.entries(end.each).map(([k, v]) => [k, Math.round(v - (start.each[k] ?? 0))])));
   cache.push(cacheBytes() / 1e6);
   // The full-window viewer, five steps from the tenth picture; each step against a bare <img> of the same key.
   await s.exec("const g = document.querySelector('[data-testid=gallery]'); g.scrollTop = 0;");
@@ -189,6 +193,7 @@ console.log(
       first_screen_cold_ms: summary(cold),
       first_screen_after_restart_ms: summary(warm),
       pss_growth_all_500_mib: summary(growth),
+      pss_growth_by_process_mib: growthEach,
       cache_mb: summary(cache),
       cache_cap_mb: CAP_MB,
       viewer_next_painted_ms: summary(next),

@@ -110,11 +110,27 @@ pub async fn thumbnail(conn: &Connection, cache: &ThumbCache, bucket: &str, key:
         cache.put(&id, &Err(NoThumb::TooLarge));
         return Ok(Err(NoThumb::TooLarge));
     }
-    let thumb = tokio::task::spawn_blocking(move || render(&body))
-        .await
-        .map_err(|e| Error::internal(e.to_string()))?;
+    let thumb = tokio::task::spawn_blocking(move || {
+        let thumb = render(&body);
+        drop(body);
+        give_back_memory();
+        thumb
+    })
+    .await
+    .map_err(|e| Error::internal(e.to_string()))?;
     cache.put(&id, &thumb);
     Ok(thumb)
+}
+
+/// Returns freed memory to the system. A decoded photo's buffers (tens of MB) are freed at once, but glibc
+/// keeps what it freed in the decoding thread's arena: without this, 500 thumbnails left the app 153 MiB
+/// larger (bench/gallery.mjs). Elsewhere the allocator returns large blocks by itself.
+fn give_back_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory held by the allocator; it touches no live allocation.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 fn is_pdf(meta: &crate::listing::ObjectMeta) -> bool {
