@@ -6,8 +6,9 @@ import assert from "node:assert/strict";
 import { harnessForThisFile } from "./harness-server.mjs";
 
 const h = harnessForThisFile();
+// A 4×3 red picture.
 const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFElEQVR4nGP4z8DwHwyBNBgwMDAAAJ3tB/mnQFHGAAAAAElFTkSuQmCC",
+  "iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAFElEQVR4nGM8oaHBAANMDEgAhQMAKbQBHoiymwUAAAAASUVORK5CYII=",
   "base64",
 );
 
@@ -45,7 +46,11 @@ test("10,000 pictures: at most 300 tiles, thumbnails only for tiles on screen, s
   const seen = await serveThumbs(page, 150);
   await page.click('.row.folder[data-prefix="photos/"]');
   await page.click("[data-testid=view-gallery]");
-  await page.waitForSelector(".tile img.thumb-img");
+  await page.waitForSelector(".tile canvas.picture-thumb.drawn");
+  const pixel = await page.evaluate(() => [
+    ...document.querySelector(".tile canvas.picture-thumb.drawn").getContext("2d").getImageData(1, 1, 1, 1).data,
+  ]);
+  assert.ok(pixel[0] > 150 && pixel[1] < 100, `the thumbnail is drawn: ${pixel}`);
   const tiles = await page.locator(".tile").count();
   assert.ok(tiles > 10 && tiles <= 300, `${tiles} tiles`);
   await page.waitForFunction(() => document.querySelectorAll(".tile .thumb-wait").length === 0, null, {
@@ -64,7 +69,7 @@ test("10,000 pictures: at most 300 tiles, thumbnails only for tiles on screen, s
     const g = document.querySelector("[data-testid=gallery]");
     g.scrollTop = g.scrollHeight;
   });
-  await page.waitForSelector('.tile[data-key="photos/img-10000.jpg"] img.thumb-img');
+  await page.waitForSelector('.tile[data-key="photos/img-10000.jpg"] canvas.picture-thumb.drawn');
   await page.waitForFunction(() => document.querySelectorAll(".tile .thumb-wait").length === 0, null, {
     timeout: 20_000,
   });
