@@ -37,21 +37,7 @@ pub async fn delete_object(conn: &Connection, bucket: &str, key: &str, expires_s
 
 /// Reads the first bytes of an object to learn its type when the stored Content-Type is missing or generic.
 pub async fn sniff_type(conn: &Connection, bucket: &str, key: &str) -> Result<Detected> {
-    let resp = conn
-        .client
-        .get_object()
-        .bucket(bucket)
-        .key(key)
-        .range(format!("bytes=0-{}", mime::SNIFF_LEN - 1))
-        .send()
-        .await
-        .map_err(|e| from_sdk(e).about(bucket, Some(key)))?;
-    let head = resp
-        .body
-        .collect()
-        .await
-        .map_err(|e| crate::Error::Network(crate::error::Detail::msg(e.to_string())))?
-        .into_bytes();
+    let head = read_head(conn, bucket, key, mime::SNIFF_LEN).await?;
     let name = key.rsplit('/').next().unwrap_or(key);
     Ok(mime::detect(&head, name))
 }
