@@ -44,44 +44,6 @@ async function drawInto(c: HTMLCanvasElement, blob: Blob): Promise<boolean> {
   }
 }
 
-/**
- * A thumbnail that waits for its turn in the queue and leaves it when its tile goes. Drawn into a canvas the
- * tile's size from a bitmap closed at once: an <img> left every decoded thumbnail in WebKit's memory cache after
- * its tile was gone (115 MiB after scrolling through 500, bench/gallery.mjs).
- */
-function Thumb({ bucket, o }: { bucket: string; o: ObjectEntry }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const [state, setState] = useState<"wait" | "drawn" | "failed">("wait");
-  const url = thumbUrl(bucket, o);
-  useEffect(() => {
-    let live = true;
-    setState("wait");
-    const id = thumbQueue.ask(async () => {
-      try {
-        const r = await fetch(url, { cache: "no-store" });
-        if (!r.ok) throw new Error(String(r.status));
-        const blob = await r.blob();
-        if (live && canvas.current && (await drawInto(canvas.current, blob))) setState("drawn");
-      } catch {
-        if (live) setState("failed");
-      } finally {
-        thumbQueue.done(id);
-      }
-    });
-    return () => {
-      live = false;
-      thumbQueue.cancel(id);
-    };
-  }, [url]);
-  if (state === "failed") return <Icon name={iconFor(o.kind)} />;
-  return (
-    <>
-      {state === "wait" && <span className="thumb-wait" />}
-      <canvas ref={canvas} className={`thumb-img picture-thumb ${state}`} />
-    </>
-  );
-}
-
 /** The picture on a canvas as base64 JPEG (what `keep_thumbnail` takes). */
 const jpegOf = (canvas: HTMLCanvasElement) =>
   new Promise<string>((done, fail) =>
@@ -99,10 +61,13 @@ const jpegOf = (canvas: HTMLCanvasElement) =>
   );
 
 /**
- * A PDF's first page. The backend's cache answers when the page was drawn before (for this version); else its
- * bytes are streamed, pdf.js draws the page here, and the drawing is handed back to be kept.
+ * A picture's or a PDF's thumbnail, which waits for its turn in the queue and leaves it when its tile goes. It is
+ * drawn into a canvas the tile's size from a bitmap closed at once: an <img> left every decoded thumbnail in
+ * WebKit's memory cache after its tile was gone (115 MiB after scrolling through 500, bench/gallery.mjs).
+ * A PDF not drawn before (for this version) is answered "pdf": its bytes are streamed, pdf.js draws the first page
+ * here, and the drawing is handed back to be kept.
  */
-function PdfThumb({ bucket, o }: { bucket: string; o: ObjectEntry }) {
+function TileThumb({ bucket, o }: { bucket: string; o: ObjectEntry }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [state, setState] = useState<"wait" | "drawn" | "failed">("wait");
   const url = thumbUrl(bucket, o);
@@ -117,7 +82,7 @@ function PdfThumb({ bucket, o }: { bucket: string; o: ObjectEntry }) {
           if (live && canvas.current && (await drawInto(canvas.current, blob))) setState("drawn");
           return;
         }
-        if (cached.headers.get("X-No-Thumbnail") !== "pdf") throw new Error(String(cached.status));
+        if (o.kind !== "pdf" || cached.headers.get("X-No-Thumbnail") !== "pdf") throw new Error(String(cached.status));
         const r = await fetch(`${url}&pdf`);
         if (!r.ok) throw new Error(String(r.status));
         const data = await r.arrayBuffer();
@@ -136,12 +101,12 @@ function PdfThumb({ bucket, o }: { bucket: string; o: ObjectEntry }) {
       live = false;
       thumbQueue.cancel(id);
     };
-  }, [url, bucket, o.key]);
-  if (state === "failed") return <Icon name="pdf" />;
+  }, [url, bucket, o.key, o.kind]);
+  if (state === "failed") return <Icon name={iconFor(o.kind)} />;
   return (
     <>
       {state === "wait" && <span className="thumb-wait" />}
-      <canvas ref={canvas} className={`thumb-img pdf-thumb ${state}`} />
+      <canvas ref={canvas} className={`thumb-img ${o.kind === "pdf" ? "pdf-thumb" : "picture-thumb"} ${state}`} />
     </>
   );
 }
@@ -265,10 +230,8 @@ export function Gallery(p: Props) {
           data-key={o.key}
         >
           <span className="tile-art">
-            {o.kind === "image" ? (
-              <Thumb bucket={p.bucket} o={o} />
-            ) : o.kind === "pdf" ? (
-              <PdfThumb bucket={p.bucket} o={o} />
+            {o.kind === "image" || o.kind === "pdf" ? (
+              <TileThumb bucket={p.bucket} o={o} />
             ) : (
               <Icon name={iconFor(o.kind)} />
             )}
