@@ -19,11 +19,13 @@ export E2E_HOME BUCKETLENS_CONFIG_DIR="$E2E_HOME/config" BUCKETLENS_DATA_DIR="$E
   AWS_CONFIG_FILE="$E2E_HOME/aws-config" AWS_SHARED_CREDENTIALS_FILE="$E2E_HOME/aws-credentials"
 unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_ENDPOINT_URL
 # The IAM Identity Center fakes listen on ports chosen here, so the app (started by tauri-driver before the
-# fakes exist) reaches them for a sign-in that no profile names yet (adding an SSO profile).
+# fakes exist) reaches them for a sign-in that no profile names yet (adding an SSO profile). The ports are
+# below Linux's ephemeral range (32768 up): a port there that nothing listens on may still be the local end of
+# an outgoing connection, and listening on it then fails (EADDRINUSE, seen once in a local run).
 free_port() {
   local p
   while :; do
-    p=$((20000 + RANDOM % 40000))
+    p=$((20000 + RANDOM % 12000))
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
   done
 }
