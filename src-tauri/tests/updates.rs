@@ -124,9 +124,10 @@ async fn an_older_or_equal_version_is_no_offer() {
 
 #[tokio::test]
 async fn a_feed_that_is_down_is_a_network_error() {
-    let closed = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    // Bound but not listening: connections are refused, and no server started meanwhile can take the port.
+    let closed = tokio::net::TcpSocket::new_v4().unwrap();
+    closed.bind(([127, 0, 0, 1], 0).into()).unwrap();
     let url = format!("http://{}/latest.json", closed.local_addr().unwrap());
-    drop(closed);
     let (found, _) = check_and_download(&url).await;
     assert_eq!(found.unwrap_err().kind(), ErrorKind::Network);
 }

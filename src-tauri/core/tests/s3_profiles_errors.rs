@@ -107,9 +107,10 @@ async fn error_kinds_from_the_server() {
 
 #[tokio::test]
 async fn dead_endpoint_is_a_network_error() {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    drop(listener);
+    // Bound but not listening: connections are refused, and no server started meanwhile can take the port.
+    let closed = tokio::net::TcpSocket::new_v4().unwrap();
+    closed.bind(([127, 0, 0, 1], 0).into()).unwrap();
+    let port = closed.local_addr().unwrap().port();
     let t = Target::Static {
         label: "dead".into(),
         access_key: "AK".into(),

@@ -217,14 +217,32 @@ async fn a_stopped_server_is_a_network_error_and_a_retry_succeeds_once_it_is_bac
     std::fs::write(&path, s::png()).unwrap();
     let j = UploadJob::new(&path, "bkt", "a.png");
     drop(server);
+    // The stopped server's port stays ours, bound but not listening, so connections to it are refused: a server
+    // that another test starts meanwhile cannot take it (it did once, and the upload met its 403 instead).
+    let held = hold_port(port).await;
     let started = std::time::Instant::now();
     let e = upload_file(&conn, &j, &CancellationToken::new(), &|_, _| {}).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Network, "{e}");
     assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    drop(held);
     let _back = DemoServer::start_with_keys(&dir.path().join("s3"), port, &ak, &sk).await.unwrap();
     let out = upload_file(&conn, &j, &CancellationToken::new(), &|_, _| {}).await.unwrap();
     assert_eq!(out.detected.mime, "image/png");
     assert!(bucketlens_core::objects::exists(&conn, "bkt", "a.png").await.unwrap());
+}
+
+/// Binds `127.0.0.1:port` without listening, once the stopped server has let it go (its task ends on the next
+/// turn of the runtime). Ports picked by the system for other servers skip a bound port.
+async fn hold_port(port: u16) -> tokio::net::TcpSocket {
+    for _ in 0..500 {
+        let socket = tokio::net::TcpSocket::new_v4().unwrap();
+        socket.set_reuseaddr(true).unwrap();
+        if socket.bind(([127, 0, 0, 1], port).into()).is_ok() {
+            return socket;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("port {port} was not released by the stopped server");
 }
 
 /// Names that would break the folder's listing, spoof their extension or never be readable again are refused
