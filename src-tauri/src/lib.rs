@@ -95,6 +95,16 @@ fn build(state: AppState) -> tauri::Result<tauri::App> {
             Ok(())
         })
         .on_menu_event(menu::on_event)
+        .on_page_load(|_, payload| {
+            // Start-up's buffers (the page's assets, settings, profiles, the first listing) are freed by the time
+            // the page has loaded and drawn its list; the allocator keeps them until asked.
+            if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                tauri::async_runtime::spawn(async {
+                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                    bucketlens_core::memory::give_back();
+                });
+            }
+        })
         .on_window_event(|window, event| {
             window_state::on_window_event(window, event);
             // The only way a path reaches the upload flow: a real drop (or the file picker, see pick_files).

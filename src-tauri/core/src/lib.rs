@@ -12,6 +12,7 @@ pub mod ipc;
 pub mod keys;
 pub mod listing;
 pub mod logging;
+pub mod memory;
 pub mod mfa;
 pub mod mime;
 pub mod objects;

@@ -104,7 +104,7 @@ pub async fn thumbnail(conn: &Connection, cache: &ThumbCache, bucket: &str, key:
         cache.put(&id, &Err(NoThumb::TooLarge));
         return Ok(Err(NoThumb::TooLarge));
     }
-    map_large_blocks();
+    crate::memory::map_large_blocks();
     // At most one byte over the cap is read: an object replaced by a larger one since the HEAD stops there.
     let body = objects::read_head(conn, bucket, key, MAX_SOURCE_BYTES as usize + 1).await?;
     if body.len() as i64 > MAX_SOURCE_BYTES {
@@ -114,39 +114,13 @@ pub async fn thumbnail(conn: &Connection, cache: &ThumbCache, bucket: &str, key:
     let thumb = tokio::task::spawn_blocking(move || {
         let thumb = render(&body);
         drop(body);
-        give_back_memory();
+        crate::memory::give_back();
         thumb
     })
     .await
     .map_err(|e| Error::internal(e.to_string()))?;
     cache.put(&id, &thumb);
     Ok(thumb)
-}
-
-/// Returns freed memory to the system. A photo's bytes and decoded buffers (tens of MB) are freed at once, but
-/// glibc keeps what it freed in each thread's arena, and after freeing one large block it serves the next ones
-/// of that size from the arenas too: 500 thumbnails left the app 153 MiB larger (bench/gallery.mjs). So blocks
-/// of 256 KiB and more are always mapped on their own (returned when freed), and the arenas are trimmed after
-/// each picture. Elsewhere the allocator returns large blocks by itself.
-fn give_back_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free memory the allocator holds; it touches no live allocation.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
-/// See `give_back_memory`: fixes glibc's threshold for mapping a block on its own, once, before the first
-/// picture is read.
-fn map_large_blocks() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        static ONCE: std::sync::Once = std::sync::Once::new();
-        // SAFETY: mallopt sets a global allocator parameter under the allocator's own lock.
-        ONCE.call_once(|| unsafe {
-            libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
-        });
-    }
 }
 
 fn is_pdf(meta: &crate::listing::ObjectMeta) -> bool {
