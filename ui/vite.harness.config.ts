@@ -2,6 +2,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { pdfjsAssets } from "./vite.pdfjs";
+import { preactAliases } from "./vite.preact";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -9,6 +10,7 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   root,
   plugins: [react(), pdfjsAssets()],
+  resolve: { alias: preactAliases },
   build: {
     outDir: "harness-dist",
     emptyOutDir: true,

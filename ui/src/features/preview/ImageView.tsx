@@ -3,7 +3,7 @@
 // The image stays hidden behind a placeholder until it is decoded: painting a large photo while its bytes
 // arrive makes WebKit decode and scale it again for every chunk on the main thread (no GPU: in software), which
 // delayed the finished picture by about a quarter (BENCHMARKS.md). A slow one is shown as it arrives after 1 s.
-import { type PointerEvent, useEffect, useRef, useState } from "react";
+import { type PointerEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useT } from "../../i18n/i18n";
 
 interface Props {
@@ -82,8 +82,9 @@ export function ImageView({ src, alt, onError, onLoad, full = false }: Props) {
     box.current && sideways ? { maxWidth: box.current.clientHeight, maxHeight: box.current.clientWidth } : {};
   const sized = zoom === "fit" || !natural ? fitted : { width: natural * scale, maxWidth: "none", maxHeight: "none" };
 
+  // As the element gets its new source, not a frame later: the 1 s counts from then.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new source is hidden again until it decodes
-  useEffect(() => {
+  useLayoutEffect(() => {
     setShown(false);
     let live = true;
     const show = () => live && setShown(true);
