@@ -1,4 +1,4 @@
-// One catalog for every visible string; `t` fills {placeholders}; dates and sizes use Intl.
+// One catalog for every visible string; `t` fills {placeholders}; dates use Intl (shared/format.ts).
 import { createContext, useContext } from "react";
 import { en, type MessageKey } from "./en";
 import { ja } from "./ja";

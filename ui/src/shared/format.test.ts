@@ -25,6 +25,24 @@ describe("format", () => {
   it("counts with separators", () => {
     expect(formatCount(100000, "en")).toBe("100,000");
   });
+  it("writes sizes and counts exactly as Intl does in both languages", () => {
+    const values = [0, 1, 999, 1000, 1023, 1024, 1075, 1126, 1536, 10188, 102348, 1048575, 1048576, 102348, 102349];
+    for (let k = 0; k < 3000; k++) values.push(Math.floor(1.37 ** (k % 110) * (k + 1)) % Number.MAX_SAFE_INTEGER);
+    for (const locale of ["en", "ja"] as const) {
+      for (const bytes of values) {
+        let v = bytes;
+        let unit = 0;
+        while (v >= 1024 && unit < 5) {
+          v /= 1024;
+          unit++;
+        }
+        const digits = unit === 0 || v >= 100 ? 0 : 1;
+        const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v);
+        expect([bytes, formatSize(bytes, locale).split(" ")[0]]).toEqual([bytes, intl]);
+        expect([bytes, formatCount(bytes, locale)]).toEqual([bytes, new Intl.NumberFormat(locale).format(bytes)]);
+      }
+    }
+  });
 });
 
 describe("visibleName", () => {

@@ -3,19 +3,22 @@ import type { Locale } from "../i18n/i18n";
 
 const UNITS = ["B", "KB", "MB", "GB", "TB", "PB"] as const;
 
+// Numbers are written here, not by Intl: English and Japanese both group thousands with "," and use "." for the
+// fraction, and a start screen with no dates on it then loads none of ICU's locale data into the page.
 // Making an Intl formatter costs far more than using one (tens of microseconds each in WebKit, and a list draws
-// a hundred or more per frame while scrolling), so each kind is made once per locale and kept.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(id: string, make: () => T): T {
-  let f = formatters.get(id);
-  if (!f) {
-    f = make();
-    formatters.set(id, f);
-  }
-  return f as T;
+// a hundred or more per frame while scrolling), so the date formatter is made once per locale and zone.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `n` (finite, at least 0) rounded half up to at most `digits` decimals, thousands grouped: "1,023.5". */
+function decimal(n: number, digits: number): string {
+  const fixed = n.toFixed(digits);
+  const [whole = "0", fraction = ""] = fixed.split(".");
+  const kept = fraction.replace(/0+$/, "");
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ",");
+  return kept ? `${grouped}.${kept}` : grouped;
 }
 
-export function formatSize(bytes: number, locale: Locale): string {
+export function formatSize(bytes: number, _locale: Locale): string {
   if (!Number.isFinite(bytes) || bytes < 0) return "–";
   let v = bytes;
   let i = 0;
@@ -24,26 +27,24 @@ export function formatSize(bytes: number, locale: Locale): string {
     i++;
   }
   const digits = i === 0 || v >= 100 ? 0 : 1;
-  const number = cached(
-    `size ${locale} ${digits}`,
-    () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }),
-  );
-  return `${number.format(v)} ${UNITS[i]}`;
+  return `${decimal(v, digits)} ${UNITS[i]}`;
 }
 
 export function formatDate(iso: string | null | undefined, locale: Locale, timeZone?: string): string {
   if (!iso) return "–";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return "–";
-  const date = cached(
-    `date ${locale} ${timeZone ?? ""}`,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }),
-  );
+  const id = `${locale} ${timeZone ?? ""}`;
+  let date = dateFormats.get(id);
+  if (!date) {
+    date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+    dateFormats.set(id, date);
+  }
   return date.format(d);
 }
 
-export function formatCount(n: number, locale: Locale): string {
-  return cached(`count ${locale}`, () => new Intl.NumberFormat(locale)).format(n);
+export function formatCount(n: number, _locale: Locale): string {
+  return Number.isFinite(n) ? `${n < 0 ? "-" : ""}${decimal(Math.abs(Math.round(n)), 0)}` : "–";
 }
 
 /** A duration in whole minutes (at least one), as hours and minutes: "1 h 5 min" / "1 時間 5 分". */
