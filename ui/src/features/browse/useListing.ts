@@ -1,6 +1,6 @@
 // Loads one prefix page by page over the IPC channel; rows show as soon as the first page lands. Pages are
 // kept in columns as they arrive (see `ObjectColumns`): nothing is copied per page, so a million keys stay cheap.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { api, AppError } from "../../ipc/commands";
 import type { ColumnPage, ErrorPayload, FolderEntry } from "../../ipc/bindings";
 import { ObjectColumns } from "./objectColumns";
@@ -103,11 +103,13 @@ export function useListing(bucket: string | null, prefix: string, reloadToken: n
     load();
   }, [load, reloadToken]);
 
-  // The first rows this window shows are committed: marked after the frame that paints them (the frame's
-  // callback runs before its paint, a task queued from it after), for the start-up benchmark.
+  // The first rows this window shows are committed (marked as they reach the document, before any paint) and
+  // painted (marked after the frame that paints them: the frame's callback runs before its paint, a task queued
+  // from it after), for the start-up benchmark.
   const shown = state.pages > 0;
-  useEffect(() => {
-    if (!shown || performance.getEntriesByName("bucketlens:list-painted").length > 0) return;
+  useLayoutEffect(() => {
+    if (!shown || performance.getEntriesByName("bucketlens:list-committed").length > 0) return;
+    markOnce("bucketlens:list-committed");
     requestAnimationFrame(() => setTimeout(() => markOnce("bucketlens:list-painted")));
   }, [shown]);
 
