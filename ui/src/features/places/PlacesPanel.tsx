@@ -1,6 +1,6 @@
 // The sidebar's places: bookmarks in the person's order (open, rename, move up or down, remove) and the last
 // ten places visited, newest first.
-import { useState, type FormEvent } from "react";
+import { useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import type { Bookmark, BookmarkEdit, ErrorPayload, Place, Places } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { ErrorBox } from "../../shared/ErrorBox";
@@ -41,6 +41,11 @@ function Tool(p: { label: string; name: string; symbol: string; disabled?: boole
 export function PlacesPanel({ places, current, error, onOpen, onEdit }: Props) {
   const { t } = useT();
   const [renaming, setRenaming] = useState<string | null>(null);
+  // The rename field opens for typing at once (focused as it appears, not a frame later).
+  const renameBox = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    if (renaming !== null) renameBox.current?.focus();
+  }, [renaming]);
   const [name, setName] = useState("");
   const isHere = (p: Place) => p.bucket === current.bucket && p.prefix === current.prefix;
   const id = (p: Place) => `${p.bucket}/${p.prefix}`;
@@ -65,8 +70,7 @@ export function PlacesPanel({ places, current, error, onOpen, onEdit }: Props) {
             {renaming === id(b) ? (
               <form onSubmit={(e) => submitRename(e, b)} className="rename">
                 <input
-                  // biome-ignore lint/a11y/noAutofocus: the rename field opens for typing at once
-                  autoFocus
+                  ref={renameBox}
                   value={name}
                   maxLength={120}
                   aria-label={t("places.rename")}

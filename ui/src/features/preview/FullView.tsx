@@ -1,7 +1,7 @@
 // The full-window viewer: the selected object over the whole window, ←/→ (and the buttons) to the previous or
 // next viewable object of the folder in the list's order, across listing pages as they arrive; Esc closes.
 // Its neighbours are asked for and, if pictures, decoded ahead, so the next one paints from memory.
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import type { ObjectEntry } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { formatCount, formatDate, visibleName } from "../../shared/format";
@@ -84,7 +84,7 @@ export function FullView({ bucket, rows, object, state, onSelect, onClose }: Pro
     window.addEventListener("keydown", onKey, true);
     return () => window.removeEventListener("keydown", onKey, true);
   }, []);
-  useEffect(() => dialog.current?.focus(), []);
+  useLayoutEffect(() => dialog.current?.focus(), []);
 
   // Once this one is shown, the neighbours are asked for (and their pictures decoded) ahead.
   const ready = state.preview !== null;

@@ -1,7 +1,7 @@
 // Search under the open folder, at every depth (Ctrl/⌘+Shift+F): a name or pattern and optional filters; hits
 // stream into a virtualised list with their folder, a running count of keys read, and Stop. Choosing a hit shows
 // it in the preview; "Show in folder" opens its folder.
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { FileKind, ObjectEntry, SearchQuery } from "../../ipc/bindings";
 import { useT } from "../../i18n/i18n";
 import { ErrorBox } from "../../shared/ErrorBox";
@@ -45,7 +45,7 @@ export function SearchPanel({ bucket, prefix, limit, selectedKey, onSelect, onSh
   const box = useRef<HTMLDivElement>(null);
   const nameBox = useRef<HTMLInputElement>(null);
 
-  useEffect(() => nameBox.current?.focus(), []);
+  useLayoutEffect(() => nameBox.current?.focus(), []);
   // Another folder, another search: the old one stops.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the place matters
   useEffect(() => clear, [bucket, prefix]);
