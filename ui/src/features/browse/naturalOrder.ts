@@ -17,6 +17,9 @@ for (let c = 0; c < 26; c++) {
   WEIGHT[97 + c] = DIGIT + 1 + c;
 }
 
+/** The weight of a UTF-16 code unit: 0 for anything the collator must decide. */
+const weight = (c: number) => (c < 128 ? (WEIGHT[c] ?? 0) : 0);
+
 let collator: Intl.Collator | null = null;
 function viaCollator(a: string, b: string): number {
   collator ??= new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
@@ -44,10 +47,8 @@ export function naturalCompare(a: string, b: string): number {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(j);
-    const wx = x < 128 ? (WEIGHT[x] ?? 0) : 0;
-    const wy = y < 128 ? (WEIGHT[y] ?? 0) : 0;
+    const wx = weight(a.charCodeAt(i));
+    const wy = weight(b.charCodeAt(j));
     if (wx === 0 || wy === 0) return viaCollator(a, b);
     if (wx === DIGIT && wy === DIGIT) {
       // Numbers by value: leading zeros do not count, then the longer is larger, then digit by digit.
@@ -69,7 +70,7 @@ export function naturalCompare(a: string, b: string): number {
     j++;
   }
   // One name is used up. Whatever is left of the other decides, unless the collator should look at it.
-  for (let k = i; k < a.length; k++) if (!(a.charCodeAt(k) < 128 && WEIGHT[a.charCodeAt(k)])) return viaCollator(a, b);
-  for (let k = j; k < b.length; k++) if (!(b.charCodeAt(k) < 128 && WEIGHT[b.charCodeAt(k)])) return viaCollator(a, b);
+  for (let k = i; k < a.length; k++) if (weight(a.charCodeAt(k)) === 0) return viaCollator(a, b);
+  for (let k = j; k < b.length; k++) if (weight(b.charCodeAt(k)) === 0) return viaCollator(a, b);
   return a.length - i - (b.length - j);
 }
